@@ -1,0 +1,117 @@
+package dev.sigil.internal.codec;
+
+import java.util.Arrays;
+
+/**
+ * Strict base64url (RFC 4648 section 5) as JOSE uses it (RFC 7515 section 2): no padding, no
+ * whitespace, only the URL-safe alphabet, and the unused low bits of the last character must be
+ * zero, so every byte string has exactly one encoding. The JDK decoder accepts padding and
+ * non-canonical trailing bits, which would let one token have several spellings.
+ */
+public final class Base64Url {
+
+    private static final char[] ALPHABET =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
+    private static final byte[] VALUES = new byte[128];
+
+    static {
+        Arrays.fill(VALUES, (byte) -1);
+        for (int i = 0; i < ALPHABET.length; i++) {
+            VALUES[ALPHABET[i]] = (byte) i;
+        }
+    }
+
+    private Base64Url() {
+    }
+
+    /** Whether {@code c} belongs to the base64url alphabet. */
+    public static boolean isAlphabet(int c) {
+        return c < 128 && c >= 0 && VALUES[c] >= 0;
+    }
+
+    /**
+     * Decodes {@code s}.
+     *
+     * @throws IllegalArgumentException if {@code s} is not canonical, unpadded base64url
+     */
+    public static byte[] decode(CharSequence s) {
+        return decode(s, 0, s.length());
+    }
+
+    /**
+     * Decodes {@code s[from, to)}.
+     *
+     * @throws IllegalArgumentException if that range is not canonical, unpadded base64url
+     */
+    public static byte[] decode(CharSequence s, int from, int to) {
+        int length = to - from;
+        int remainder = length & 3;
+        if (remainder == 1) {
+            throw new IllegalArgumentException("base64url text of length " + length + " is impossible");
+        }
+        byte[] out = new byte[(length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1)];
+        int o = 0;
+        int i = from;
+        int fullEnd = from + (length - remainder);
+        while (i < fullEnd) {
+            int bits = value(s, i) << 18 | value(s, i + 1) << 12 | value(s, i + 2) << 6 | value(s, i + 3);
+            out[o++] = (byte) (bits >> 16);
+            out[o++] = (byte) (bits >> 8);
+            out[o++] = (byte) bits;
+            i += 4;
+        }
+        if (remainder == 2) {
+            int a = value(s, i);
+            int b = value(s, i + 1);
+            if ((b & 0x0f) != 0) {
+                throw nonCanonical(i + 1 - from);
+            }
+            out[o] = (byte) (a << 2 | b >> 4);
+        } else if (remainder == 3) {
+            int a = value(s, i);
+            int b = value(s, i + 1);
+            int c = value(s, i + 2);
+            if ((c & 0x03) != 0) {
+                throw nonCanonical(i + 2 - from);
+            }
+            out[o++] = (byte) (a << 2 | b >> 4);
+            out[o] = (byte) (b << 4 | c >> 2);
+        }
+        return out;
+    }
+
+    /** Encodes {@code data} without padding. */
+    public static String encode(byte[] data) {
+        StringBuilder sb = new StringBuilder((data.length * 4 + 2) / 3);
+        int i = 0;
+        for (; i + 3 <= data.length; i += 3) {
+            int bits = (data[i] & 0xff) << 16 | (data[i + 1] & 0xff) << 8 | (data[i + 2] & 0xff);
+            sb.append(ALPHABET[bits >>> 18]).append(ALPHABET[(bits >>> 12) & 63])
+                    .append(ALPHABET[(bits >>> 6) & 63]).append(ALPHABET[bits & 63]);
+        }
+        int left = data.length - i;
+        if (left == 1) {
+            int bits = (data[i] & 0xff) << 16;
+            sb.append(ALPHABET[bits >>> 18]).append(ALPHABET[(bits >>> 12) & 63]);
+        } else if (left == 2) {
+            int bits = (data[i] & 0xff) << 16 | (data[i + 1] & 0xff) << 8;
+            sb.append(ALPHABET[bits >>> 18]).append(ALPHABET[(bits >>> 12) & 63]).append(ALPHABET[(bits >>> 6) & 63]);
+        }
+        return sb.toString();
+    }
+
+    private static int value(CharSequence s, int index) {
+        char c = s.charAt(index);
+        int v = c < 128 ? VALUES[c] : -1;
+        if (v < 0) {
+            throw new IllegalArgumentException(c == '='
+                    ? "base64url must not be padded"
+                    : "illegal base64url character at offset " + index);
+        }
+        return v;
+    }
+
+    private static IllegalArgumentException nonCanonical(int offset) {
+        return new IllegalArgumentException("non-canonical base64url: unused bits set at offset " + offset);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.sigil.jwk;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A key left out of a key set, and why: malformed, not for signing, carrying private material, of
+ * an unsupported type, refused by the crypto backend, or an {@code x5c} that does not match.
+ * One bad key never takes a set down; each is reported once, to the log and to the
+ * {@link JwksListener}.
+ *
+ * @param index the key's position in the set's {@code keys} array
+ * @param keyId the key's {@code kid}, or {@code null}
+ * @param reason a lower-case explanation without key material
+ */
+public record DroppedKey(int index, String keyId, String reason) {
+
+    public DroppedKey {
+        Objects.requireNonNull(reason, "reason");
+    }
+
+    /** The key's {@code kid}, if it had one. */
+    public Optional<String> kid() {
+        return Optional.ofNullable(keyId);
+    }
+
+    @Override
+    public String toString() {
+        return "key #" + index + (keyId == null ? "" : " '" + keyId + "'") + ": " + reason;
+    }
+}

@@ -1,0 +1,258 @@
+package dev.sigil.jwk;
+
+import dev.sigil.internal.codec.Base64Url;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One JSON Web Key (RFC 7517), as published: its members are checked for type when the key is
+ * created, but whether it is usable for verification (type, curve, size, {@code use},
+ * {@code key_ops}, {@code x5c}) is decided when a verifier loads it, through its crypto backend.
+ *
+ * <p>Immutable and thread-safe. {@link #toString()} shows {@code kty}, {@code kid} and {@code alg}
+ * only, never key material.
+ */
+public final class Jwk {
+
+    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth");
+    private static final int SHA1_BYTES = 20;
+    private static final int SHA256_BYTES = 32;
+
+    private final Map<String, Object> members;
+    private final String keyType;
+    private final String keyId;
+    private final String use;
+    private final List<String> keyOperations;
+    private final String algorithm;
+    private final String curve;
+    private final List<byte[]> certificateChain;
+    private final byte[] x5tSha1;
+    private final byte[] x5tSha256;
+
+    private Jwk(Map<String, Object> members) {
+        this.members = members;
+        this.keyType = requiredString("kty");
+        this.keyId = optionalString("kid");
+        this.use = optionalString("use");
+        this.algorithm = optionalString("alg");
+        this.curve = optionalString("crv");
+        this.keyOperations = keyOperations(members.get("key_ops"));
+        this.certificateChain = certificateChain(members.get("x5c"));
+        this.x5tSha1 = thumbprint("x5t", SHA1_BYTES);
+        this.x5tSha256 = thumbprint("x5t#S256", SHA256_BYTES);
+    }
+
+    /**
+     * A key from its JSON members, as a {@link dev.sigil.spi.JsonCodec} returns them.
+     *
+     * @throws InvalidJwkException if {@code kty} is missing or a registered member has the wrong type
+     */
+    public static Jwk of(Map<String, ?> members) {
+        Objects.requireNonNull(members, "members");
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<String, ?> e : members.entrySet()) {
+            if (e.getKey() == null) {
+                throw new InvalidJwkException("jwk member names must not be null");
+            }
+            copy.put(e.getKey(), e.getValue());
+        }
+        return new Jwk(Collections.unmodifiableMap(copy));
+    }
+
+    /** {@code kty}: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"}, or another registered type. */
+    public String keyType() {
+        return keyType;
+    }
+
+    /** {@code kid}. */
+    public Optional<String> keyId() {
+        return Optional.ofNullable(keyId);
+    }
+
+    /** {@code use}: {@code "sig"} or {@code "enc"}. */
+    public Optional<String> use() {
+        return Optional.ofNullable(use);
+    }
+
+    /** {@code key_ops}, such as {@code ["verify"]}. */
+    public Optional<List<String>> keyOperations() {
+        return Optional.ofNullable(keyOperations);
+    }
+
+    /** {@code alg}: the one algorithm this key is meant for, as written (it may be one Sigil does not know). */
+    public Optional<String> algorithm() {
+        return Optional.ofNullable(algorithm);
+    }
+
+    /** {@code crv}, for EC and OKP keys. */
+    public Optional<String> curve() {
+        return Optional.ofNullable(curve);
+    }
+
+    /** {@code x5c} decoded: DER certificates, the key's own first; empty when absent. Copies. */
+    public List<byte[]> certificateChain() {
+        List<byte[]> copy = new ArrayList<>(certificateChain.size());
+        for (byte[] der : certificateChain) {
+            copy.add(der.clone());
+        }
+        return Collections.unmodifiableList(copy);
+    }
+
+    /** {@code x5t} decoded: the SHA-1 thumbprint of the first certificate. */
+    public Optional<byte[]> certificateSha1Thumbprint() {
+        return Optional.ofNullable(x5tSha1).map(byte[]::clone);
+    }
+
+    /** {@code x5t#S256} decoded: the SHA-256 thumbprint of the first certificate. */
+    public Optional<byte[]> certificateSha256Thumbprint() {
+        return Optional.ofNullable(x5tSha256).map(byte[]::clone);
+    }
+
+    /** Whether the key carries private parameters ({@code d}, {@code p}, {@code q}, {@code dp}, {@code dq}, {@code qi}, {@code oth}). */
+    public boolean hasPrivateParameters() {
+        for (String name : PRIVATE_MEMBERS) {
+            if (members.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the member is present (even as JSON {@code null}). */
+    public boolean has(String name) {
+        return members.containsKey(name);
+    }
+
+    /** A member's value as parsed, for members this class has no accessor for. */
+    public Optional<Object> member(String name) {
+        return Optional.ofNullable(members.get(name));
+    }
+
+    /**
+     * A base64url-encoded member decoded, such as {@code n}, {@code e}, {@code x}, {@code y} or {@code k}.
+     *
+     * @throws InvalidJwkException if the member is present but not a string of canonical, unpadded base64url
+     */
+    public Optional<byte[]> binaryMember(String name) {
+        Object value = members.get(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        if (!(value instanceof String)) {
+            throw new InvalidJwkException("jwk member '" + name + "' must be a string");
+        }
+        try {
+            return Optional.of(Base64Url.decode((String) value));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidJwkException("jwk member '" + name + "' is not valid base64url: " + e.getMessage());
+        }
+    }
+
+    /** All members, unmodifiable, in their original order. Includes key material: do not log it. */
+    public Map<String, Object> asMap() {
+        return members;
+    }
+
+    private String requiredString(String name) {
+        String value = optionalString(name);
+        if (value == null) {
+            throw new InvalidJwkException("jwk has no '" + name + "'");
+        }
+        return value;
+    }
+
+    private String optionalString(String name) {
+        Object value = members.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof String)) {
+            throw new InvalidJwkException("jwk member '" + name + "' must be a string");
+        }
+        return (String) value;
+    }
+
+    private static List<String> keyOperations(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof List)) {
+            throw new InvalidJwkException("jwk member 'key_ops' must be an array");
+        }
+        List<String> ops = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Object op : (List<?>) value) {
+            if (!(op instanceof String)) {
+                throw new InvalidJwkException("jwk member 'key_ops' must hold strings only");
+            }
+            if (!seen.add((String) op)) {
+                throw new InvalidJwkException("jwk member 'key_ops' repeats '" + op + "'");
+            }
+            ops.add((String) op);
+        }
+        return Collections.unmodifiableList(ops);
+    }
+
+    private static List<byte[]> certificateChain(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List) || ((List<?>) value).isEmpty()) {
+            throw new InvalidJwkException("jwk member 'x5c' must be a non-empty array");
+        }
+        List<byte[]> chain = new ArrayList<>();
+        for (Object cert : (List<?>) value) {
+            if (!(cert instanceof String)) {
+                throw new InvalidJwkException("jwk member 'x5c' must hold strings only");
+            }
+            try {
+                // x5c is standard base64 with padding (RFC 7517 section 4.7), not base64url.
+                chain.add(Base64.getDecoder().decode((String) cert));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidJwkException("jwk member 'x5c' holds invalid base64");
+            }
+        }
+        return Collections.unmodifiableList(chain);
+    }
+
+    private byte[] thumbprint(String name, int length) {
+        byte[] value = binaryMember(name).orElse(null);
+        if (value != null && value.length != length) {
+            throw new InvalidJwkException("jwk member '" + name + "' must be " + length + " bytes, got " + value.length);
+        }
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Jwk && ((Jwk) o).members.equals(members);
+    }
+
+    @Override
+    public int hashCode() {
+        return members.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Jwk[kty=").append(keyType);
+        if (keyId != null) {
+            sb.append(", kid=").append(keyId);
+        }
+        if (algorithm != null) {
+            sb.append(", alg=").append(algorithm);
+        }
+        if (curve != null) {
+            sb.append(", crv=").append(curve);
+        }
+        return sb.append(']').toString();
+    }
+}

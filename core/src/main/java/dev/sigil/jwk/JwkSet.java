@@ -1,0 +1,133 @@
+package dev.sigil.jwk;
+
+import dev.sigil.internal.json.BuiltinJsonCodec;
+import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JsonLimits;
+import dev.sigil.spi.JsonParseException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A JSON Web Key Set (RFC 7517 section 5): the keys as published, in order.
+ *
+ * <p>A malformed member makes only its own key malformed: such keys are kept out of
+ * {@link #keys()} and listed in {@link #malformedKeys()}, so one bad key never takes the set down.
+ * Whether each well-formed key is usable for verification is decided when a verifier loads the set.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class JwkSet {
+
+    /** The most keys a set may hold; a larger set is refused whole. */
+    public static final int MAX_KEYS = 1000;
+
+    private static final JsonCodec BUILTIN = new BuiltinJsonCodec();
+
+    private final List<Jwk> keys;
+    private final List<DroppedKey> malformedKeys;
+
+    private JwkSet(List<Jwk> keys, List<DroppedKey> malformedKeys) {
+        this.keys = keys;
+        this.malformedKeys = malformedKeys;
+    }
+
+    /**
+     * Parses a set with the built-in JSON codec.
+     *
+     * @throws InvalidJwkException if the text is not JSON, not an object, has no {@code keys}
+     *     array, or holds more than {@link #MAX_KEYS} keys
+     */
+    public static JwkSet parse(String json) {
+        Objects.requireNonNull(json, "json");
+        return parse(json.getBytes(StandardCharsets.UTF_8), BUILTIN);
+    }
+
+    /** Parses UTF-8 bytes with the built-in JSON codec; see {@link #parse(String)}. */
+    public static JwkSet parse(byte[] json) {
+        return parse(json, BUILTIN);
+    }
+
+    /** Parses UTF-8 bytes with the given codec; see {@link #parse(String)}. */
+    public static JwkSet parse(byte[] json, JsonCodec codec) {
+        Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(codec, "codec");
+        Object root;
+        try {
+            root = codec.parse(json, JsonLimits.DEFAULT);
+        } catch (JsonParseException e) {
+            throw new InvalidJwkException("jwk set is not valid json: " + e.getMessage(), e);
+        }
+        if (!(root instanceof Map)) {
+            throw new InvalidJwkException("jwk set must be a json object");
+        }
+        Object keys = ((Map<?, ?>) root).get("keys");
+        if (!(keys instanceof List)) {
+            throw new InvalidJwkException("jwk set has no 'keys' array");
+        }
+        return fromEntries((List<?>) keys);
+    }
+
+    /** A set of the given keys, in order. */
+    public static JwkSet of(Collection<Jwk> keys) {
+        Objects.requireNonNull(keys, "keys");
+        if (keys.size() > MAX_KEYS) {
+            throw new InvalidJwkException("jwk set holds " + keys.size() + " keys, more than " + MAX_KEYS);
+        }
+        List<Jwk> copy = new ArrayList<>(keys.size());
+        for (Jwk key : keys) {
+            copy.add(Objects.requireNonNull(key, "key"));
+        }
+        return new JwkSet(Collections.unmodifiableList(copy), List.of());
+    }
+
+    /** A set of the given keys, in order. */
+    public static JwkSet of(Jwk... keys) {
+        return of(Arrays.asList(keys));
+    }
+
+    private static JwkSet fromEntries(List<?> entries) {
+        if (entries.size() > MAX_KEYS) {
+            throw new InvalidJwkException("jwk set holds " + entries.size() + " keys, more than " + MAX_KEYS);
+        }
+        List<Jwk> keys = new ArrayList<>(entries.size());
+        List<DroppedKey> malformed = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Object entry = entries.get(i);
+            if (!(entry instanceof Map)) {
+                malformed.add(new DroppedKey(i, null, "not a json object"));
+                continue;
+            }
+            Map<?, ?> members = (Map<?, ?>) entry;
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> typed = (Map<String, ?>) members;
+                keys.add(Jwk.of(typed));
+            } catch (InvalidJwkException e) {
+                Object kid = members.get("kid");
+                malformed.add(new DroppedKey(i, kid instanceof String ? (String) kid : null, e.getMessage()));
+            }
+        }
+        return new JwkSet(Collections.unmodifiableList(keys), Collections.unmodifiableList(malformed));
+    }
+
+    /** The well-formed keys, in order. */
+    public List<Jwk> keys() {
+        return keys;
+    }
+
+    /** The entries of the {@code keys} array that were not well-formed keys, and why. */
+    public List<DroppedKey> malformedKeys() {
+        return malformedKeys;
+    }
+
+    @Override
+    public String toString() {
+        return "JwkSet[" + keys.size() + " keys" + (malformedKeys.isEmpty() ? "" : ", " + malformedKeys.size() + " malformed") + "]";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.sigil.jwt;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The protected header of a verified JWS (RFC 7515 section 4). Header parameters such as
+ * {@code jwk}, {@code jku}, {@code x5u} and {@code x5c} are available through {@link #get(String)}
+ * but Sigil never uses them to find a key: the token does not get to choose who vouches for it.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class JoseHeader {
+
+    private final Map<String, Object> members;
+    private final JwsAlgorithm algorithm;
+    private final String keyId;
+    private final String type;
+
+    JoseHeader(Map<String, Object> members, JwsAlgorithm algorithm, String keyId, String type) {
+        this.members = members;
+        this.algorithm = algorithm;
+        this.keyId = keyId;
+        this.type = type;
+    }
+
+    /** {@code alg}. */
+    public JwsAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** {@code kid}. */
+    public Optional<String> keyId() {
+        return Optional.ofNullable(keyId);
+    }
+
+    /** {@code typ}, as written. */
+    public Optional<String> type() {
+        return Optional.ofNullable(type);
+    }
+
+    /** {@code cty}. */
+    public Optional<String> contentType() {
+        Object cty = members.get("cty");
+        return cty instanceof String ? Optional.of((String) cty) : Optional.empty();
+    }
+
+    /** Any header parameter, as parsed. */
+    public Optional<Object> get(String name) {
+        return Optional.ofNullable(members.get(name));
+    }
+
+    /** All header parameters, unmodifiable, in their original order. */
+    public Map<String, Object> asMap() {
+        return members;
+    }
+
+    /** The names of the parameters present. */
+    public List<String> names() {
+        return List.copyOf(members.keySet());
+    }
+
+    @Override
+    public String toString() {
+        return "JoseHeader[alg=" + algorithm + (keyId == null ? "" : ", kid=" + keyId)
+                + (type == null ? "" : ", typ=" + type) + "]";
+    }
+}

@@ -1,0 +1,185 @@
+package dev.sigil.jwt;
+
+import dev.sigil.jwt.JwtVerificationException.Reason;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The claims of a verified token (RFC 7519 section 4), with typed getters for the registered ones.
+ * The registered claims' types are checked once, when the token is verified: a string where a
+ * NumericDate belongs, or an {@code aud} array holding a number, refuses the token as
+ * {@link Reason#INVALID_CLAIM}.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class JwtClaims {
+
+    // Instant's own range; a NumericDate beyond it could not be compared with the clock.
+    private static final BigDecimal MIN_SECONDS = BigDecimal.valueOf(Instant.MIN.getEpochSecond());
+    private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
+
+    private final Map<String, Object> members;
+    private final String issuer;
+    private final String subject;
+    private final List<String> audience;
+    private final Instant expiresAt;
+    private final Instant notBefore;
+    private final Instant issuedAt;
+    private final String jwtId;
+
+    private JwtClaims(Map<String, Object> members) throws JwtVerificationException {
+        this.members = members;
+        this.issuer = string("iss");
+        this.subject = string("sub");
+        this.audience = audience(members.get("aud"));
+        this.expiresAt = numericDate("exp");
+        this.notBefore = numericDate("nbf");
+        this.issuedAt = numericDate("iat");
+        this.jwtId = string("jti");
+    }
+
+    /** The claims of a parsed payload, with the registered claims' types checked. */
+    static JwtClaims of(Map<String, Object> members) throws JwtVerificationException {
+        return new JwtClaims(members);
+    }
+
+    /** {@code iss}. */
+    public Optional<String> issuer() {
+        return Optional.ofNullable(issuer);
+    }
+
+    /** {@code sub}. */
+    public Optional<String> subject() {
+        return Optional.ofNullable(subject);
+    }
+
+    /** {@code aud}, as a list whether the token holds one string or an array; empty when absent. */
+    public List<String> audience() {
+        return audience;
+    }
+
+    /** {@code exp}. */
+    public Optional<Instant> expiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
+    /** {@code nbf}. */
+    public Optional<Instant> notBefore() {
+        return Optional.ofNullable(notBefore);
+    }
+
+    /** {@code iat}. */
+    public Optional<Instant> issuedAt() {
+        return Optional.ofNullable(issuedAt);
+    }
+
+    /** {@code jti}. */
+    public Optional<String> jwtId() {
+        return Optional.ofNullable(jwtId);
+    }
+
+    /**
+     * Any claim, as parsed: {@link String}, {@link Long}, {@link BigInteger}, {@link BigDecimal},
+     * {@link Boolean}, an unmodifiable {@link List} or {@link Map}; empty when absent or JSON null.
+     */
+    public Optional<Object> get(String name) {
+        return Optional.ofNullable(members.get(name));
+    }
+
+    /** A claim that must be a string when present, such as {@code scope} or {@code azp}. */
+    public Optional<String> getString(String name) {
+        Object value = members.get(name);
+        return value instanceof String ? Optional.of((String) value) : Optional.empty();
+    }
+
+    /** Whether the claim is present with a value other than JSON null. */
+    public boolean has(String name) {
+        return members.get(name) != null;
+    }
+
+    /** All claims, unmodifiable, in their original order. */
+    public Map<String, Object> asMap() {
+        return members;
+    }
+
+    private String string(String name) throws JwtVerificationException {
+        Object value = members.get(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw invalid("claim '" + name + "' must be a string");
+    }
+
+    private static List<String> audience(Object value) throws JwtVerificationException {
+        if (value == null) {
+            return List.of();
+        }
+        if (value instanceof String) {
+            return List.of((String) value);
+        }
+        if (value instanceof List) {
+            List<String> list = new ArrayList<>(((List<?>) value).size());
+            for (Object item : (List<?>) value) {
+                if (!(item instanceof String)) {
+                    throw invalid("claim 'aud' must be a string or an array of strings");
+                }
+                list.add((String) item);
+            }
+            return Collections.unmodifiableList(list);
+        }
+        throw invalid("claim 'aud' must be a string or an array of strings");
+    }
+
+    private Instant numericDate(String name) throws JwtVerificationException {
+        Object value = members.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Long) {
+            long seconds = (Long) value;
+            if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
+                throw invalid("claim '" + name + "' is out of range");
+            }
+            return Instant.ofEpochSecond(seconds);
+        }
+        if (value instanceof BigDecimal) {
+            BigDecimal decimal = (BigDecimal) value;
+            // Compare before converting: 1e999999999 must not be expanded into a huge integer.
+            if (decimal.compareTo(MIN_SECONDS) < 0 || decimal.compareTo(MAX_SECONDS) > 0) {
+                throw invalid("claim '" + name + "' is out of range");
+            }
+            if (decimal.signum() == 0) {
+                return Instant.EPOCH;
+            }
+            // Rescaling costs time in proportion to the scale; 1e-999999999 must not be rescaled.
+            if (decimal.scale() > 64) {
+                throw invalid("claim '" + name + "' has more than 64 fractional digits");
+            }
+            BigDecimal floor = decimal.setScale(0, RoundingMode.FLOOR);
+            long seconds = floor.longValueExact();
+            long nanos = decimal.subtract(floor).movePointRight(9).setScale(0, RoundingMode.FLOOR).longValue();
+            return Instant.ofEpochSecond(seconds, nanos);
+        }
+        if (value instanceof BigInteger) {
+            throw invalid("claim '" + name + "' is out of range");
+        }
+        throw invalid("claim '" + name + "' must be a NumericDate (a json number of seconds)");
+    }
+
+    private static JwtVerificationException invalid(String message) {
+        return new JwtVerificationException(Reason.INVALID_CLAIM, message);
+    }
+
+    @Override
+    public String toString() {
+        // Claim values are personal data; show only which claims are present.
+        return "JwtClaims" + members.keySet();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.sigil.jwt;
+
+import java.util.Objects;
+
+/**
+ * A token that was refused. {@link #reason()} says why in a stable, machine-readable form (for
+ * metrics and for the RFC 6750 {@code WWW-Authenticate} response); the message says it for a human.
+ * Messages never contain the token, key material, or unverified claim values other than
+ * {@code kid}, {@code alg} and {@code iss}.
+ */
+public final class JwtVerificationException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * Why a token was refused. The constants are stable: new ones may be added, none will be renamed.
+     * RFC 6750 maps {@link #KEYS_UNAVAILABLE} to a 503-class server error and every other reason to
+     * {@code 401} with {@code error="invalid_token"}.
+     */
+    public enum Reason {
+        /** Not a JWS compact serialization, bad base64url, bad JSON, or a header member of the wrong type. */
+        MALFORMED,
+        /** Longer than {@link JwtVerifier.Builder#maxTokenLength(int)}. */
+        TOKEN_TOO_LARGE,
+        /** An {@code alg} that Sigil or the configured backend does not implement. */
+        UNSUPPORTED_ALGORITHM,
+        /** An {@code alg} outside the allow-list, {@code none} in any case, or not the key's own {@code alg}. */
+        ALGORITHM_NOT_ALLOWED,
+        /** A {@code crit} header parameter that is not understood, or {@code b64: false} (RFC 7797). */
+        UNSUPPORTED_CRITICAL_HEADER,
+        /** A {@code typ} header that is not the expected one (RFC 7515 section 4.1.9, RFC 9068). */
+        TYPE_MISMATCH,
+        /** No key with the token's {@code kid}, or none that fits its algorithm. */
+        KEY_NOT_FOUND,
+        /** The key set could not be obtained (the issuer is down and no usable cached set remains). */
+        KEYS_UNAVAILABLE,
+        /** The signature does not verify with any candidate key. */
+        INVALID_SIGNATURE,
+        /** {@code exp} is in the past, beyond the clock skew. */
+        EXPIRED,
+        /** {@code nbf} is in the future, beyond the clock skew. */
+        NOT_YET_VALID,
+        /** {@code iat} is in the future, beyond the clock skew. */
+        ISSUED_IN_FUTURE,
+        /** {@code iss} is not the expected issuer. */
+        ISSUER_MISMATCH,
+        /** {@code aud} names none of the expected audiences. */
+        AUDIENCE_MISMATCH,
+        /** A required claim is absent. */
+        MISSING_CLAIM,
+        /** A claim has the wrong type or a value a {@link ClaimsValidator} refused. */
+        INVALID_CLAIM
+    }
+
+    private final Reason reason;
+
+    /**
+     * @param reason why the token was refused
+     * @param message a lower-case, concrete explanation that contains no token and no key material
+     */
+    public JwtVerificationException(Reason reason, String message) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** As {@link #JwtVerificationException(Reason, String)}, keeping the underlying cause. */
+    public JwtVerificationException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = Objects.requireNonNull(reason, "reason");
+    }
+
+    /** Why the token was refused. */
+    public Reason reason() {
+        return reason;
+    }
+
+    @Override
+    public String toString() {
+        return "JwtVerificationException[" + reason + "]: " + getMessage();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.sigil.spi;
+
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwt.JwsAlgorithm;
+import java.util.Set;
+
+/**
+ * Signature verification, key import and digests: everything in Sigil that touches cryptography.
+ *
+ * <p>Keys are imported <em>once</em>, when a key set is loaded, and all validation happens then
+ * (key size, curve, point on curve, public exponent); {@link #verify} is the hot path and must not
+ * look up providers, allocate more than the primitive needs, lock, or log.
+ *
+ * <p>Implementations are immutable and thread-safe, have a public no-argument constructor (or a
+ * {@code provider()} method) for {@link java.util.ServiceLoader}, and are registered under
+ * {@code META-INF/services/dev.sigil.spi.CryptoBackend} and in their {@code module-info}.
+ */
+public interface CryptoBackend {
+
+    /** A stable, lower-case name, as used by the {@code sigil.crypto} system property: {@code "jca"}. */
+    String name();
+
+    /**
+     * Chooses between several backends found by {@link java.util.ServiceLoader}: the highest wins,
+     * and a tie at the top is a configuration error. Sigil's own backends use 100 and 200.
+     */
+    int priority();
+
+    /** The algorithms this backend can verify, as actually available from its provider(s). */
+    Set<JwsAlgorithm> algorithms();
+
+    /**
+     * Builds a verification key from a JWK's public parameters ({@code n}/{@code e},
+     * {@code crv}/{@code x}/{@code y}, {@code crv}/{@code x}, or {@code k} for {@code oct}).
+     *
+     * @throws KeyImportException if the key is malformed, of an unsupported type or curve, or refused
+     *     by policy (RSA modulus below the minimum size, point not on the curve, even exponent, …)
+     */
+    VerificationKey importKey(Jwk jwk) throws KeyImportException;
+
+    /**
+     * Builds a verification key from the public key of a DER-encoded X.509 certificate (the first
+     * {@code x5c} entry). The certificate's validity period and chain are not checked here.
+     *
+     * @throws KeyImportException if the certificate cannot be parsed or its key is refused
+     */
+    VerificationKey importCertificate(byte[] der) throws KeyImportException;
+
+    /**
+     * Verifies {@code signature} over {@code data[off, off+len)}. Returns {@code false} for any
+     * signature that does not verify, including one of the wrong length, an ECDSA signature whose
+     * {@code r} or {@code s} is outside {@code [1, n-1]}, or a key that does not fit {@code alg};
+     * never throws for bad input.
+     */
+    boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature);
+
+    /**
+     * A message digest by its JCA name ({@code "SHA-1"} for {@code x5t}, {@code "SHA-256"} for
+     * {@code x5t#S256} and RFC 7638 thumbprints).
+     *
+     * @throws IllegalArgumentException if the digest is not available
+     */
+    byte[] digest(String algorithm, byte[] data);
+}

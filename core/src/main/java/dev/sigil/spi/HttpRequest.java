@@ -1,0 +1,30 @@
+package dev.sigil.spi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One {@code GET} for an {@link HttpTransport}.
+ *
+ * @param uri the absolute {@code https} (or loopback {@code http}) URI
+ * @param headers request headers to send, such as {@code Accept}, {@code If-None-Match} and
+ *     {@code If-Modified-Since}; an unmodifiable copy is kept
+ * @param connectTimeout the longest wait for a connection
+ * @param timeout the longest wait for the whole response, body included
+ * @param maxBodyBytes the largest body accepted; a larger one fails the request
+ */
+public record HttpRequest(URI uri, Map<String, String> headers, Duration connectTimeout, Duration timeout,
+        int maxBodyBytes) {
+
+    public HttpRequest {
+        Objects.requireNonNull(uri, "uri");
+        headers = Map.copyOf(headers);
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(timeout, "timeout");
+        if (maxBodyBytes < 0) {
+            throw new IllegalArgumentException("maxBodyBytes must not be negative: " + maxBodyBytes);
+        }
+    }
+}

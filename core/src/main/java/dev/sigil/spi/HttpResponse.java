@@ -1,0 +1,37 @@
+package dev.sigil.spi;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What an {@link HttpTransport} received.
+ *
+ * @param status the HTTP status code
+ * @param headers response headers; names are matched case-insensitively by {@link #header(String)}
+ * @param body the (decompressed) body, at most the request's {@code maxBodyBytes}
+ */
+public record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
+
+    public HttpResponse {
+        TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        headers = Collections.unmodifiableMap(copy);
+        body = body.clone();
+    }
+
+    /** The first value of the named header, matched case-insensitively. */
+    public Optional<String> header(String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /** A copy of the body. */
+    @Override
+    public byte[] body() {
+        return body.clone();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.sigil.spi;
+
+/**
+ * Parses and writes JSON (RFC 8259). Core ships a built-in codec ({@code "builtin"}); a module such
+ * as {@code sigil-json-jackson} replaces it when present.
+ *
+ * <p>Parsing returns immutable values only: {@link java.util.Map} (insertion-ordered, member names
+ * unique), {@link java.util.List}, {@link String}, {@link Long} (integers that fit),
+ * {@link java.math.BigInteger} (larger integers), {@link java.math.BigDecimal} (numbers with a
+ * fraction or an exponent), {@link Boolean}, and {@code null} for JSON {@code null}. Input must be
+ * valid UTF-8; duplicate member names and anything beyond {@link JsonLimits} are rejected with a
+ * {@link JsonParseException}, and no other exception escapes, whatever the input.
+ *
+ * <p>Implementations are immutable and thread-safe.
+ */
+public interface JsonCodec {
+
+    /** A stable, lower-case name, as used by the {@code sigil.json} system property. */
+    String name();
+
+    /** Chooses between several codecs; the highest wins. The built-in codec has priority 0. */
+    int priority();
+
+    /**
+     * Parses one JSON text from {@code utf8[off, off+len)}.
+     *
+     * @throws JsonParseException if the input is not one valid JSON text within {@code limits}
+     */
+    Object parse(byte[] utf8, int off, int len, JsonLimits limits) throws JsonParseException;
+
+    /** Parses the whole array; see {@link #parse(byte[], int, int, JsonLimits)}. */
+    default Object parse(byte[] utf8, JsonLimits limits) throws JsonParseException {
+        return parse(utf8, 0, utf8.length, limits);
+    }
+
+    /**
+     * Writes a value made of the types {@link #parse} returns (any {@link java.util.Map} with
+     * {@link String} keys, any {@link java.util.List}, any {@link Number} of those kinds) as
+     * UTF-8 JSON.
+     *
+     * @param indent {@code true} for two-space indented output, {@code false} for compact output
+     * @throws IllegalArgumentException if the value holds anything else
+     */
+    byte[] write(Object value, boolean indent);
+}

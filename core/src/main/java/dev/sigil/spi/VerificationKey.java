@@ -1,0 +1,24 @@
+package dev.sigil.spi;
+
+/**
+ * A public (or, for {@code oct}, secret) key imported and validated once by a {@link CryptoBackend}.
+ * Opaque to the core apart from what it needs to match keys to algorithms. Immutable and
+ * thread-safe.
+ */
+public interface VerificationKey {
+
+    /** The JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"} or {@code "oct"}. */
+    String keyType();
+
+    /**
+     * The JWK curve name ({@code "P-256"}, {@code "P-384"}, {@code "P-521"}, {@code "Ed25519"},
+     * {@code "Ed448"}, …), or {@code null} for RSA and {@code oct} keys.
+     */
+    String curve();
+
+    /** The key size in bits: the RSA modulus length, the curve's field size, or the secret's length. */
+    int sizeBits();
+
+    /** Whether {@code other} holds the same public key (used to check {@code x5c} against the JWK). */
+    boolean samePublicKey(VerificationKey other);
+}
