@@ -1,0 +1,78 @@
+package dev.sigil.internal.keys;
+
+import dev.sigil.jwk.DroppedKey;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwt.JwsAlgorithm;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The usable keys of one {@link JwkSet}, imported and indexed for O(1) lookup by {@code kid}.
+ * Immutable; built off the hot path, read on it without locks.
+ */
+public final class KeyIndex {
+
+    private static final ImportedKey[] NONE = new ImportedKey[0];
+
+    private final JwkSet source;
+    private final List<ImportedKey> keys;
+    private final List<DroppedKey> dropped;
+    private final Map<String, ImportedKey[]> byKeyId;
+    private final Map<JwsAlgorithm, ImportedKey[]> byAlgorithm;
+
+    KeyIndex(JwkSet source, List<ImportedKey> keys, List<DroppedKey> dropped) {
+        this.source = source;
+        this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
+        this.dropped = Collections.unmodifiableList(new ArrayList<>(dropped));
+        Map<String, List<ImportedKey>> kids = new HashMap<>();
+        for (ImportedKey key : keys) {
+            if (key.keyId() != null) {
+                kids.computeIfAbsent(key.keyId(), k -> new ArrayList<>()).add(key);
+            }
+        }
+        Map<String, ImportedKey[]> byKid = new HashMap<>();
+        kids.forEach((kid, list) -> byKid.put(kid, list.toArray(NONE)));
+        this.byKeyId = byKid;
+        Map<JwsAlgorithm, ImportedKey[]> byAlg = new EnumMap<>(JwsAlgorithm.class);
+        for (JwsAlgorithm alg : JwsAlgorithm.values()) {
+            List<ImportedKey> fitting = new ArrayList<>();
+            for (ImportedKey key : keys) {
+                if (key.fits(alg)) {
+                    fitting.add(key);
+                }
+            }
+            byAlg.put(alg, fitting.toArray(NONE));
+        }
+        this.byAlgorithm = byAlg;
+    }
+
+    /** The set this index was built from. */
+    public JwkSet source() {
+        return source;
+    }
+
+    /** The usable keys, in the set's order. */
+    public List<ImportedKey> keys() {
+        return keys;
+    }
+
+    /** The keys left out, and why. */
+    public List<DroppedKey> dropped() {
+        return dropped;
+    }
+
+    /** The keys with this {@code kid} (usually one; a set may repeat a kid), or an empty array. */
+    public ImportedKey[] withKeyId(String kid) {
+        ImportedKey[] found = byKeyId.get(kid);
+        return found == null ? NONE : found;
+    }
+
+    /** Every key that fits {@code alg}, for tokens without a {@code kid}. */
+    public ImportedKey[] fitting(JwsAlgorithm alg) {
+        return byAlgorithm.get(alg);
+    }
+}

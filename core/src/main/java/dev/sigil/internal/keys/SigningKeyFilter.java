@@ -1,0 +1,162 @@
+package dev.sigil.internal.keys;
+
+import dev.sigil.jwk.DroppedKey;
+import dev.sigil.jwk.InvalidJwkException;
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.VerificationKey;
+import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Keeps the keys of a set that can verify signatures, and imports each once (ARCHITECTURE.md,
+ * "Keys, discovery and the cache"): {@code use} absent or {@code sig}; {@code key_ops} absent or
+ * holding {@code verify}; a supported {@code kty} and {@code crv}; no private material (and no
+ * secret at all in a remote set); an {@code alg}, when present, that Sigil knows and that fits the
+ * key type; an {@code x5c} leaf certificate whose key equals the JWK's own parameters (or supplies
+ * them) and matches {@code x5t}/{@code x5t#S256}; and the backend's own validation. Every key left
+ * out is returned with its reason; one bad key never takes the set down.
+ */
+public final class SigningKeyFilter {
+
+    private static final Set<String> KEY_TYPES = Set.of("RSA", "EC", "OKP", "oct");
+
+    private final CryptoBackend backend;
+    private final boolean allowSecretKeys;
+
+    /**
+     * @param backend imports and validates the keys
+     * @param allowSecretKeys whether {@code oct} keys may be kept: only for sets the application
+     *     configured itself, never for sets fetched from an issuer
+     */
+    public SigningKeyFilter(CryptoBackend backend, boolean allowSecretKeys) {
+        this.backend = Objects.requireNonNull(backend, "backend");
+        this.allowSecretKeys = allowSecretKeys;
+    }
+
+    /** Filters and imports the set. Never throws for a bad key: it is dropped instead. */
+    public KeyIndex index(JwkSet set) {
+        List<ImportedKey> kept = new ArrayList<>();
+        List<DroppedKey> dropped = new ArrayList<>(set.malformedKeys());
+        List<Jwk> keys = set.keys();
+        for (int i = 0; i < keys.size(); i++) {
+            Jwk jwk = keys.get(i);
+            try {
+                kept.add(admit(jwk));
+            } catch (Refused e) {
+                dropped.add(new DroppedKey(i, jwk.keyId().orElse(null), e.getMessage()));
+            }
+        }
+        return new KeyIndex(set, kept, dropped);
+    }
+
+    private ImportedKey admit(Jwk jwk) throws Refused {
+        String kty = jwk.keyType();
+        if (jwk.use().isPresent() && !"sig".equals(jwk.use().get())) {
+            throw new Refused("use is '" + jwk.use().get() + "', not 'sig'");
+        }
+        if (jwk.keyOperations().isPresent() && !jwk.keyOperations().get().contains("verify")) {
+            throw new Refused("key_ops does not include 'verify'");
+        }
+        if (!KEY_TYPES.contains(kty)) {
+            throw new Refused("unsupported key type '" + kty + "'");
+        }
+        if (jwk.hasPrivateParameters()) {
+            throw new Refused("carries private key material");
+        }
+        if ("oct".equals(kty) && !allowSecretKeys) {
+            throw new Refused("a secret (oct) key in a remote set is never used");
+        }
+        JwsAlgorithm alg = null;
+        if (jwk.algorithm().isPresent()) {
+            String name = jwk.algorithm().get();
+            try {
+                alg = JwsAlgorithm.fromName(name);
+            } catch (IllegalArgumentException e) {
+                throw new Refused("unknown alg '" + name + "'");
+            }
+            if (!alg.keyType().equals(kty)) {
+                throw new Refused("alg " + name + " does not fit key type " + kty);
+            }
+        }
+        VerificationKey key;
+        try {
+            key = jwk.certificateChain().isEmpty() ? importOwn(jwk) : importWithCertificate(jwk);
+        } catch (KeyImportException | InvalidJwkException e) {
+            throw new Refused(e.getMessage());
+        } catch (RuntimeException e) {
+            // A backend bug must cost one key, not the whole set.
+            throw new Refused("crypto backend '" + backend.name() + "' failed: " + e);
+        }
+        if (!kty.equals(key.keyType())) {
+            throw new Refused("backend imported a " + key.keyType() + " key for kty " + kty);
+        }
+        if (alg != null && !KeyFit.fits(alg, key)) {
+            throw new Refused("alg " + alg + " does not fit this " + describe(key) + " key");
+        }
+        return new ImportedKey(jwk, jwk.keyId().orElse(null), alg, key);
+    }
+
+    private VerificationKey importOwn(Jwk jwk) throws KeyImportException {
+        return backend.importKey(jwk);
+    }
+
+    private VerificationKey importWithCertificate(Jwk jwk) throws KeyImportException, Refused {
+        byte[] leaf = jwk.certificateChain().get(0);
+        if (jwk.certificateSha1Thumbprint().isPresent()
+                && !Arrays.equals(jwk.certificateSha1Thumbprint().get(), backend.digest("SHA-1", leaf))) {
+            throw new Refused("x5t does not match the x5c certificate");
+        }
+        if (jwk.certificateSha256Thumbprint().isPresent()
+                && !Arrays.equals(jwk.certificateSha256Thumbprint().get(), backend.digest("SHA-256", leaf))) {
+            throw new Refused("x5t#S256 does not match the x5c certificate");
+        }
+        VerificationKey fromCertificate = backend.importCertificate(leaf);
+        if (!jwk.keyType().equals(fromCertificate.keyType())) {
+            throw new Refused("x5c certificate holds a " + fromCertificate.keyType() + " key, not " + jwk.keyType());
+        }
+        if (jwk.curve().isPresent() && !jwk.curve().get().equals(fromCertificate.curve())) {
+            throw new Refused("x5c certificate key is on " + fromCertificate.curve() + ", not " + jwk.curve().get());
+        }
+        if (!hasOwnParameters(jwk)) {
+            return fromCertificate;
+        }
+        VerificationKey own = backend.importKey(jwk);
+        if (!own.samePublicKey(fromCertificate)) {
+            throw new Refused("x5c certificate key differs from the jwk's own parameters");
+        }
+        return own;
+    }
+
+    private static boolean hasOwnParameters(Jwk jwk) {
+        switch (jwk.keyType()) {
+            case "RSA":
+                return jwk.has("n") || jwk.has("e");
+            case "EC":
+                return jwk.has("x") || jwk.has("y");
+            case "OKP":
+                return jwk.has("x");
+            default:
+                return true;
+        }
+    }
+
+    private static String describe(VerificationKey key) {
+        return key.curve() != null ? key.curve() : key.keyType() + " " + key.sizeBits() + "-bit";
+    }
+
+    /** A key left out; the message is the reason. */
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.sigil.internal.select;
+
+import dev.sigil.jwt.JwtConfigurationException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+/**
+ * Chooses the one implementation of an SPI a verifier will use, by the rules of ARCHITECTURE.md:
+ * an explicit instance wins; else the system property naming a provider's {@code name()}; else
+ * the only provider found; else the highest {@code priority()}, and a tie at the top is an error.
+ * Runs once per {@code build()}; the hot path never sees a {@link ServiceLoader}.
+ *
+ * @param <T> the SPI
+ */
+public final class ProviderSelection<T> {
+
+    private static final System.Logger LOG = System.getLogger("dev.sigil.spi");
+    // A services file naming many missing classes must not make the lookup loop long.
+    private static final int MAX_BROKEN = 32;
+
+    private final Class<T> spi;
+    private final String property;
+    private final String builderMethod;
+    private final String whatToAdd;
+    private final Function<T, String> name;
+    private final ToIntFunction<T> priority;
+    private final Supplier<T> fallback;
+
+    /**
+     * @param spi the SPI interface
+     * @param property the system property that pins a provider by name, such as {@code sigil.crypto}
+     * @param builderMethod the builder method that takes an instance, such as {@code cryptoBackend(..)}
+     * @param whatToAdd the artifacts to suggest when none is found
+     * @param name reads a provider's {@code name()}
+     * @param priority reads a provider's {@code priority()}
+     * @param fallback the built-in implementation that always takes part, or {@code null} for none
+     */
+    public ProviderSelection(Class<T> spi, String property, String builderMethod, String whatToAdd,
+            Function<T, String> name, ToIntFunction<T> priority, Supplier<T> fallback) {
+        this.spi = spi;
+        this.property = property;
+        this.builderMethod = builderMethod;
+        this.whatToAdd = whatToAdd;
+        this.name = name;
+        this.priority = priority;
+        this.fallback = fallback;
+    }
+
+    /** Finds the providers with the SPI's own class loader and chooses one. */
+    public T select(T explicit) {
+        if (explicit != null) {
+            return explicit;
+        }
+        List<T> found = new ArrayList<>();
+        List<ServiceConfigurationError> broken = new ArrayList<>();
+        Iterator<ServiceLoader.Provider<T>> it = ServiceLoader.load(spi, spi.getClassLoader()).stream().iterator();
+        while (broken.size() < MAX_BROKEN) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                found.add(it.next().get());
+            } catch (ServiceConfigurationError e) {
+                broken.add(e);
+            }
+        }
+        return choose(found, broken, System.getProperty(property));
+    }
+
+    /** The rules alone, over providers already instantiated; {@link #select} feeds it. */
+    T choose(List<T> found, List<ServiceConfigurationError> broken, String pinned) {
+        List<T> candidates = new ArrayList<>(found);
+        if (fallback != null) {
+            candidates.add(fallback.get());
+        }
+        for (ServiceConfigurationError e : broken) {
+            LOG.log(Level.WARNING, "a " + spi.getSimpleName() + " provider could not be loaded and is ignored: "
+                    + e.getMessage(), e);
+        }
+        if (pinned != null && !pinned.isBlank()) {
+            for (T candidate : candidates) {
+                if (pinned.equals(name.apply(candidate))) {
+                    return candidate;
+                }
+            }
+            throw new JwtConfigurationException("system property " + property + "=" + pinned + " names no "
+                    + spi.getSimpleName() + " that was found; found: " + names(candidates)
+                    + brokenNote(broken), firstCause(broken));
+        }
+        if (candidates.isEmpty()) {
+            throw new JwtConfigurationException("no " + spi.getSimpleName() + " found: add " + whatToAdd
+                    + " to the class path or module path, or pass an instance to JwtVerifier.builder()."
+                    + builderMethod + "; in a shaded jar, merge the META-INF/services files"
+                    + " (maven-shade-plugin ServicesResourceTransformer)" + brokenNote(broken), firstCause(broken));
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        candidates.sort(Comparator.comparingInt(priority).reversed());
+        T best = candidates.get(0);
+        int top = priority.applyAsInt(best);
+        if (priority.applyAsInt(candidates.get(1)) == top) {
+            List<T> tied = candidates.stream().filter(c -> priority.applyAsInt(c) == top).collect(Collectors.toList());
+            throw new JwtConfigurationException("several " + spi.getSimpleName() + "s share the highest priority " + top
+                    + ": " + names(tied) + "; choose one with the system property " + property
+                    + " or JwtVerifier.builder()." + builderMethod, null);
+        }
+        LOG.log(Level.INFO, "using " + spi.getSimpleName() + " '" + name.apply(best) + "' (priority " + top
+                + ") of " + describe(candidates) + "; pin one with the system property " + property);
+        return best;
+    }
+
+    private String names(List<T> candidates) {
+        return candidates.isEmpty() ? "none"
+                : candidates.stream().map(name).collect(Collectors.joining(", "));
+    }
+
+    private String describe(List<T> candidates) {
+        return candidates.stream().map(c -> name.apply(c) + " (" + priority.applyAsInt(c) + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    private String brokenNote(List<ServiceConfigurationError> broken) {
+        if (broken.isEmpty()) {
+            return "";
+        }
+        return "; " + broken.size() + " provider(s) failed to load: "
+                + broken.stream().map(Throwable::getMessage).collect(Collectors.joining("; "));
+    }
+
+    private static Throwable firstCause(List<ServiceConfigurationError> broken) {
+        return broken.isEmpty() ? null : broken.get(0);
+    }
+}

@@ -1,0 +1,808 @@
+package dev.sigil.jwt;
+
+import dev.sigil.internal.codec.Base64Url;
+import dev.sigil.internal.json.BuiltinJsonCodec;
+import dev.sigil.internal.keys.ImportedKey;
+import dev.sigil.internal.keys.KeyIndex;
+import dev.sigil.internal.keys.SigningKeyFilter;
+import dev.sigil.internal.select.ProviderSelection;
+import dev.sigil.jwk.DroppedKey;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.JwksListener;
+import dev.sigil.jwk.KeySource;
+import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JsonLimits;
+import dev.sigil.spi.JsonParseException;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Verifies JSON Web Tokens (JWS compact serialization, RFC 7515 and RFC 7519) against the keys of
+ * one issuer.
+ *
+ * <pre>{@code
+ * JwtVerifier verifier = JwtVerifier.builder()
+ *     .issuer("https://example.eu.auth0.com/")
+ *     .audience("https://api.example.com")
+ *     .keys(JwkSet.parse(jwksJson))
+ *     .build();
+ * VerifiedJwt jwt = verifier.verify(token);   // throws JwtVerificationException
+ * }</pre>
+ *
+ * <h2>Verifiers should be shared</h2>
+ * A verifier is immutable and thread-safe: build one per issuer at start-up and share it. Building
+ * one resolves the crypto backend and JSON codec and imports static keys, so it is far more costly
+ * than verifying a token.
+ *
+ * <h2>What is checked</h2>
+ * In order, stopping at the first failure: the token's length; its shape (three base64url parts);
+ * the header ({@code alg} known, allowed and never {@code none}; no {@code crit} parameter, since
+ * Sigil understands no extension; no {@code b64: false}; {@code typ} as configured); the key, found
+ * by {@code kid} among the configured keys only (header {@code jwk}, {@code jku}, {@code x5u} and
+ * {@code x5c} are never used); the signature over the token's own bytes; then the claims
+ * ({@code exp}, {@code nbf}, {@code iat} with the clock skew, {@code iss}, {@code aud}, required
+ * claims, custom validators). Each failure is a {@link JwtVerificationException} with its
+ * {@link Reason}.
+ *
+ * <h2>Key rotation</h2>
+ * When a token names a key the current set lacks, or its signature fails with every candidate key,
+ * the verifier asks its {@link KeySource} once for a newer set and, if it gets one, tries exactly
+ * once more. Static keys ({@link Builder#keys(JwkSet)}) never change.
+ *
+ * <h2>Threads</h2>
+ * {@link #verify(String)} takes no lock and does no I/O with static keys; it runs on the caller's
+ * thread. The verifier starts no thread.
+ */
+public final class JwtVerifier {
+
+    private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
+
+    static final ProviderSelection<CryptoBackend> CRYPTO = new ProviderSelection<>(CryptoBackend.class,
+            "sigil.crypto", "cryptoBackend(..)",
+            "dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included)"
+                    + " or dev.sigil:sigil-backend-bouncycastle",
+            CryptoBackend::name, CryptoBackend::priority, null);
+    static final ProviderSelection<JsonCodec> JSON = new ProviderSelection<>(JsonCodec.class,
+            "sigil.json", "jsonCodec(..)", "dev.sigil:sigil-json-jackson",
+            JsonCodec::name, JsonCodec::priority, BuiltinJsonCodec::new);
+
+    private static final int HEADER_DEPTH = 8;
+    private static final int CLAIMS_DEPTH = 32;
+
+    private final String issuer;
+    private final Set<String> audiences;
+    private final Set<JwsAlgorithm> algorithms;
+    private final String type;
+    private final Duration clockSkew;
+    private final Clock clock;
+    private final List<String> requiredClaims;
+    private final boolean requireExpiration;
+    private final List<ClaimsValidator> validators;
+    private final int maxTokenLength;
+    private final CryptoBackend backend;
+    private final JsonCodec json;
+    private final JsonLimits headerLimits;
+    private final JsonLimits claimsLimits;
+    private final KeySource keySource;
+    private final SigningKeyFilter filter;
+    private final JwksListener listener;
+    // The index of the last set the key source returned; replaced (never mutated) when it changes.
+    private volatile KeyIndex index;
+
+    private JwtVerifier(Builder b, CryptoBackend backend, JsonCodec json, Set<JwsAlgorithm> algorithms,
+            KeySource keySource, SigningKeyFilter filter, KeyIndex initialIndex) {
+        this.issuer = b.issuer;
+        this.audiences = b.audiences == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(b.audiences));
+        this.algorithms = algorithms;
+        this.type = b.type == null ? null : normalizeType(b.type);
+        this.clockSkew = b.clockSkew;
+        this.clock = b.clock;
+        this.requiredClaims = List.copyOf(b.requiredClaims);
+        this.requireExpiration = !b.allowMissingExpiration;
+        this.validators = List.copyOf(b.validators);
+        this.maxTokenLength = b.maxTokenLength;
+        this.backend = backend;
+        this.json = json;
+        this.headerLimits = new JsonLimits(maxTokenLength, HEADER_DEPTH, maxTokenLength);
+        this.claimsLimits = new JsonLimits(maxTokenLength, CLAIMS_DEPTH, maxTokenLength);
+        this.keySource = keySource;
+        this.filter = filter;
+        this.listener = b.listener;
+        this.index = initialIndex;
+    }
+
+    /** A builder; see {@link Builder} for every option and its default. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a token and returns its header and claims.
+     *
+     * @param token a JWS in compact serialization, without a {@code Bearer } prefix
+     * @throws JwtVerificationException if the token is refused, with the reason
+     */
+    public VerifiedJwt verify(String token) throws JwtVerificationException {
+        if (token == null) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token is null");
+        }
+        int length = token.length();
+        if (length > maxTokenLength) {
+            throw new JwtVerificationException(Reason.TOKEN_TOO_LARGE,
+                    "token is " + length + " chars, more than the limit of " + maxTokenLength);
+        }
+        // One pass: find the dots, check the alphabet, and keep the signing input's ASCII bytes,
+        // which are what the signature covers (no re-encoding).
+        int dot1 = -1;
+        int dot2 = -1;
+        byte[] ascii = new byte[length];
+        for (int i = 0; i < length; i++) {
+            char c = token.charAt(i);
+            if (c == '.') {
+                if (dot1 < 0) {
+                    dot1 = i;
+                } else if (dot2 < 0) {
+                    dot2 = i;
+                } else {
+                    throw new JwtVerificationException(Reason.MALFORMED,
+                            "token has more than three parts (JWE and JSON serializations are not supported)");
+                }
+            } else if (!Base64Url.isAlphabet(c)) {
+                throw new JwtVerificationException(Reason.MALFORMED,
+                        "token has a character outside base64url at offset " + i);
+            }
+            ascii[i] = (byte) c;
+        }
+        if (dot2 < 0) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token does not have three dot-separated parts");
+        }
+        if (dot1 == 0) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token header is empty");
+        }
+
+        Map<String, Object> headerMembers = parseObject(ascii, token, 0, dot1, headerLimits, "header");
+        JoseHeader header = checkHeader(headerMembers);
+        byte[] signature = decode(token, dot2 + 1, length, "signature");
+
+        KeyIndex keys = currentIndex();
+        JwtVerificationException failure = verifySignature(keys, header, ascii, dot2, signature);
+        if (failure != null) {
+            KeyIndex refreshed = refreshedIndex(keys);
+            if (refreshed == keys) {
+                throw failure;
+            }
+            failure = verifySignature(refreshed, header, ascii, dot2, signature);
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        Map<String, Object> claimMembers = parseObject(ascii, token, dot1 + 1, dot2, claimsLimits, "payload");
+        JwtClaims claims = JwtClaims.of(claimMembers);
+        checkClaims(header, claims);
+        return new VerifiedJwt(header, claims);
+    }
+
+    private Map<String, Object> parseObject(byte[] ascii, String token, int from, int to, JsonLimits limits,
+            String part) throws JwtVerificationException {
+        byte[] decoded = decode(token, from, to, part);
+        Object value;
+        try {
+            value = json.parse(decoded, 0, decoded.length, limits);
+        } catch (JsonParseException e) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token " + part + " is not valid json: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A third-party codec must not turn bad input into a crash.
+            throw new JwtVerificationException(Reason.MALFORMED, "json codec '" + json.name() + "' failed on the token "
+                    + part + ": " + e.getClass().getSimpleName());
+        }
+        if (!(value instanceof Map)) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token " + part + " is not a json object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> members = (Map<String, Object>) value;
+        return members;
+    }
+
+    private static byte[] decode(String token, int from, int to, String part) throws JwtVerificationException {
+        try {
+            return Base64Url.decode(token, from, to);
+        } catch (IllegalArgumentException e) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token " + part + " is not valid base64url: " + e.getMessage());
+        }
+    }
+
+    private JoseHeader checkHeader(Map<String, Object> members) throws JwtVerificationException {
+        Object algValue = members.get("alg");
+        if (!(algValue instanceof String)) {
+            throw new JwtVerificationException(Reason.MALFORMED,
+                    algValue == null ? "token header has no 'alg'" : "token header 'alg' must be a string");
+        }
+        String algName = (String) algValue;
+        if ("none".equalsIgnoreCase(algName)) {
+            throw new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, "alg 'none' (an unsecured JWS) is never accepted");
+        }
+        JwsAlgorithm alg = JwsAlgorithm.lookup(algName);
+        if (alg == null || !backend.algorithms().contains(alg)) {
+            throw new JwtVerificationException(Reason.UNSUPPORTED_ALGORITHM, "alg " + printable(algName)
+                    + " is not supported" + (alg == null ? "" : " by crypto backend '" + backend.name() + "'"));
+        }
+        if (!algorithms.contains(alg)) {
+            throw new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, "alg " + alg + " is not allowed; allowed: " + algorithms);
+        }
+        if (members.containsKey("crit")) {
+            Object crit = members.get("crit");
+            if (!(crit instanceof List) || ((List<?>) crit).isEmpty()) {
+                throw new JwtVerificationException(Reason.MALFORMED, "token header 'crit' must be a non-empty array");
+            }
+            throw new JwtVerificationException(Reason.UNSUPPORTED_CRITICAL_HEADER,
+                    "token header lists critical parameters that are not supported: " + printableList((List<?>) crit));
+        }
+        Object b64 = members.get("b64");
+        if (b64 != null && !Boolean.TRUE.equals(b64)) {
+            throw new JwtVerificationException(Reason.UNSUPPORTED_CRITICAL_HEADER,
+                    "token header 'b64' other than true (RFC 7797 unencoded payload) is not supported");
+        }
+        String kid = optionalString(members, "kid");
+        String typ = optionalString(members, "typ");
+        checkType(typ);
+        return new JoseHeader(members, alg, kid, typ);
+    }
+
+    private static String optionalString(Map<String, Object> members, String name) throws JwtVerificationException {
+        Object value = members.get(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        throw new JwtVerificationException(Reason.MALFORMED, "token header '" + name + "' must be a string");
+    }
+
+    private void checkType(String typ) throws JwtVerificationException {
+        if (type == null) {
+            if (typ != null && !"jwt".equals(normalizeType(typ))) {
+                throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + printable(typ)
+                        + " is not JWT; configure type(..) to accept another token type");
+            }
+        } else if (typ == null) {
+            throw new JwtVerificationException(Reason.TYPE_MISMATCH, "token has no typ, expected '" + type + "'");
+        } else if (!type.equals(normalizeType(typ))) {
+            throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + printable(typ) + " is not the expected '" + type + "'");
+        }
+    }
+
+    /** RFC 7515 section 4.1.9: media types compare case-insensitively, "application/" may be left out. */
+    static String normalizeType(String typ) {
+        String lower = typ.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("application/") && lower.indexOf('/', "application/".length()) < 0) {
+            return lower.substring("application/".length());
+        }
+        return lower;
+    }
+
+    private KeyIndex currentIndex() throws JwtVerificationException {
+        KeyIndex current = index;
+        JwkSet set = sourceKeys(false, current);
+        if (set == current.source()) {
+            return current;
+        }
+        return replaceIndex(set);
+    }
+
+    private KeyIndex refreshedIndex(KeyIndex current) throws JwtVerificationException {
+        JwkSet set = sourceKeys(true, current);
+        if (set == current.source()) {
+            return current;
+        }
+        return replaceIndex(set);
+    }
+
+    private JwkSet sourceKeys(boolean refresh, KeyIndex current) throws JwtVerificationException {
+        JwkSet set;
+        try {
+            set = refresh ? keySource.refresh(current.source()) : keySource.keys();
+        } catch (JwtVerificationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source failed: " + e, e);
+        }
+        if (set == null) {
+            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source returned no key set");
+        }
+        return set;
+    }
+
+    private KeyIndex replaceIndex(JwkSet set) {
+        KeyIndex fresh = filter.index(set);
+        report(fresh);
+        // Racing threads may each build an index for the same new set; any of them is correct.
+        index = fresh;
+        return fresh;
+    }
+
+    private JwtVerificationException verifySignature(KeyIndex keys, JoseHeader header, byte[] ascii, int signedLength,
+            byte[] signature) {
+        JwsAlgorithm alg = header.algorithm();
+        String kid = header.keyId().orElse(null);
+        ImportedKey[] candidates = kid == null ? keys.fitting(alg) : keys.withKeyId(kid);
+        if (candidates.length == 0) {
+            return new JwtVerificationException(Reason.KEY_NOT_FOUND, kid == null
+                    ? "token has no kid and no key fits alg " + alg
+                    : "no key with kid " + printable(kid));
+        }
+        boolean anyFits = false;
+        for (ImportedKey candidate : candidates) {
+            if (!candidate.fits(alg)) {
+                continue;
+            }
+            anyFits = true;
+            if (backend.verify(alg, candidate.key(), ascii, 0, signedLength, signature)) {
+                return null;
+            }
+        }
+        if (!anyFits) {
+            ImportedKey first = candidates[0];
+            return new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, first.algorithm() != null
+                    ? "expected alg " + first.algorithm() + " for key " + printable(kid) + ", got " + alg
+                    : "alg " + alg + " does not fit key " + printable(kid) + " (" + first.key().keyType() + ")");
+        }
+        return new JwtVerificationException(Reason.INVALID_SIGNATURE, kid == null
+                ? "signature does not verify with any key that fits alg " + alg
+                : "signature does not verify with key " + printable(kid));
+    }
+
+    private void checkClaims(JoseHeader header, JwtClaims claims) throws JwtVerificationException {
+        Instant now = clock.instant();
+        long skew = clockSkew.getSeconds();
+        Instant exp = claims.expiresAt().orElse(null);
+        if (exp == null) {
+            if (requireExpiration) {
+                throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'exp' claim");
+            }
+        } else if (!now.minusSeconds(skew).isBefore(exp)) {
+            // RFC 7519 section 4.1.4: the current time must be before exp.
+            throw new JwtVerificationException(Reason.EXPIRED, "token expired " + secondsBetween(exp, now)
+                    + " s ago (exp " + exp + ", skew " + skew + " s)");
+        }
+        Instant nbf = claims.notBefore().orElse(null);
+        if (nbf != null && now.plusSeconds(skew).isBefore(nbf)) {
+            throw new JwtVerificationException(Reason.NOT_YET_VALID, "token is not valid for another "
+                    + secondsBetween(now, nbf) + " s (nbf " + nbf + ", skew " + skew + " s)");
+        }
+        Instant iat = claims.issuedAt().orElse(null);
+        if (iat != null && now.plusSeconds(skew).isBefore(iat)) {
+            throw new JwtVerificationException(Reason.ISSUED_IN_FUTURE, "token was issued "
+                    + secondsBetween(now, iat) + " s in the future (iat " + iat + ", skew " + skew + " s)");
+        }
+        if (issuer != null) {
+            String iss = claims.issuer().orElse(null);
+            if (iss == null) {
+                throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'iss' claim");
+            }
+            if (!issuer.equals(iss)) {
+                throw new JwtVerificationException(Reason.ISSUER_MISMATCH, "iss " + printable(iss)
+                        + " is not the expected '" + issuer + "'");
+            }
+        }
+        if (audiences != null) {
+            List<String> aud = claims.audience();
+            if (aud.isEmpty()) {
+                throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'aud' claim");
+            }
+            boolean match = false;
+            for (String a : aud) {
+                if (audiences.contains(a)) {
+                    match = true;
+                    break;
+                }
+            }
+            if (!match) {
+                throw new JwtVerificationException(Reason.AUDIENCE_MISMATCH, "aud names none of the expected audiences "
+                        + audiences);
+            }
+        }
+        for (String name : requiredClaims) {
+            if (!claims.has(name)) {
+                throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no '" + name + "' claim");
+            }
+        }
+        for (ClaimsValidator validator : validators) {
+            try {
+                validator.validate(header, claims);
+            } catch (JwtVerificationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JwtVerificationException(Reason.INVALID_CLAIM, "claims validator failed: " + e.getClass().getName(), e);
+            }
+        }
+    }
+
+    private static long secondsBetween(Instant earlier, Instant later) {
+        return Duration.between(earlier, later).getSeconds();
+    }
+
+    /** Quotes an untrusted header or claim value for a message, bounded and without control characters. */
+    static String printable(String value) {
+        StringBuilder sb = new StringBuilder(Math.min(value.length(), 64) + 2).append('\'');
+        for (int i = 0; i < value.length() && i < 64; i++) {
+            char c = value.charAt(i);
+            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+        }
+        if (value.length() > 64) {
+            sb.append("...");
+        }
+        return sb.append('\'').toString();
+    }
+
+    private static String printableList(List<?> values) {
+        return values.stream().limit(8).map(v -> v instanceof String ? printable((String) v) : "(not a string)")
+                .collect(Collectors.joining(", ", "[", values.size() > 8 ? ", ...]" : "]"));
+    }
+
+    private void report(KeyIndex fresh) {
+        for (DroppedKey dropped : fresh.dropped()) {
+            LOG.log(Level.WARNING, "jwk dropped: " + dropped);
+            notifyListener(() -> listener.keyDropped(dropped));
+        }
+        notifyListener(() -> listener.keysLoaded(fresh.keys().size()));
+    }
+
+    private static void notifyListener(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "a JwksListener threw; ignored", e);
+        }
+    }
+
+    /** The backend this verifier resolved at {@code build()}. */
+    public CryptoBackend cryptoBackend() {
+        return backend;
+    }
+
+    /** The JSON codec this verifier resolved at {@code build()}. */
+    public JsonCodec jsonCodec() {
+        return json;
+    }
+
+    /** The algorithms this verifier accepts. */
+    public Set<JwsAlgorithm> algorithms() {
+        return algorithms;
+    }
+
+    @Override
+    public String toString() {
+        return "JwtVerifier[issuer=" + issuer + ", audiences=" + audiences + ", algorithms=" + algorithms
+                + ", backend=" + backend.name() + ", json=" + json.name() + "]";
+    }
+
+    /**
+     * Configures a {@link JwtVerifier}. Not thread-safe; {@link #build()} may be called more than
+     * once and does not change the builder.
+     *
+     * <p>Two decisions are required, so that nothing is left unchecked by omission: the issuer
+     * ({@link #issuer(String)} or {@link #ignoreIssuer()}) and the audience
+     * ({@link #audience(String...)} or {@link #ignoreAudience()}); and one source of keys
+     * ({@link #keys(JwkSet)} or {@link #keySource(KeySource)}).
+     */
+    public static final class Builder {
+
+        /** The largest clock skew accepted: more would make expiry meaningless. */
+        public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+        /** The default {@link #maxTokenLength(int)}: 16 Ki characters. */
+        public static final int DEFAULT_MAX_TOKEN_LENGTH = 16 * 1024;
+        /** The largest {@link #maxTokenLength(int)}: 1 Mi characters. */
+        public static final int MAX_TOKEN_LENGTH = 1024 * 1024;
+
+        private String issuer;
+        private boolean ignoreIssuer;
+        private Set<String> audiences;
+        private boolean ignoreAudience;
+        private JwkSet keys;
+        private KeySource keySource;
+        private Set<JwsAlgorithm> algorithms;
+        private String type;
+        private Duration clockSkew = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+        private final List<String> requiredClaims = new ArrayList<>();
+        private boolean allowMissingExpiration;
+        private final List<ClaimsValidator> validators = new ArrayList<>();
+        private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+        private CryptoBackend cryptoBackend;
+        private JsonCodec jsonCodec;
+        private JwksListener listener = new JwksListener() { };
+
+        private Builder() {
+        }
+
+        /**
+         * The expected {@code iss} claim, compared exactly (RFC 7519 section 4.1.1). No default:
+         * call this or {@link #ignoreIssuer()}.
+         */
+        public Builder issuer(String issuer) {
+            Objects.requireNonNull(issuer, "issuer");
+            if (issuer.isBlank()) {
+                throw new IllegalArgumentException("issuer must not be blank");
+            }
+            this.issuer = issuer;
+            return this;
+        }
+
+        /** Accepts any {@code iss}, or none. Only for keys that a single issuer alone can sign with. */
+        public Builder ignoreIssuer() {
+            this.ignoreIssuer = true;
+            return this;
+        }
+
+        /**
+         * The accepted audiences: the token's {@code aud} (a string or an array) must contain at least
+         * one of them (RFC 7519 section 4.1.3). Replaces any earlier call. No default: call this or
+         * {@link #ignoreAudience()}.
+         */
+        public Builder audience(String... audiences) {
+            Objects.requireNonNull(audiences, "audiences");
+            if (audiences.length == 0) {
+                throw new IllegalArgumentException("audience(..) needs at least one audience; use ignoreAudience() to accept any");
+            }
+            Set<String> set = new LinkedHashSet<>();
+            for (String a : audiences) {
+                Objects.requireNonNull(a, "audience");
+                if (a.isEmpty()) {
+                    throw new IllegalArgumentException("audience must not be empty");
+                }
+                set.add(a);
+            }
+            this.audiences = set;
+            return this;
+        }
+
+        /**
+         * Accepts any {@code aud}, or none. Dangerous where one issuer serves several APIs: a token
+         * minted for another API would be accepted here.
+         */
+        public Builder ignoreAudience() {
+            this.ignoreAudience = true;
+            return this;
+        }
+
+        /**
+         * Static keys: no HTTP at all. Keys that cannot verify (encryption keys, private keys,
+         * unsupported types, refused by the backend) are dropped and reported; a set left with no
+         * usable key fails {@link #build()}. Secret ({@code oct}) keys are accepted here only.
+         */
+        public Builder keys(JwkSet keys) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            return this;
+        }
+
+        /** A custom source of keys; see {@link KeySource}. */
+        public Builder keySource(KeySource keySource) {
+            this.keySource = Objects.requireNonNull(keySource, "keySource");
+            return this;
+        }
+
+        /**
+         * The accepted algorithms. Default: every asymmetric algorithm the crypto backend supports
+         * (RS*, PS*, ES*, EdDSA, Ed25519, Ed448). HMAC algorithms (HS*) are accepted only when listed
+         * here, and only with secret keys given to {@link #keys(JwkSet)}.
+         */
+        public Builder algorithms(JwsAlgorithm... algorithms) {
+            Objects.requireNonNull(algorithms, "algorithms");
+            if (algorithms.length == 0) {
+                throw new IllegalArgumentException("algorithms(..) needs at least one algorithm");
+            }
+            Set<JwsAlgorithm> set = EnumSet.noneOf(JwsAlgorithm.class);
+            for (JwsAlgorithm alg : algorithms) {
+                set.add(Objects.requireNonNull(alg, "algorithm"));
+            }
+            this.algorithms = set;
+            return this;
+        }
+
+        /**
+         * The required {@code typ} header, such as {@code "at+jwt"} for RFC 9068 access tokens,
+         * compared by RFC 7515 section 4.1.9 (case-insensitive, {@code application/} optional).
+         * Default: {@code typ} absent or {@code JWT}; any other type is refused, so that a token of
+         * another kind (a logout token, a DPoP proof) cannot pass as this one.
+         */
+        public Builder type(String type) {
+            Objects.requireNonNull(type, "type");
+            if (type.isBlank()) {
+                throw new IllegalArgumentException("type must not be blank");
+            }
+            this.type = type;
+            return this;
+        }
+
+        /**
+         * Tolerance for clocks that disagree, applied to {@code exp}, {@code nbf} and {@code iat}.
+         * Default 60 seconds; at most {@link #MAX_CLOCK_SKEW}; whole seconds.
+         */
+        public Builder clockSkew(Duration skew) {
+            Objects.requireNonNull(skew, "skew");
+            if (skew.isNegative() || skew.compareTo(MAX_CLOCK_SKEW) > 0) {
+                throw new IllegalArgumentException("clockSkew must be between 0 and " + MAX_CLOCK_SKEW.toMinutes()
+                        + " minutes, got " + skew);
+            }
+            this.clockSkew = skew;
+            return this;
+        }
+
+        /** The clock for time-based claims. Default {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Claims that must be present (and not JSON null), such as {@code "sub"} or {@code "jti"}. Adds to earlier calls. */
+        public Builder requireClaims(String... names) {
+            Objects.requireNonNull(names, "names");
+            for (String name : names) {
+                Objects.requireNonNull(name, "claim name");
+                if (name.isEmpty()) {
+                    throw new IllegalArgumentException("claim name must not be empty");
+                }
+                requiredClaims.add(name);
+            }
+            return this;
+        }
+
+        /**
+         * Accepts tokens without {@code exp}. Such a token never expires: a leaked one stays valid
+         * until its key is rotated. Default: {@code exp} is required.
+         */
+        public Builder allowMissingExpiration() {
+            this.allowMissingExpiration = true;
+            return this;
+        }
+
+        /** A custom check run after all built-in checks pass. Adds to earlier calls; they run in order. */
+        public Builder validator(ClaimsValidator validator) {
+            validators.add(Objects.requireNonNull(validator, "validator"));
+            return this;
+        }
+
+        /**
+         * The longest token accepted, in characters; longer ones are refused before any parsing, as
+         * {@link Reason#TOKEN_TOO_LARGE}. Default {@link #DEFAULT_MAX_TOKEN_LENGTH}; between 64 and
+         * {@link #MAX_TOKEN_LENGTH}.
+         */
+        public Builder maxTokenLength(int chars) {
+            if (chars < 64 || chars > MAX_TOKEN_LENGTH) {
+                throw new IllegalArgumentException("maxTokenLength must be between 64 and " + MAX_TOKEN_LENGTH + ", got " + chars);
+            }
+            this.maxTokenLength = chars;
+            return this;
+        }
+
+        /**
+         * The crypto backend. Default: found with {@link java.util.ServiceLoader} (system property
+         * {@code sigil.crypto} to pin one by name).
+         */
+        public Builder cryptoBackend(CryptoBackend backend) {
+            this.cryptoBackend = Objects.requireNonNull(backend, "backend");
+            return this;
+        }
+
+        /**
+         * The JSON codec. Default: found with {@link java.util.ServiceLoader} (system property
+         * {@code sigil.json}), else the built-in one.
+         */
+        public Builder jsonCodec(JsonCodec codec) {
+            this.jsonCodec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** Hears about loaded and dropped keys. Default: none (dropped keys are still logged). */
+        public Builder listener(JwksListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Builds the verifier: resolves the crypto backend and JSON codec and imports static keys.
+         *
+         * @throws JwtConfigurationException if the configuration would verify nothing or verify
+         *     insecurely, or no usable provider is found; the message names the fix
+         */
+        public JwtVerifier build() {
+            if (issuer != null && ignoreIssuer) {
+                throw new JwtConfigurationException("issuer(..) and ignoreIssuer() cannot both be set");
+            }
+            if (issuer == null && !ignoreIssuer) {
+                throw new JwtConfigurationException("no issuer decision: call issuer(..) with the expected \"iss\", or ignoreIssuer()");
+            }
+            if (audiences != null && ignoreAudience) {
+                throw new JwtConfigurationException("audience(..) and ignoreAudience() cannot both be set");
+            }
+            if (audiences == null && !ignoreAudience) {
+                throw new JwtConfigurationException("no audience decision: call audience(..) with this API's identifier, or ignoreAudience()");
+            }
+            if (keys != null && keySource != null) {
+                throw new JwtConfigurationException("keys(..) and keySource(..) cannot both be set");
+            }
+            if (keys == null && keySource == null) {
+                throw new JwtConfigurationException("no keys: call keys(JwkSet) for static keys or keySource(KeySource)");
+            }
+            CryptoBackend backend = CRYPTO.select(cryptoBackend);
+            JsonCodec json = JSON.select(jsonCodec);
+            Set<JwsAlgorithm> supported = backend.algorithms();
+            Set<JwsAlgorithm> allowed;
+            if (algorithms == null) {
+                allowed = EnumSet.noneOf(JwsAlgorithm.class);
+                for (JwsAlgorithm alg : supported) {
+                    if (!alg.isSymmetric()) {
+                        allowed.add(alg);
+                    }
+                }
+                if (allowed.isEmpty()) {
+                    throw new JwtConfigurationException("crypto backend '" + backend.name()
+                            + "' supports no asymmetric algorithm; list the algorithms with algorithms(..)");
+                }
+            } else {
+                allowed = EnumSet.copyOf(algorithms);
+                List<JwsAlgorithm> missing = new ArrayList<>();
+                for (JwsAlgorithm alg : allowed) {
+                    if (!supported.contains(alg)) {
+                        missing.add(alg);
+                    }
+                }
+                if (!missing.isEmpty()) {
+                    throw new JwtConfigurationException("algorithms(..) lists " + missing + ", which crypto backend '"
+                            + backend.name() + "' does not support; it supports " + supported);
+                }
+            }
+            Set<JwsAlgorithm> frozen = Collections.unmodifiableSet(allowed);
+
+            KeySource source;
+            SigningKeyFilter filter = new SigningKeyFilter(backend, keys != null);
+            KeyIndex initial;
+            if (keys != null) {
+                JwkSet staticKeys = keys;
+                source = () -> staticKeys;
+                initial = filter.index(staticKeys);
+                checkStaticKeys(initial, frozen);
+            } else {
+                source = keySource;
+                // An index of no keys stands in until the source's first set is seen.
+                initial = filter.index(JwkSet.of());
+            }
+            JwtVerifier verifier = new JwtVerifier(this, backend, json, frozen, source, filter, initial);
+            if (keys != null) {
+                verifier.report(initial);
+            }
+            return verifier;
+        }
+
+        private static void checkStaticKeys(KeyIndex index, Set<JwsAlgorithm> allowed) {
+            boolean usable = false;
+            for (JwsAlgorithm alg : allowed) {
+                if (index.fitting(alg).length > 0) {
+                    usable = true;
+                } else if (alg.isSymmetric()) {
+                    throw new JwtConfigurationException(alg + " is listed in algorithms(..) but keys(..) holds no 'oct' key"
+                            + " of at least " + alg.componentLength() * 8 + " bits for it");
+                }
+            }
+            if (!usable) {
+                throw new JwtConfigurationException("keys(..) holds no key usable with the allowed algorithms " + allowed
+                        + (index.dropped().isEmpty() ? "" : "; dropped: " + index.dropped().stream()
+                                .map(DroppedKey::toString).collect(Collectors.joining("; "))));
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.sigil.internal.select;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.VerificationKey;
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ProviderSelectionTest {
+
+    /** Only name and priority matter to selection; the crypto methods are never reached. */
+    private record Candidate(String name, int priority) implements CryptoBackend {
+        @Override
+        public Set<JwsAlgorithm> algorithms() {
+            return Set.of();
+        }
+
+        @Override
+        public VerificationKey importKey(Jwk jwk) {
+            throw new AssertionError("selection must not import keys");
+        }
+
+        @Override
+        public VerificationKey importCertificate(byte[] der) {
+            throw new AssertionError("selection must not import keys");
+        }
+
+        @Override
+        public boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
+            throw new AssertionError("selection must not verify");
+        }
+
+        @Override
+        public byte[] digest(String algorithm, byte[] data) {
+            throw new AssertionError("selection must not digest");
+        }
+    }
+
+    private static final String NONE_FOUND = "no CryptoBackend found: add dev.sigil:sigil-backend-jca (the JDK's or a"
+            + " named JCA provider, FIPS included) or dev.sigil:sigil-backend-bouncycastle to the class path or module"
+            + " path, or pass an instance to JwtVerifier.builder().cryptoBackend(..); in a shaded jar, merge the"
+            + " META-INF/services files (maven-shade-plugin ServicesResourceTransformer)";
+
+    private final ProviderSelection<CryptoBackend> crypto = new ProviderSelection<>(CryptoBackend.class,
+            "sigil.crypto", "cryptoBackend(..)",
+            "dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included)"
+                    + " or dev.sigil:sigil-backend-bouncycastle",
+            CryptoBackend::name, CryptoBackend::priority, null);
+
+    @Test
+    void namesTheArtifactsToAddWhenNoBackendIsFound() {
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> crypto.choose(List.of(), List.of(), null));
+        assertEquals(NONE_FOUND, e.getMessage());
+    }
+
+    @Test
+    void searchesTheRealClassPathAndFindsNoBackendInCoreAlone() {
+        // core's own test class path holds no backend: the real ServiceLoader lookup must say so.
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class, () -> crypto.select(null));
+        assertEquals(NONE_FOUND, e.getMessage());
+    }
+
+    @Test
+    void anExplicitInstanceWinsWithoutLookingUpProviders() {
+        Candidate explicit = new Candidate("mine", 1);
+        assertSame(explicit, crypto.select(explicit));
+    }
+
+    @Test
+    void takesTheOnlyProviderFound() {
+        Candidate only = new Candidate("jca", 100);
+        assertSame(only, crypto.choose(List.of(only), List.of(), null));
+    }
+
+    @Test
+    void takesTheHighestPriorityOfSeveral() {
+        Candidate jca = new Candidate("jca", 100);
+        Candidate bc = new Candidate("bouncycastle", 200);
+        assertSame(bc, crypto.choose(List.of(jca, bc), List.of(), null));
+    }
+
+    @Test
+    void refusesATieAtTheTopAndSaysHowToChoose() {
+        Candidate a = new Candidate("a", 100);
+        Candidate b = new Candidate("b", 100);
+        Candidate low = new Candidate("low", 1);
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> crypto.choose(List.of(low, a, b), List.of(), null));
+        assertEquals("several CryptoBackends share the highest priority 100: a, b; choose one with the system"
+                + " property sigil.crypto or JwtVerifier.builder().cryptoBackend(..)", e.getMessage());
+    }
+
+    @Test
+    void theSystemPropertyPinsAProviderByNameOverPriority() {
+        Candidate jca = new Candidate("jca", 100);
+        Candidate bc = new Candidate("bouncycastle", 200);
+        assertSame(jca, crypto.choose(List.of(jca, bc), List.of(), "jca"));
+    }
+
+    @Test
+    void aPinnedNameThatIsNotFoundIsAnErrorListingWhatWasFound() {
+        Candidate jca = new Candidate("jca", 100);
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> crypto.choose(List.of(jca), List.of(), "bouncycastle"));
+        assertEquals("system property sigil.crypto=bouncycastle names no CryptoBackend that was found; found: jca",
+                e.getMessage());
+    }
+
+    @Test
+    void aBrokenProviderIsReportedWithItsCauseInsteadOfAbortingTheSearch() {
+        ServiceConfigurationError broken = new ServiceConfigurationError(
+                "dev.sigil.spi.CryptoBackend: Provider com.example.Broken could not be instantiated");
+        Candidate jca = new Candidate("jca", 100);
+        assertSame(jca, crypto.choose(List.of(jca), List.of(broken), null));
+
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> crypto.choose(List.of(), List.of(broken), null));
+        assertEquals(NONE_FOUND + "; 1 provider(s) failed to load: dev.sigil.spi.CryptoBackend: Provider"
+                + " com.example.Broken could not be instantiated", e.getMessage());
+        assertSame(broken, e.getCause());
+    }
+
+    @Test
+    void aBuiltInFallbackTakesPartAndLosesToAnyHigherPriority() {
+        Candidate builtin = new Candidate("builtin", 0);
+        ProviderSelection<CryptoBackend> withFallback = new ProviderSelection<>(CryptoBackend.class,
+                "sigil.crypto", "cryptoBackend(..)", "x", CryptoBackend::name, CryptoBackend::priority, () -> builtin);
+        assertSame(builtin, withFallback.choose(List.of(), List.of(), null));
+        Candidate other = new Candidate("other", 100);
+        assertSame(other, withFallback.choose(List.of(other), List.of(), null));
+        assertSame(builtin, withFallback.choose(List.of(other), List.of(), "builtin"));
+    }
+}
