@@ -13,8 +13,8 @@ import dev.sigil.spi.JsonParseException;
  * whose message gives the problem and byte offset but never the input. Integers become
  * {@link Long} when they fit and {@link java.math.BigInteger} otherwise; numbers with a fraction or
  * exponent become exact {@link java.math.BigDecimal}s. Numbers longer than 1,000 characters (or
- * than {@link JsonLimits#maxStringLength()}, if smaller) are rejected, as are exponents that do not
- * fit a {@code BigDecimal} scale. Nesting is parsed without recursion.
+ * than {@link JsonLimits#maxStringLength()}, if smaller) are rejected, as are numbers whose exponent
+ * or {@code BigDecimal} scale does not fit an {@code int}. Nesting is parsed without recursion.
  *
  * <p>A range outside the given array is a caller bug and gives {@link IndexOutOfBoundsException}.
  *

@@ -23,7 +23,8 @@ import java.util.Objects;
  * <p>Numbers longer than {@link #MAX_NUMBER_LENGTH} characters (or longer than
  * {@link JsonLimits#maxStringLength()}, if that is smaller) are rejected: converting an n-digit
  * number costs O(n^2) in {@link BigInteger}, and no JWT or JWK carries such numbers. Exponents are
- * never expanded; a number whose {@link BigDecimal} scale would not fit an {@code int} is rejected.
+ * never expanded; a number whose exponent or {@link BigDecimal} scale would not fit an {@code int}
+ * is rejected.
  *
  * <p>Offsets in error messages count bytes from the start of the parsed range.
  */
@@ -521,9 +522,10 @@ final class JsonReader {
             BigInteger big = new BigInteger(new String(in, begin, length, StandardCharsets.ISO_8859_1));
             return big.bitLength() < 64 ? (Object) big.longValue() : big;
         }
-        // BigDecimal's scale is an int: reject here rather than let its constructor throw.
+        // BigDecimal needs both the exponent and the resulting scale to fit an int: reject here
+        // rather than let its constructor throw.
         long scale = fractionDigits - exponent;
-        if (scale < Integer.MIN_VALUE || scale > Integer.MAX_VALUE) {
+        if (Math.abs(exponent) > Integer.MAX_VALUE || scale < Integer.MIN_VALUE || scale > Integer.MAX_VALUE) {
             throw errorAt(begin, "number exponent out of range");
         }
         try {
