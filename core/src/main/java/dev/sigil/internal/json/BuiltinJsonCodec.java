@@ -19,7 +19,9 @@ import dev.sigil.spi.JsonParseException;
  * <p>A range outside the given array is a caller bug and gives {@link IndexOutOfBoundsException}.
  *
  * <p>Writing escapes quotes, backslashes, control characters and U+2028/U+2029, rejects lone
- * surrogates, NaN and infinities, and produces either compact output or two-space indentation.
+ * surrogates, NaN and infinities, and produces either compact output or two-space indentation. A
+ * {@code BigDecimal} of scale 0 is written with an {@code E0} suffix so that it reads back as a
+ * {@code BigDecimal}: parsing what was written gives back an equal value.
  *
  * <p>Instances are stateless and thread-safe.
  */

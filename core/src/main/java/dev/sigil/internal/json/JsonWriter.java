@@ -48,6 +48,10 @@ final class JsonWriter {
         } else if (v instanceof BigDecimal d) {
             // toString may use exponent notation such as 1E+3, which is valid JSON and keeps the scale.
             ascii(d.toString());
+            if (d.scale() == 0) {
+                // Plain digits would read back as an integer (Long); 15E0 reads back as this BigDecimal.
+                ascii("E0");
+            }
         } else if (v instanceof Double d) {
             if (!Double.isFinite(d)) {
                 throw new IllegalArgumentException("JSON has no representation for NaN or infinity");
