@@ -7,7 +7,8 @@
  * {@link dev.sigil.backend.jca.JcaCryptoBackend#builder()}; everything else in it is package-private.
  */
 module dev.sigil.backend.jca {
-    requires dev.sigil.core;
+    // Transitive: the exported JcaCryptoBackend speaks in core types (Jwk, JwsAlgorithm, VerificationKey).
+    requires transitive dev.sigil.core;
 
     exports dev.sigil.backend.jca;
 
