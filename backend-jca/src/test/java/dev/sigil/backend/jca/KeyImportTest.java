@@ -14,6 +14,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,7 +123,7 @@ class KeyImportTest {
         // RFC 7518 asks for the minimal encoding, but some issuers have published a sign byte; the
         // number is the same, so the key is the same.
         Map<String, Object> members = TestKeys.jwkMembers(rsa2048.getPublic());
-        byte[] n = java.util.Base64.getUrlDecoder().decode((String) members.get("n"));
+        byte[] n = Base64.getUrlDecoder().decode((String) members.get("n"));
         byte[] padded = new byte[n.length + 1];
         System.arraycopy(n, 0, padded, 1, n.length);
         VerificationKey key = backend.importKey(Jwk.of(with(members, "n", TestKeys.b64(padded))));
@@ -140,7 +143,7 @@ class KeyImportTest {
     @Test
     void refusesAnEcCoordinateEqualToTheFieldPrime() {
         Map<String, Object> members = TestKeys.jwkMembers(p256.getPublic());
-        BigInteger p = ((java.security.spec.ECFieldFp) ((ECPublicKey) p256.getPublic()).getParams().getCurve().getField()).getP();
+        BigInteger p = ((ECFieldFp) ((ECPublicKey) p256.getPublic()).getParams().getCurve().getField()).getP();
         BigInteger x = ((ECPublicKey) p256.getPublic()).getW().getAffineX();
         // x + p is congruent to x, so only the range check can see that this is not a canonical point.
         if (x.add(p).bitLength() <= 256) {
@@ -154,7 +157,7 @@ class KeyImportTest {
         Map<String, Object> members = TestKeys.jwkMembers(p256.getPublic());
         BigInteger x = ((ECPublicKey) p256.getPublic()).getW().getAffineX();
         refused(with(members, "x", TestKeys.b64(TestKeys.unsigned(x, 33))), "'x' must be 32 bytes for P-256, got 33");
-        refused(with(members, "x", TestKeys.b64(java.util.Arrays.copyOf(TestKeys.unsigned(x, 32), 31))),
+        refused(with(members, "x", TestKeys.b64(Arrays.copyOf(TestKeys.unsigned(x, 32), 31))),
                 "'x' must be 32 bytes for P-256, got 31");
     }
 
