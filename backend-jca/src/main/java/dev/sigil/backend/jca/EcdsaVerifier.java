@@ -1,0 +1,91 @@
+package dev.sigil.backend.jca;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.SignatureException;
+
+/**
+ * ES256/384/512 (RFC 7518 section 3.4): the JWS signature is R || S, each exactly the curve's
+ * field length. R and S are range-checked here, before any provider sees them.
+ */
+final class EcdsaVerifier extends AlgorithmVerifier {
+
+    private final String curveName;
+    private final ThreadLocal<Signature> engines;
+    /** Whether the engine takes R || S itself; otherwise it wants the DER form of RFC 3279. */
+    private final boolean p1363;
+
+    EcdsaVerifier(String curveName, String signatureName, Provider provider, boolean p1363) {
+        this.curveName = curveName;
+        this.engines = perThread(signatureName, provider);
+        this.p1363 = p1363;
+    }
+
+    @Override
+    boolean verify(JcaKey key, byte[] data, int off, int len, byte[] signature) throws GeneralSecurityException {
+        if (!(key instanceof EcKey)) {
+            return false;
+        }
+        EcKey ec = (EcKey) key;
+        EcCurve curve = ec.ecCurve();
+        int half = curve.fieldBytes();
+        if (!curveName.equals(curve.jwkName()) || signature.length != 2 * half
+                || !curve.isScalarInRange(signature, 0) || !curve.isScalarInRange(signature, half)) {
+            return false;
+        }
+        Signature engine = engines.get();
+        engine.initVerify(ec.publicKey());
+        engine.update(data, off, len);
+        if (p1363) {
+            return engine.verify(signature);
+        }
+        try {
+            return engine.verify(toDer(signature, half));
+        } catch (SignatureException e) {
+            // DER-only providers (BC-FIPS) throw for encodings they dislike instead of returning false.
+            return false;
+        }
+    }
+
+    /**
+     * R || S as the DER {@code SEQUENCE { INTEGER r, INTEGER s }}; both are known to be non-zero.
+     * Each INTEGER is minimal, with a leading zero when its top bit is set, so it stays positive.
+     */
+    static byte[] toDer(byte[] signature, int half) {
+        int rStart = firstNonZero(signature, 0, half);
+        int sStart = firstNonZero(signature, half, 2 * half);
+        int rLength = half - rStart;
+        int sLength = 2 * half - sStart;
+        int rPad = (signature[rStart] & 0x80) != 0 ? 1 : 0;
+        int sPad = (signature[sStart] & 0x80) != 0 ? 1 : 0;
+        // Each INTEGER is at most 67 bytes (P-521), so its length fits one byte; the sequence's
+        // body reaches 138 bytes and then needs the long form 0x81.
+        int body = 2 + rPad + rLength + 2 + sPad + sLength;
+        byte[] der = new byte[(body < 128 ? 2 : 3) + body];
+        int i = 0;
+        der[i++] = 0x30;
+        if (body >= 128) {
+            der[i++] = (byte) 0x81;
+        }
+        der[i++] = (byte) body;
+        der[i++] = 0x02;
+        der[i++] = (byte) (rPad + rLength);
+        i += rPad;
+        System.arraycopy(signature, rStart, der, i, rLength);
+        i += rLength;
+        der[i++] = 0x02;
+        der[i++] = (byte) (sPad + sLength);
+        i += sPad;
+        System.arraycopy(signature, sStart, der, i, sLength);
+        return der;
+    }
+
+    private static int firstNonZero(byte[] bytes, int from, int to) {
+        int i = from;
+        while (i < to - 1 && bytes[i] == 0) {
+            i++;
+        }
+        return i;
+    }
+}

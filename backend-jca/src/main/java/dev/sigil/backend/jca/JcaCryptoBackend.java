@@ -1,0 +1,242 @@
+package dev.sigil.backend.jca;
+
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.VerificationKey;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.Security;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Sigil's {@link CryptoBackend} over {@code java.security} and {@code javax.crypto}.
+ *
+ * <h2>Defaults</h2>
+ * The no-argument constructor, which {@link java.util.ServiceLoader} uses, takes each primitive from
+ * the first installed JCA provider that offers it (the JDK's SunRsaSign, SunEC and SunJCE unless the
+ * application installed others) and refuses RSA keys below 2048 bits. {@link #name()} is
+ * {@code "jca"}, {@link #priority()} 100.
+ *
+ * <h2>Algorithms</h2>
+ * RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, Ed25519, Ed448 and HS256/384/512, each only if
+ * the provider(s) can really do it: the provider is probed once, when the backend is created, and
+ * {@link #algorithms()} reports the result. ES256K (secp256k1) is never supported. Keys are limited
+ * to RSA of 2048 (or the configured minimum) to 16384 bits with an odd exponent in [3, 2<sup>256</sup>),
+ * EC on P-256, P-384 and P-521 with the point validated, Ed25519 and Ed448, and {@code oct} secrets;
+ * an HMAC secret shorter than the hash never verifies (RFC 7518 section 3.2).
+ *
+ * <h2>FIPS</h2>
+ * To use a FIPS provider such as BouncyCastle FIPS, install or create it once and pass it, by name
+ * or instance, to {@link Builder#provider}: that provider alone then serves signatures, keys, MACs
+ * and curve parameters, with no fallback to the JDK's (certificate parsing and digests, which carry
+ * no key policy, fall back when it lacks them). In approved-only mode BC-FIPS has no EdDSA, so
+ * EdDSA, Ed25519 and Ed448 are absent from {@link #algorithms()} and OKP keys are refused. Never put
+ * {@code bcprov} and {@code bc-fips} on one class path.
+ *
+ * <h2>Threads</h2>
+ * Instances are immutable and thread-safe; share one per provider configuration. Verification takes
+ * no lock: each thread keeps its own signature engine per algorithm (and its own keyed MAC per HMAC
+ * key), created on its first use, in {@link ThreadLocal}s owned by this instance.
+ */
+public final class JcaCryptoBackend implements CryptoBackend {
+
+    private final VerifierTable verifiers;
+    private final KeyImporter importer;
+    private final Provider provider;
+
+    /** The default backend: installed providers, RSA keys of 2048 bits and more. Used by {@link java.util.ServiceLoader}. */
+    public JcaCryptoBackend() {
+        this(null, Builder.DEFAULT_MINIMUM_RSA_BITS);
+    }
+
+    private JcaCryptoBackend(Provider provider, int minimumRsaBits) {
+        ProviderChoice providers = provider == null ? ProviderChoice.installedProviders() : ProviderChoice.only(provider);
+        Map<String, EcCurve> curves = loadCurves(providers);
+        KeyFactories keys = new KeyFactories(providers);
+        this.provider = provider;
+        this.verifiers = VerifierTable.probe(providers, keys, curves);
+        this.importer = new KeyImporter(providers, keys, curves, minimumRsaBits, verifiers.hmacVerifiers());
+    }
+
+    /** A builder for a backend with a chosen provider or key size policy. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code "jca"}. */
+    @Override
+    public String name() {
+        return "jca";
+    }
+
+    /** 100: below the BouncyCastle backend's 200, so that BouncyCastle wins when both are present. */
+    @Override
+    public int priority() {
+        return 100;
+    }
+
+    /** The algorithms the provider(s) proved able to verify when this backend was created; unmodifiable. */
+    @Override
+    public Set<JwsAlgorithm> algorithms() {
+        return verifiers.algorithms();
+    }
+
+    @Override
+    public VerificationKey importKey(Jwk jwk) throws KeyImportException {
+        return importer.importKey(jwk);
+    }
+
+    /** Parses the certificate with the configured provider if it can, else with the JDK's. */
+    @Override
+    public VerificationKey importCertificate(byte[] der) throws KeyImportException {
+        return importer.importCertificate(der);
+    }
+
+    /**
+     * Returns {@code false}, never throws, for any signature that does not verify, a key not imported
+     * by a {@code JcaCryptoBackend}, a key that does not fit {@code alg}, an algorithm outside
+     * {@link #algorithms()}, or arguments out of range.
+     */
+    @Override
+    public boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
+        if (alg == null || !(key instanceof JcaKey) || data == null || signature == null
+                || off < 0 || len < 0 || off > data.length - len) {
+            return false;
+        }
+        AlgorithmVerifier verifier = verifiers.verifier(alg);
+        if (verifier == null) {
+            return false;
+        }
+        try {
+            return verifier.verify((JcaKey) key, data, off, len, signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // Providers signal malformed signatures in many ways (SignatureException, ProviderException,
+            // IllegalArgumentException, BC-FIPS's own unchecked types); all of them mean "not valid".
+            return false;
+        }
+    }
+
+    /**
+     * The digest from the configured provider if it has it, else from the installed providers.
+     *
+     * @throws IllegalArgumentException if no provider offers {@code algorithm}
+     */
+    @Override
+    public byte[] digest(String algorithm, byte[] data) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(data, "data");
+        try {
+            MessageDigest digest = provider != null && provider.getService("MessageDigest", algorithm) != null
+                    ? MessageDigest.getInstance(algorithm, provider)
+                    : MessageDigest.getInstance(algorithm);
+            return digest.digest(data);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalArgumentException("no provider offers digest '" + algorithm + "'", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JcaCryptoBackend[" + (provider == null ? "installed providers" : provider.getName())
+                + ", " + verifiers.algorithms() + "]";
+    }
+
+    private static Map<String, EcCurve> loadCurves(ProviderChoice providers) {
+        Map<String, EcCurve> curves = new LinkedHashMap<>();
+        Provider parameters = providers.find("AlgorithmParameters", "EC");
+        if (parameters != null) {
+            String[][] names = {{"P-256", "secp256r1"}, {"P-384", "secp384r1"}, {"P-521", "secp521r1"}};
+            for (String[] name : names) {
+                try {
+                    curves.put(name[0], EcCurve.load(name[0], name[1], parameters));
+                } catch (GeneralSecurityException | RuntimeException e) {
+                    // The provider lacks this curve: its ES algorithm is left out and its keys refused.
+                }
+            }
+        }
+        return Collections.unmodifiableMap(curves);
+    }
+
+    /**
+     * Configures a {@link JcaCryptoBackend}. Not thread-safe; {@link #build()} may be called more
+     * than once and does not change the builder.
+     */
+    public static final class Builder {
+
+        static final int DEFAULT_MINIMUM_RSA_BITS = 2048;
+        private static final int LOWEST_MINIMUM_RSA_BITS = 1024;
+
+        private String providerName;
+        private Provider provider;
+        private int minimumRsaBits = DEFAULT_MINIMUM_RSA_BITS;
+
+        private Builder() {
+        }
+
+        /**
+         * Uses the installed provider of this name (such as {@code "BCFIPS"}) for everything, looked up
+         * with {@link Security#getProvider(String)} by {@link #build()}. Default: none, each primitive
+         * from the first installed provider that has it. Replaces an earlier {@link #provider(Provider)}.
+         */
+        public Builder provider(String name) {
+            this.providerName = Objects.requireNonNull(name, "name");
+            this.provider = null;
+            return this;
+        }
+
+        /**
+         * Uses this provider for everything, installed or not: the way to use BC-FIPS without
+         * registering it globally. Create it once and share it (BC-FIPS runs its self-tests, about a
+         * second, per instance). Replaces an earlier {@link #provider(String)}.
+         */
+        public Builder provider(Provider provider) {
+            this.provider = Objects.requireNonNull(provider, "provider");
+            this.providerName = null;
+            return this;
+        }
+
+        /**
+         * The smallest RSA modulus accepted, in bits. Default 2048, as NIST SP 800-131A requires.
+         *
+         * <p><b>Lowering it is dangerous:</b> 1024-bit RSA is within reach of well-funded attackers,
+         * and anyone who factors an issuer's key can mint tokens your service accepts. Go below 2048
+         * only for a legacy issuer you cannot change, and plan its retirement.
+         *
+         * @param bits from 1024 to 16384
+         * @throws IllegalArgumentException if {@code bits} is outside that range
+         */
+        public Builder minimumRsaKeySize(int bits) {
+            if (bits < LOWEST_MINIMUM_RSA_BITS || bits > KeyImporter.MAX_RSA_BITS) {
+                throw new IllegalArgumentException("minimumRsaKeySize(" + bits + ") must be from "
+                        + LOWEST_MINIMUM_RSA_BITS + " to " + KeyImporter.MAX_RSA_BITS + " bits");
+            }
+            this.minimumRsaBits = bits;
+            return this;
+        }
+
+        /**
+         * Resolves the provider and probes it.
+         *
+         * @throws IllegalArgumentException if {@link #provider(String)} names no installed provider
+         */
+        public JcaCryptoBackend build() {
+            Provider chosen = provider;
+            if (providerName != null) {
+                chosen = Security.getProvider(providerName);
+                if (chosen == null) {
+                    throw new IllegalArgumentException("no security provider named '" + providerName
+                            + "' is installed; install it or pass the instance to provider(Provider)");
+                }
+            }
+            return new JcaCryptoBackend(chosen, minimumRsaBits);
+        }
+    }
+}
