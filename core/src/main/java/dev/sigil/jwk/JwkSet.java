@@ -30,10 +30,12 @@ public final class JwkSet {
     private static final JsonCodec BUILTIN = new BuiltinJsonCodec();
 
     private final List<Jwk> keys;
+    private final int[] positions;
     private final List<DroppedKey> malformedKeys;
 
-    private JwkSet(List<Jwk> keys, List<DroppedKey> malformedKeys) {
+    private JwkSet(List<Jwk> keys, int[] positions, List<DroppedKey> malformedKeys) {
         this.keys = keys;
+        this.positions = positions;
         this.malformedKeys = malformedKeys;
     }
 
@@ -83,7 +85,11 @@ public final class JwkSet {
         for (Jwk key : keys) {
             copy.add(Objects.requireNonNull(key, "key"));
         }
-        return new JwkSet(Collections.unmodifiableList(copy), List.of());
+        int[] positions = new int[copy.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = i;
+        }
+        return new JwkSet(Collections.unmodifiableList(copy), positions, List.of());
     }
 
     /** A set of the given keys, in order. */
@@ -96,6 +102,7 @@ public final class JwkSet {
             throw new InvalidJwkException("jwk set holds " + entries.size() + " keys, more than " + MAX_KEYS);
         }
         List<Jwk> keys = new ArrayList<>(entries.size());
+        int[] positions = new int[entries.size()];
         List<DroppedKey> malformed = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
@@ -107,18 +114,29 @@ public final class JwkSet {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, ?> typed = (Map<String, ?>) members;
-                keys.add(Jwk.of(typed));
+                Jwk key = Jwk.of(typed);
+                positions[keys.size()] = i;
+                keys.add(key);
             } catch (InvalidJwkException e) {
                 Object kid = members.get("kid");
                 malformed.add(new DroppedKey(i, kid instanceof String ? (String) kid : null, e.getMessage()));
             }
         }
-        return new JwkSet(Collections.unmodifiableList(keys), Collections.unmodifiableList(malformed));
+        return new JwkSet(Collections.unmodifiableList(keys), Arrays.copyOf(positions, keys.size()),
+                Collections.unmodifiableList(malformed));
     }
 
     /** The well-formed keys, in order. */
     public List<Jwk> keys() {
         return keys;
+    }
+
+    /**
+     * Where {@code keys().get(keyIndex)} stood in the parsed {@code keys} array, malformed entries
+     * counted: the position {@link DroppedKey#index()} reports.
+     */
+    public int sourcePosition(int keyIndex) {
+        return positions[keyIndex];
     }
 
     /** The entries of the {@code keys} array that were not well-formed keys, and why. */

@@ -400,7 +400,7 @@ public final class JwtVerifier {
         }
         if (audiences != null) {
             List<String> aud = claims.audience();
-            if (aud.isEmpty()) {
+            if (!claims.has("aud")) {
                 throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'aud' claim");
             }
             boolean match = false;

@@ -14,6 +14,9 @@ import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
@@ -195,10 +198,15 @@ class RfcExamplesTest {
         }
     }
 
+    /** The header as an independent parser reads it, or null where strict UTF-8 or JSON fails. */
     private static Map<String, Object> parseOrNull(byte[] json) {
         try {
-            return JSONObjectUtils.parse(new String(json, StandardCharsets.UTF_8));
-        } catch (ParseException | RuntimeException e) {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json)).toString();
+            return JSONObjectUtils.parse(text);
+        } catch (CharacterCodingException | ParseException | RuntimeException e) {
             return null;
         }
     }

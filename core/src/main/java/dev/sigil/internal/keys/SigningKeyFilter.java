@@ -8,8 +8,8 @@ import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.VerificationKey;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -50,7 +50,7 @@ public final class SigningKeyFilter {
             try {
                 kept.add(admit(jwk));
             } catch (Refused e) {
-                dropped.add(new DroppedKey(i, jwk.keyId().orElse(null), e.getMessage()));
+                dropped.add(new DroppedKey(set.sourcePosition(i), jwk.keyId().orElse(null), e.getMessage()));
             }
         }
         return new KeyIndex(set, kept, dropped);
