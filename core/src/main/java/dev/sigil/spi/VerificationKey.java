@@ -4,6 +4,10 @@ package dev.sigil.spi;
  * A public (or, for {@code oct}, secret) key imported and validated once by a {@link CryptoBackend}.
  * Opaque to the core apart from what it needs to match keys to algorithms. Immutable and
  * thread-safe.
+ *
+ * <p>A key belongs to the backend that imported it: only that backend's
+ * {@link CryptoBackend#verify} can use it, and {@link #samePublicKey} compares it with keys of the
+ * same backend only. A verifier imports and verifies with one backend throughout.
  */
 public interface VerificationKey {
 
@@ -16,7 +20,11 @@ public interface VerificationKey {
      */
     String curve();
 
-    /** The key size in bits: the RSA modulus length, the curve's field size, or the secret's length. */
+    /**
+     * The key size in bits: the RSA modulus length; for EC keys the field size (256, 384, 521); for
+     * OKP keys the encoded public key's length (256 for Ed25519, 456 for Ed448); for {@code oct} keys
+     * the secret's length.
+     */
     int sizeBits();
 
     /** Whether {@code other} holds the same public key (used to check {@code x5c} against the JWK). */

@@ -119,7 +119,7 @@ public final class SigningKeyFilter {
         }
         VerificationKey fromCertificate = backend.importCertificate(leaf);
         if (!jwk.keyType().equals(fromCertificate.keyType())) {
-            throw new Refused("x5c certificate holds a " + fromCertificate.keyType() + " key, not " + jwk.keyType());
+            throw new Refused("x5c certificate holds a key of type " + fromCertificate.keyType() + ", not " + jwk.keyType());
         }
         if (jwk.curve().isPresent() && !jwk.curve().get().equals(fromCertificate.curve())) {
             throw new Refused("x5c certificate key is on " + fromCertificate.curve() + ", not " + jwk.curve().get());
