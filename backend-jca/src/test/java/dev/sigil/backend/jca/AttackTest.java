@@ -129,7 +129,7 @@ class AttackTest {
         String input = Mint.b64(EC.header("")) + "." + Mint.b64(CLAIMS);
         assertEquals(Reason.INVALID_SIGNATURE, refusal(verifier, input + "." + Mint.b64(new byte[64])));
         // r = s = n (the group order), which reduces to zero.
-        byte[] n = unsigned(new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16), 32);
+        byte[] n = TestKeys.unsigned(new BigInteger("FFFFFFFF00000000FFFFFFFFFFFFFFFFBCE6FAADA7179E84F3B9CAC2FC632551", 16), 32);
         byte[] rs = new byte[64];
         System.arraycopy(n, 0, rs, 0, 32);
         System.arraycopy(n, 0, rs, 32, 32);
@@ -202,13 +202,5 @@ class AttackTest {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         char twin = alphabet.charAt(alphabet.indexOf(last) ^ 1);
         assertEquals(Reason.MALFORMED, refusal(token.substring(0, token.length() - 1) + twin));
-    }
-
-    private static byte[] unsigned(BigInteger value, int length) {
-        byte[] raw = value.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
-        return out;
     }
 }
