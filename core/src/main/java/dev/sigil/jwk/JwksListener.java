@@ -1,18 +1,59 @@
 package dev.sigil.jwk;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+
 /**
- * Hears what happens to a verifier's keys. Every method has an empty default, so a listener
- * overrides what it needs. Listeners are called on the thread that loaded the keys; they must be
- * fast and thread-safe, and an exception a listener throws is logged and otherwise ignored: it
- * never breaks verification.
+ * Hears what happens to a verifier's keys: for metrics, health checks and alerts. Every method has
+ * an empty default, so a listener overrides what it needs. Listeners are called on the thread that
+ * did the work (a caller's, or the background refresher's); they must be fast and thread-safe, and
+ * an exception a listener throws is logged and otherwise ignored: it never breaks verification.
  */
 public interface JwksListener {
+
+    /**
+     * A fetch (of the discovery document or the key set) got an answer it could use.
+     *
+     * @param uri what was fetched
+     * @param status the HTTP status: 200, or 304 when the cached set is still current
+     * @param duration how long the request took
+     */
+    default void fetchSucceeded(URI uri, int status, Duration duration) {
+    }
+
+    /**
+     * A fetch failed: no connection, a timeout, an HTTP error status, a body over the cap, a
+     * malformed document or set, a discovery {@code issuer} that does not match. Keys already held
+     * are kept.
+     *
+     * @param uri what was fetched
+     * @param reason a lower-case explanation
+     * @param duration how long the attempt took
+     */
+    default void fetchFailed(URI uri, String reason, Duration duration) {
+    }
+
+    /**
+     * A newly fetched set differs from the previous one in these {@code kid}s (keys without a
+     * {@code kid} are not listed).
+     */
+    default void keysChanged(Set<String> added, Set<String> removed) {
+    }
 
     /** A key was left out of a set; see {@link DroppedKey#reason()}. */
     default void keyDropped(DroppedKey key) {
     }
 
-    /** A set was loaded, with this many keys usable for verification. */
+    /** A set was loaded into a verifier, with this many keys usable for verification. */
     default void keysLoaded(int usableKeys) {
+    }
+
+    /**
+     * The last good set was served past its expiry because refreshing it failed.
+     *
+     * @param staleFor how long past its expiry the set is
+     */
+    default void staleKeysServed(Duration staleFor) {
     }
 }

@@ -7,12 +7,12 @@ import dev.sigil.jwt.JwtVerificationException;
  * once, and reuses that index for as long as the source keeps returning the same instance, so
  * {@link #keys()} must be cheap: return a cached, immutable set, never fetch on every call.
  *
- * <p>Implementations are thread-safe.
+ * <p>Implementations are thread-safe. {@link JwksCache} is the remote implementation.
  */
 public interface KeySource {
 
     /**
-     * The current key set.
+     * The current key set. May wait for a fetch when no usable set is held.
      *
      * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} if no usable set can be had
      */
@@ -30,5 +30,22 @@ public interface KeySource {
      */
     default JwkSet refresh(JwkSet current) throws JwtVerificationException {
         return current;
+    }
+
+    /**
+     * Like {@link #keys()}, but never waits for I/O: returns {@code null} when the set cannot be
+     * had without waiting. {@code JwtVerifier.verifyAsync} uses it to stay off the caller's thread
+     * only when it must. The default, for sources that never wait, is {@link #keys()}.
+     */
+    default JwkSet keysWithoutWaiting() throws JwtVerificationException {
+        return keys();
+    }
+
+    /**
+     * Whether {@link #refresh(JwkSet)} with this set would wait for I/O. The default, for sources that
+     * never wait, is {@code false}.
+     */
+    default boolean refreshWouldWait(JwkSet current) {
+        return false;
     }
 }

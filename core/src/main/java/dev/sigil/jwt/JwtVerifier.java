@@ -8,14 +8,19 @@ import dev.sigil.internal.keys.SigningKeyFilter;
 import dev.sigil.internal.select.ProviderSelection;
 import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.JwksCache;
+import dev.sigil.jwk.JwksCachePolicy;
+import dev.sigil.jwk.JwksStats;
 import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwk.KeySource;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
 import java.lang.System.Logger.Level;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +33,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 /**
@@ -68,7 +80,7 @@ import java.util.stream.Collectors;
  * {@link #verify(String)} takes no lock and does no I/O with static keys; it runs on the caller's
  * thread. The verifier starts no thread.
  */
-public final class JwtVerifier {
+public final class JwtVerifier implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
 
@@ -101,11 +113,12 @@ public final class JwtVerifier {
     private final KeySource keySource;
     private final SigningKeyFilter filter;
     private final JwksListener listener;
+    private final JwksCache ownedCache;
     // The index of the last set the key source returned; replaced (never mutated) when it changes.
     private volatile KeyIndex index;
 
     private JwtVerifier(Builder b, CryptoBackend backend, JsonCodec json, Set<JwsAlgorithm> algorithms,
-            KeySource keySource, SigningKeyFilter filter, KeyIndex initialIndex) {
+            KeySource keySource, JwksCache ownedCache, SigningKeyFilter filter, KeyIndex initialIndex) {
         this.issuer = b.issuer;
         this.audiences = b.audiences == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(b.audiences));
         this.algorithms = algorithms;
@@ -123,6 +136,7 @@ public final class JwtVerifier {
         this.keySource = keySource;
         this.filter = filter;
         this.listener = b.listener;
+        this.ownedCache = ownedCache;
         this.index = initialIndex;
     }
 
@@ -138,6 +152,54 @@ public final class JwtVerifier {
      * @throws JwtVerificationException if the token is refused, with the reason
      */
     public VerifiedJwt verify(String token) throws JwtVerificationException {
+        return verify(token, true);
+    }
+
+    /**
+     * Verifies a token without ever blocking the caller's thread on a key fetch, for reactive
+     * servers. When the keys are at hand (the usual case) the token is verified on the caller's
+     * thread and the stage is already complete; when a fetch must be waited for (the first token, an
+     * expired set, a new {@code kid}), verification continues on the key cache's executor.
+     *
+     * @return a stage completed with the verified token, or exceptionally with the
+     *     {@link JwtVerificationException} that {@link #verify(String)} would throw
+     */
+    public CompletionStage<VerifiedJwt> verifyAsync(String token) {
+        try {
+            return CompletableFuture.completedFuture(verify(token, false));
+        } catch (WouldWait e) {
+            try {
+                return CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return verify(token, true);
+                    } catch (JwtVerificationException failure) {
+                        throw new CompletionException(failure);
+                    }
+                }, e.executor);
+            } catch (RejectedExecutionException rejected) {
+                return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                        "the key cache's executor refused the work: " + rejected.getMessage(), rejected));
+            }
+        } catch (JwtVerificationException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Thrown inside {@link #verify(String, boolean)} when it would have to wait for a fetch; never
+     * escapes this class.
+     */
+    private static final class WouldWait extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient Executor executor;
+
+        WouldWait(Executor executor) {
+            super("would wait for keys", null, false, false);
+            this.executor = executor;
+        }
+    }
+
+    private VerifiedJwt verify(String token, boolean mayWait) throws JwtVerificationException {
         if (token == null) {
             throw new JwtVerificationException(Reason.MALFORMED, "token is null");
         }
@@ -179,17 +241,20 @@ public final class JwtVerifier {
         JoseHeader header = checkHeader(headerMembers);
         byte[] signature = decode(token, dot2 + 1, length, "signature");
 
-        KeyIndex keys = currentIndex();
+        KeyIndex keys = currentIndex(mayWait);
         JwtVerificationException failure = verifySignature(keys, header, ascii, dot2, signature);
-        if (failure != null) {
+        if (failure != null && (failure.reason() == Reason.KEY_NOT_FOUND || failure.reason() == Reason.INVALID_SIGNATURE)) {
+            if (!mayWait && keySource.refreshWouldWait(keys.source())) {
+                throw wouldWait();
+            }
             KeyIndex refreshed = refreshedIndex(keys);
             if (refreshed == keys) {
                 throw failure;
             }
             failure = verifySignature(refreshed, header, ascii, dot2, signature);
-            if (failure != null) {
-                throw failure;
-            }
+        }
+        if (failure != null) {
+            throw failure;
         }
 
         Map<String, Object> claimMembers = parseObject(ascii, token, dot1 + 1, dot2, claimsLimits, "payload");
@@ -294,13 +359,38 @@ public final class JwtVerifier {
         return lower;
     }
 
-    private KeyIndex currentIndex() throws JwtVerificationException {
+    private KeyIndex currentIndex(boolean mayWait) throws JwtVerificationException {
         KeyIndex current = index;
-        JwkSet set = sourceKeys(false, current);
+        JwkSet set;
+        if (mayWait) {
+            set = sourceKeys(false, current);
+        } else {
+            try {
+                set = keySource.keysWithoutWaiting();
+            } catch (JwtVerificationException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source failed: " + e, e);
+            }
+            if (set == null) {
+                throw wouldWait();
+            }
+        }
         if (set == current.source()) {
             return current;
         }
         return replaceIndex(set);
+    }
+
+    private WouldWait wouldWait() {
+        if (ownedCache != null) {
+            return new WouldWait(ownedCache.executor());
+        }
+        if (keySource instanceof JwksCache) {
+            return new WouldWait(((JwksCache) keySource).executor());
+        }
+        // A custom source that may wait but offers no executor: the common pool, as CompletableFuture would.
+        return new WouldWait(ForkJoinPool.commonPool());
     }
 
     private KeyIndex refreshedIndex(KeyIndex current) throws JwtVerificationException {
@@ -469,6 +559,42 @@ public final class JwtVerifier {
         }
     }
 
+    /**
+     * Fetches the keys now, at start-up for instance, so that the first request does not wait and a
+     * misconfigured issuer shows at once. Does nothing for static keys.
+     *
+     * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} and the reason, if the fetch failed
+     */
+    public void prefetch() throws JwtVerificationException {
+        JwksCache cache = cache();
+        if (cache != null) {
+            cache.prefetch();
+            currentIndex(true);
+        }
+    }
+
+    /** The remote key cache's counters; empty for static keys and custom key sources. */
+    public Optional<JwksStats> stats() {
+        JwksCache cache = cache();
+        return cache == null ? Optional.empty() : Optional.of(cache.stats());
+    }
+
+    private JwksCache cache() {
+        return ownedCache != null ? ownedCache : keySource instanceof JwksCache ? (JwksCache) keySource : null;
+    }
+
+    /**
+     * Stops the background refresher of the key cache this verifier built, if any; a cache given
+     * with {@code keySource(..)} belongs to the caller and is left alone. Keys already held stay
+     * usable.
+     */
+    @Override
+    public void close() {
+        if (ownedCache != null) {
+            ownedCache.close();
+        }
+    }
+
     /** The backend this verifier resolved at {@code build()}. */
     public CryptoBackend cryptoBackend() {
         return backend;
@@ -496,8 +622,9 @@ public final class JwtVerifier {
      *
      * <p>Two decisions are required, so that nothing is left unchecked by omission: the issuer
      * ({@link #issuer(String)} or {@link #ignoreIssuer()}) and the audience
-     * ({@link #audience(String...)} or {@link #ignoreAudience()}); and one source of keys
-     * ({@link #keys(JwkSet)} or {@link #keySource(KeySource)}).
+     * ({@link #audience(String...)} or {@link #ignoreAudience()}). Keys come from the issuer by
+     * OpenID Connect discovery unless {@link #jwksUri(URI)}, {@link #keys(JwkSet)} or
+     * {@link #keySource(KeySource)} says otherwise.
      */
     public static final class Builder {
 
@@ -514,6 +641,10 @@ public final class JwtVerifier {
         private boolean ignoreAudience;
         private JwkSet keys;
         private KeySource keySource;
+        private URI jwksUri;
+        private HttpTransport httpTransport;
+        private JwksCachePolicy cachePolicy = JwksCachePolicy.defaults();
+        private Executor executor;
         private Set<JwsAlgorithm> algorithms;
         private String type;
         private Duration clockSkew = Duration.ofSeconds(60);
@@ -530,8 +661,12 @@ public final class JwtVerifier {
         }
 
         /**
-         * The expected {@code iss} claim, compared exactly (RFC 7519 section 4.1.1). No default:
-         * call this or {@link #ignoreIssuer()}.
+         * The expected {@code iss} claim, compared exactly (RFC 7519 section 4.1.1), and, unless
+         * {@link #jwksUri(URI)}, {@link #keys(JwkSet)} or {@link #keySource(KeySource)} is given, where
+         * the keys are found: {@code {issuer}/.well-known/openid-configuration} (RFC 8414's
+         * {@code oauth-authorization-server} document as a fallback), whose {@code issuer} must equal
+         * this exactly and whose {@code jwks_uri} is then fetched and cached. Both must be
+         * {@code https}, except on loopback hosts. No default: call this or {@link #ignoreIssuer()}.
          */
         public Builder issuer(String issuer) {
             Objects.requireNonNull(issuer, "issuer");
@@ -589,9 +724,47 @@ public final class JwtVerifier {
             return this;
         }
 
-        /** A custom source of keys; see {@link KeySource}. */
+        /**
+         * A custom source of keys; see {@link KeySource}. A {@link JwksCache} given here may be shared
+         * by several verifiers and is not closed by them.
+         */
         public Builder keySource(KeySource keySource) {
             this.keySource = Objects.requireNonNull(keySource, "keySource");
+            return this;
+        }
+
+        /**
+         * Fetches and caches the keys from this URI, without discovery: {@code https}, or {@code http}
+         * on a loopback host.
+         */
+        public Builder jwksUri(URI jwksUri) {
+            this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
+            return this;
+        }
+
+        /**
+         * The HTTP transport for discovery and key sets. Default: found with
+         * {@link java.util.ServiceLoader} (system property {@code sigil.http}); needed only when keys
+         * are remote.
+         */
+        public Builder httpTransport(HttpTransport transport) {
+            this.httpTransport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /** How remote keys are fetched and cached. Default {@link JwksCachePolicy#defaults()}. */
+        public Builder cachePolicy(JwksCachePolicy policy) {
+            this.cachePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * Runs background key refreshes and the verifications {@link JwtVerifier#verifyAsync} must
+         * move off the caller's thread. Default: a daemon thread of the verifier's own, started on
+         * first need and stopped by {@link JwtVerifier#close()}.
+         */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
             return this;
         }
 
@@ -732,11 +905,13 @@ public final class JwtVerifier {
             if (audiences == null && !ignoreAudience) {
                 throw new JwtConfigurationException("no audience decision: call audience(..) with this API's identifier, or ignoreAudience()");
             }
-            if (keys != null && keySource != null) {
-                throw new JwtConfigurationException("keys(..) and keySource(..) cannot both be set");
+            int sources = (keys != null ? 1 : 0) + (keySource != null ? 1 : 0) + (jwksUri != null ? 1 : 0);
+            if (sources > 1) {
+                throw new JwtConfigurationException("keys(..), keySource(..) and jwksUri(..) cannot be combined: choose one");
             }
-            if (keys == null && keySource == null) {
-                throw new JwtConfigurationException("no keys: call keys(JwkSet) for static keys or keySource(KeySource)");
+            if (sources == 0 && issuer == null) {
+                throw new JwtConfigurationException("no keys: call issuer(..) to find them by discovery, or jwksUri(..),"
+                        + " keys(JwkSet) or keySource(KeySource)");
             }
             CryptoBackend backend = CRYPTO.select(cryptoBackend);
             JsonCodec json = JSON.select(jsonCodec);
@@ -767,8 +942,17 @@ public final class JwtVerifier {
                 }
             }
             Set<JwsAlgorithm> frozen = Collections.unmodifiableSet(allowed);
+            if (keys == null) {
+                for (JwsAlgorithm alg : frozen) {
+                    if (alg.isSymmetric()) {
+                        throw new JwtConfigurationException(alg + " is listed in algorithms(..), but HMAC secrets are"
+                                + " accepted from keys(JwkSet) only: an issuer never publishes them");
+                    }
+                }
+            }
 
             KeySource source;
+            JwksCache ownedCache = null;
             SigningKeyFilter filter = new SigningKeyFilter(backend, keys != null);
             KeyIndex initial;
             if (keys != null) {
@@ -777,11 +961,29 @@ public final class JwtVerifier {
                 initial = filter.index(staticKeys);
                 checkStaticKeys(initial, frozen);
             } else {
-                source = keySource;
+                if (keySource != null) {
+                    source = keySource;
+                } else {
+                    JwksCache.Builder cache = JwksCache.builder().policy(cachePolicy).clock(clock).listener(listener)
+                            .jsonCodec(json);
+                    if (jwksUri != null) {
+                        cache.jwksUri(jwksUri);
+                    } else {
+                        cache.issuer(issuer);
+                    }
+                    if (httpTransport != null) {
+                        cache.httpTransport(httpTransport);
+                    }
+                    if (executor != null) {
+                        cache.executor(executor);
+                    }
+                    ownedCache = cache.build();
+                    source = ownedCache;
+                }
                 // An index of no keys stands in until the source's first set is seen.
                 initial = filter.index(JwkSet.of());
             }
-            JwtVerifier verifier = new JwtVerifier(this, backend, json, frozen, source, filter, initial);
+            JwtVerifier verifier = new JwtVerifier(this, backend, json, frozen, source, ownedCache, filter, initial);
             if (keys != null) {
                 verifier.report(initial);
             }

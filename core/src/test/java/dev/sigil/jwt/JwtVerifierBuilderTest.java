@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,15 +45,18 @@ class JwtVerifierBuilderTest {
     }
 
     @Test
-    void requiresKeys() {
-        assertEquals("no keys: call keys(JwkSet) for static keys or keySource(KeySource)",
-                failure(JwtVerifier.builder().issuer("https://i/").audience("api")));
+    void requiresKeysWhenThereIsNoIssuerToDiscoverThemFrom() {
+        assertEquals("no keys: call issuer(..) to find them by discovery, or jwksUri(..), keys(JwkSet) or keySource(KeySource)",
+                failure(JwtVerifier.builder().ignoreIssuer().audience("api")));
     }
 
     @Test
     void refusesTwoSourcesOfKeys() {
-        assertEquals("keys(..) and keySource(..) cannot both be set",
+        String message = "keys(..), keySource(..) and jwksUri(..) cannot be combined: choose one";
+        assertEquals(message,
                 failure(JwtVerifier.builder().issuer("https://i/").audience("api").keys(KEYS).keySource(() -> KEYS)));
+        assertEquals(message, failure(JwtVerifier.builder().issuer("https://i/").audience("api").keys(KEYS)
+                .jwksUri(URI.create("https://i/jwks"))));
     }
 
     @Test
