@@ -1,0 +1,54 @@
+package dev.sigil.internal.keys;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+class IssuerUrisTest {
+
+    @Test
+    void appendsTheOpenIdConfigurationPathAfterRemovingTheTrailingSlash() {
+        assertEquals(URI.create("https://tenant.eu.auth0.com/.well-known/openid-configuration"),
+                IssuerUris.openIdConfiguration("https://tenant.eu.auth0.com/"));
+        assertEquals(URI.create("https://kc.example/realms/main/.well-known/openid-configuration"),
+                IssuerUris.openIdConfiguration("https://kc.example/realms/main"));
+    }
+
+    @Test
+    void insertsTheRfc8414SegmentBeforeTheIssuerPath() {
+        assertEquals(URI.create("https://as.example/.well-known/oauth-authorization-server/tenant/1"),
+                IssuerUris.oauthAuthorizationServer("https://as.example/tenant/1/"));
+        assertEquals(URI.create("https://as.example/.well-known/oauth-authorization-server"),
+                IssuerUris.oauthAuthorizationServer("https://as.example"));
+        assertEquals(URI.create("http://127.0.0.1:8080/.well-known/oauth-authorization-server"),
+                IssuerUris.oauthAuthorizationServer("http://127.0.0.1:8080/"));
+    }
+
+    @Test
+    void allowsHttpsAndLoopbackHttpOnly() {
+        assertNull(IssuerUris.refusal(URI.create("https://issuer.example/keys")));
+        assertNull(IssuerUris.refusal(URI.create("http://127.0.0.1:1234/keys")));
+        assertNull(IssuerUris.refusal(URI.create("http://localhost/keys")));
+        assertNull(IssuerUris.refusal(URI.create("http://[::1]:8080/keys")));
+        assertNotNull(IssuerUris.refusal(URI.create("http://issuer.example/keys")));
+        assertNotNull(IssuerUris.refusal(URI.create("http://127.0.0.1.evil.example/keys")));
+        assertNotNull(IssuerUris.refusal(URI.create("http://10.0.0.1/keys")));
+        assertNotNull(IssuerUris.refusal(URI.create("ftp://issuer.example/keys")));
+        assertNotNull(IssuerUris.refusal(URI.create("/keys")));
+        assertNotNull(IssuerUris.refusal(URI.create("https://user:pw@issuer.example/keys")));
+        assertNotNull(IssuerUris.refusal(URI.create("https://issuer.example/keys#frag")));
+    }
+
+    @Test
+    void recognisesLoopbackLiteralsWithoutResolvingNames() {
+        assertTrue(IssuerUris.isLoopback("127.255.0.1"));
+        assertFalse(IssuerUris.isLoopback("127.0.0.256"));
+        assertFalse(IssuerUris.isLoopback("127.0.0"));
+        assertFalse(IssuerUris.isLoopback("localhost.example"));
+    }
+}
