@@ -417,6 +417,11 @@ public final class JwtVerifier implements AutoCloseable {
     }
 
     private KeyIndex replaceIndex(JwkSet set) {
+        KeyIndex latest = index;
+        if (latest.source() == set) {
+            // Another thread indexed this set while we fetched or waited.
+            return latest;
+        }
         KeyIndex fresh = filter.index(set);
         report(fresh);
         // Racing threads may each build an index for the same new set; any of them is correct.

@@ -1,0 +1,281 @@
+package dev.sigil.integration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.sigil.jwk.JwksCachePolicy;
+import dev.sigil.jwk.JwksStats;
+import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.jwt.JwtVerificationException;
+import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.jwt.VerifiedJwt;
+import dev.sigil.testkit.FakeIssuer;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an issuer's documentation asks of a verifier, against a real (WireMock) issuer: discovery,
+ * the signing-key filter, selection by kid, x5c keys, caching, rotation.
+ */
+class RemoteKeysTest {
+
+    private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
+
+    @TempDir
+    static Path keys;
+    private static IssuerKey auth0Key;
+    private static IssuerKey auth0NextKey;
+
+    private FakeIssuer issuer;
+    private MutableClock clock;
+    private RecordingListener listener;
+
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        auth0Key = IssuerKey.withCertificate("auth0-key-1", keys);
+        auth0NextKey = IssuerKey.withCertificate("auth0-key-2", keys);
+    }
+
+    @BeforeEach
+    void startIssuer() {
+        issuer = FakeIssuer.start();
+        clock = new MutableClock(START);
+        listener = new RecordingListener();
+    }
+
+    @AfterEach
+    void stopIssuer() {
+        issuer.close();
+    }
+
+    private JwtVerifier.Builder builder() {
+        return JwtVerifier.builder().issuer(issuer.issuer()).audience(IssuerKey.AUDIENCE).clock(clock).listener(listener);
+    }
+
+    private Reason refusal(JwtVerifier verifier, String token) {
+        return assertThrows(JwtVerificationException.class, () -> verifier.verify(token)).reason();
+    }
+
+    @Test
+    void verifiesTokensOfAnAuth0ShapedIssuerFoundByDiscovery() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key, auth0NextKey));
+        try (JwtVerifier verifier = builder().build()) {
+            VerifiedJwt jwt = verifier.verify(auth0Key.mint(issuer.issuer(), START));
+            assertEquals("auth0|5f7c8ec7c33c6c004bbafe82", jwt.claims().subject().orElseThrow());
+            verifier.verify(auth0NextKey.mint(issuer.issuer(), START));
+            verifier.verify(auth0Key.mint(issuer.issuer(), START));
+            assertEquals(1, issuer.discoveryRequests());
+            assertEquals(1, issuer.jwksRequests());
+            assertEquals(List.of("fetched /.well-known/openid-configuration 200", "fetched /.well-known/jwks.json 200",
+                    "changed +[auth0-key-1, auth0-key-2] -[]", "loaded 2"), listener.events);
+            JwksStats stats = verifier.stats().orElseThrow();
+            assertEquals(1, stats.fetches());
+            assertEquals(2, stats.keys());
+            assertEquals(START.plus(Duration.ofMinutes(10)), stats.expiresAt());
+        }
+    }
+
+    @Test
+    void jwksUriSkipsDiscovery() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key));
+        try (JwtVerifier verifier = builder().jwksUri(issuer.jwksUri()).build()) {
+            verifier.verify(auth0Key.mint(issuer.issuer(), START));
+        }
+        assertEquals(0, issuer.discoveryRequests());
+        assertEquals(1, issuer.jwksRequests());
+    }
+
+    @Test
+    void fallsBackToTheRfc8414DocumentWhenOpenIdDiscoveryIsMissing() throws Exception {
+        // The JDK's own server, with only the RFC 8414 document: the OIDC one answers 404.
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        String tenantIssuer = base + "/tenant";
+        serve(server, "/.well-known/oauth-authorization-server/tenant",
+                "{\"issuer\":\"" + tenantIssuer + "\",\"jwks_uri\":\"" + base + "/keys\"}");
+        serve(server, "/keys", IssuerKey.jwks(auth0Key));
+        server.start();
+        try (JwtVerifier verifier = JwtVerifier.builder().issuer(tenantIssuer).audience(IssuerKey.AUDIENCE).clock(clock)
+                .listener(listener).build()) {
+            verifier.verify(auth0Key.mint(tenantIssuer, START));
+            assertEquals(List.of("failed /tenant/.well-known/openid-configuration: " + base
+                    + "/tenant/.well-known/openid-configuration answered HTTP 404",
+                    "fetched /.well-known/oauth-authorization-server/tenant 200", "fetched /keys 200",
+                    "changed +[auth0-key-1] -[]", "loaded 1"), listener.events);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private static void serve(HttpServer server, String path, String json) {
+        server.createContext(path, exchange -> {
+            byte[] body = json.getBytes(StandardCharsets.UTF_8);
+            if (!exchange.getRequestURI().getPath().equals(path)) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
+    @Test
+    void honoursCacheControlAndRevalidatesWithTheEtag() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key), Map.of("Cache-Control", "public, max-age=120", "ETag", "\"v1\""));
+        ManualExecutor executor = new ManualExecutor();
+        try (JwtVerifier verifier = builder().jwksUri(issuer.jwksUri()).executor(executor).build()) {
+            String token = auth0Key.mint(issuer.issuer(), START);
+            verifier.verify(token);
+            assertEquals(START.plusSeconds(120), verifier.stats().orElseThrow().expiresAt());
+            clock.advance(Duration.ofSeconds(89));
+            verifier.verify(token);
+            assertEquals(0, executor.pending(), "fresh, and not yet within refresh-ahead");
+            clock.advance(Duration.ofSeconds(30));
+            verifier.verify(token);
+            assertEquals(1, executor.pending());
+            executor.runAll();
+            assertEquals(2, issuer.jwksRequests());
+            assertEquals("\"v1\"", issuer.lastJwksRequestHeader("If-None-Match").orElseThrow());
+            JwksStats stats = verifier.stats().orElseThrow();
+            assertEquals(1, stats.notModified());
+            assertEquals(START.plusSeconds(119 + 120), stats.expiresAt());
+            verifier.verify(token);
+            assertEquals(1, listener.count("loaded"), "a 304 keeps the imported keys");
+        }
+    }
+
+    @Test
+    void aKeyAddedByRotationVerifiesAfterExactlyOneFetch() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key));
+        try (JwtVerifier verifier = builder().build()) {
+            verifier.verify(auth0Key.mint(issuer.issuer(), START));
+            issuer.publishKeys(IssuerKey.jwks(auth0Key, auth0NextKey));
+            issuer.resetCounts();
+            verifier.verify(auth0NextKey.mint(issuer.issuer(), START));
+            verifier.verify(auth0NextKey.mint(issuer.issuer(), START));
+            assertEquals(1, issuer.jwksRequests());
+            assertEquals(0, issuer.discoveryRequests(), "the jwks_uri is remembered");
+            assertTrue(listener.events.contains("changed +[auth0-key-2] -[]"), listener.events.toString());
+        }
+    }
+
+    @Test
+    void aRemovedKeyStopsVerifyingOnceTheCacheRefreshes() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key, auth0NextKey));
+        try (JwtVerifier verifier = builder().build()) {
+            String old = auth0Key.mint(issuer.issuer(), START);
+            verifier.verify(old);
+            issuer.publishKeys(IssuerKey.jwks(auth0NextKey));
+            verifier.verify(old);
+            clock.advance(Duration.ofMinutes(10));
+            assertEquals(Reason.KEY_NOT_FOUND, refusal(verifier, old));
+            assertTrue(listener.events.contains("changed +[] -[auth0-key-1]"), listener.events.toString());
+            verifier.verify(auth0NextKey.mint(issuer.issuer(), clock.instant()));
+        }
+    }
+
+    @Test
+    void refreshesAheadOfExpiryInTheBackground() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key));
+        ManualExecutor executor = new ManualExecutor();
+        try (JwtVerifier verifier = builder().jwksUri(issuer.jwksUri()).executor(executor).build()) {
+            String token = auth0Key.mint(issuer.issuer(), START);
+            verifier.verify(token);
+            clock.advance(Duration.ofMinutes(9).plusSeconds(29));
+            verifier.verify(token);
+            assertEquals(0, executor.pending(), "not yet within refresh-ahead");
+            clock.advance(Duration.ofSeconds(2));
+            issuer.publishKeys(IssuerKey.jwks(auth0Key, auth0NextKey));
+            verifier.verify(token);
+            verifier.verify(token);
+            assertEquals(1, executor.pending(), "one background refresh, however many requests");
+            assertEquals(1, issuer.jwksRequests(), "the caller did not wait for it");
+            executor.runAll();
+            assertEquals(2, issuer.jwksRequests());
+            verifier.verify(auth0NextKey.mint(issuer.issuer(), clock.instant()));
+            assertEquals(2, issuer.jwksRequests(), "the refreshed set already held the new key");
+        }
+    }
+
+    @Test
+    void refusesADiscoveryDocumentForAnotherIssuerAndKeepsTheKeysItHolds() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key));
+        try (JwtVerifier verifier = builder().build()) {
+            String token = auth0Key.mint(issuer.issuer(), START);
+            verifier.verify(token);
+        }
+        issuer.setDiscoveryDocument("{\"issuer\":\"https://evil.example/\",\"jwks_uri\":\"" + issuer.jwksUri() + "\"}");
+        try (JwtVerifier verifier = builder().build()) {
+            JwtVerificationException e = assertThrows(JwtVerificationException.class, verifier::prefetch);
+            assertTrue(e.getMessage().contains("names issuer 'https://evil.example/', not the configured '"
+                    + issuer.issuer() + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesAPlainHttpJwksUriOnAnotherHost() {
+        issuer.setDiscoveryDocument("{\"issuer\":\"" + issuer.issuer() + "\",\"jwks_uri\":\"http://keys.example/jwks\"}");
+        try (JwtVerifier verifier = builder().build()) {
+            JwtVerificationException e = assertThrows(JwtVerificationException.class, verifier::prefetch);
+            assertTrue(e.getMessage().contains("must use https"), e.getMessage());
+        }
+        JwtConfigurationException config = assertThrows(JwtConfigurationException.class,
+                () -> builder().jwksUri(URI.create("http://keys.example/jwks")).build());
+        assertTrue(config.getMessage().contains("must use https"), config.getMessage());
+        assertThrows(JwtConfigurationException.class,
+                () -> JwtVerifier.builder().issuer("http://issuer.example/").audience("a").build());
+    }
+
+    @Test
+    void anOversizedOrMalformedSetIsRefusedAndTheKeysHeldAreKept() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key));
+        JwksCachePolicy policy = JwksCachePolicy.builder().maxBodyBytes(8 * 1024).build();
+        try (JwtVerifier verifier = builder().jwksUri(issuer.jwksUri()).cachePolicy(policy).build()) {
+            String token = auth0Key.mint(issuer.issuer(), START);
+            verifier.verify(token);
+
+            issuer.publishKeys("{\"keys\":[" + "{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"},".repeat(400) + "{}]}");
+            clock.advance(Duration.ofMinutes(11));
+            verifier.verify(token);
+            assertTrue(listener.events.stream().anyMatch(e -> e.startsWith("failed /.well-known/jwks.json")
+                    && e.contains("exceeds the limit of 8192 bytes")), listener.events.toString());
+
+            issuer.publishKeys("{\"keys\":[{\"kty\":\"RSA\"}");
+            clock.advance(Duration.ofMinutes(1));
+            verifier.verify(token);
+            assertTrue(listener.events.stream().anyMatch(e -> e.contains("malformed key set")), listener.events.toString());
+            assertTrue(listener.count("stale") >= 2, listener.events.toString());
+        }
+    }
+
+    @Test
+    void aFutureKeyTypeIsSkippedAndReportedNeverFatal() throws Exception {
+        String future = "{\"kty\":\"AKP\",\"kid\":\"pq-1\",\"alg\":\"ML-DSA-65\",\"pub\":\"AAAA\"}";
+        issuer.publishKeys("{\"keys\":[" + future + "," + auth0Key.publicJwk() + "]}");
+        try (JwtVerifier verifier = builder().build()) {
+            verifier.verify(auth0Key.mint(issuer.issuer(), START));
+        }
+        assertTrue(listener.events.contains("dropped key #0 'pq-1': unknown alg 'ML-DSA-65'")
+                || listener.events.contains("dropped key #0 'pq-1': unsupported key type 'AKP'"), listener.events.toString());
+    }
+}
