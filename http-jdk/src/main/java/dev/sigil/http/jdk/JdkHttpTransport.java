@@ -43,8 +43,9 @@ import javax.net.ssl.SSLContext;
  *
  * <h2>Timeouts and the body cap</h2>
  * {@link HttpRequest#timeout()} bounds the whole call: every redirect hop, the headers and the
- * whole body (the JDK's own request timeout stops at the headers). When it passes, the exchange is
- * cancelled and {@link HttpTimeoutException} thrown. The body is read into memory up to
+ * whole body. The JDK's request timeout, documented for the response only, is set to the time left
+ * on each hop as well, but the transport keeps its own deadline rather than rely on the client to
+ * cover the body. When it passes, the exchange is cancelled and {@link HttpTimeoutException} thrown. The body is read into memory up to
  * {@link HttpRequest#maxBodyBytes()}: a larger declared {@code Content-Length} is refused before
  * reading, and reading stops as soon as the count passes the cap, in both cases with
  * {@link dev.sigil.spi.ResponseTooLargeException}.
