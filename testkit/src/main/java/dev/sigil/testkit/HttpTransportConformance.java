@@ -587,6 +587,14 @@ public abstract class HttpTransportConformance {
         return new HttpRequest(uri, headers, Duration.ofSeconds(2), timeout, maxBodyBytes);
     }
 
+    /**
+     * The running WireMock server, for a transport's own extra tests in its subclass; stubs and
+     * the request journal are reset before each test.
+     */
+    protected final WireMockServer server() {
+        return server;
+    }
+
     /** The test server's http URI for a path. */
     protected final URI http(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
