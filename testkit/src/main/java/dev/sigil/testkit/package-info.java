@@ -1,0 +1,15 @@
+/**
+ * Test support for Sigil's SPI implementations and for scenario tests: conformance suites that an
+ * implementation's tests extend ({@link dev.sigil.testkit.HttpTransportConformance}), and a
+ * WireMock-backed fake OpenID Connect issuer ({@link dev.sigil.testkit.FakeIssuer}).
+ *
+ * <p>This is a test library: it belongs in test scope only, and pulls JUnit Jupiter and WireMock
+ * (the standalone jar, which shades its own dependencies) onto the test class path. It has no
+ * {@code module-info}: tests run on the class path, and WireMock is not a named module. No
+ * published Sigil module may depend on it (the architecture tests check this).
+ *
+ * <p>Stability: the suites gain tests over time, so an implementation that passes today may fail a
+ * later version; the extension points (the abstract factory methods) change only with a major
+ * version.
+ */
+package dev.sigil.testkit;
