@@ -9,8 +9,9 @@ module dev.sigil.http.okhttp {
     // Transitive: OkHttpTransport's public methods speak in core types (HttpRequest, HttpResponse).
     requires transitive dev.sigil.core;
     // OkHttp 5 declares "okhttp3" as an explicit module (requiring okio and kotlin.stdlib
-    // transitively); OkHttp 4.12 declares the same name as Automatic-Module-Name.
-    requires okhttp3;
+    // transitively); OkHttp 4.12 declares the same name as Automatic-Module-Name. Transitive:
+    // the exported OkHttpTransport.using(OkHttpClient) speaks in an OkHttp type.
+    requires transitive okhttp3;
 
     exports dev.sigil.http.okhttp;
 

@@ -21,7 +21,7 @@ final class BoundedBody {
      * the response.
      *
      * @throws ResponseTooLargeException if the declared or the actual length exceeds {@code maxBytes}
-     * @throws InterruptedIOException if the calling thread is interrupted (its status stays set)
+     * @throws InterruptedIOException if the reading thread is interrupted (its status stays set)
      */
     static byte[] read(Response response, int maxBytes) throws IOException {
         ResponseBody body = response.body();

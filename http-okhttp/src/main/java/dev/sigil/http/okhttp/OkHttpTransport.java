@@ -12,8 +12,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * An {@link HttpTransport} over OkHttp 4.12+ or 5.x. Found by {@code ServiceLoader} under the
@@ -52,10 +50,11 @@ import okhttp3.Response;
  * {@link IllegalArgumentException}, as do non-positive timeouts.
  *
  * <h2>Threads and interrupts</h2>
- * Instances are immutable and thread-safe; share one. A caller's interrupt is noticed before each
- * request and between body reads, and ends the request with an {@code InterruptedIOException}
- * with the thread's interrupt status left set. OkHttp's blocking socket I/O itself does not react
- * to interrupts, so a call already waiting on the network ends at its timeout at the latest.
+ * Instances are immutable and thread-safe; share one. Each hop runs on the client's
+ * {@link okhttp3.Dispatcher} (so its limits on concurrent requests apply) while the caller waits:
+ * OkHttp's blocking socket reads ignore interrupts, but the wait does not. An interrupt, whether
+ * before or during the request, cancels the call and ends it with an
+ * {@code InterruptedIOException}, the thread's interrupt status left set.
  */
 public final class OkHttpTransport implements HttpTransport {
 
@@ -135,14 +134,11 @@ public final class OkHttpTransport implements HttpTransport {
             long clientDefault = call.timeout().timeoutNanos();
             call.timeout().timeout(clientDefault > 0 ? Math.min(clientDefault, remaining) : remaining,
                     TimeUnit.NANOSECONDS);
-            try (Response response = call.execute()) {
-                HttpUrl next = redirects.next(response);
-                if (next == null) {
-                    byte[] body = BoundedBody.read(response, request.maxBodyBytes());
-                    return new HttpResponse(response.code(), response.headers().toMultimap(), body);
-                }
-                url = next;
+            Hop hop = Hop.await(call, redirects, request.maxBodyBytes(), remaining);
+            if (hop.response() != null) {
+                return hop.response();
             }
+            url = hop.next();
         }
     }
 

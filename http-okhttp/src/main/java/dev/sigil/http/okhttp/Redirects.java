@@ -6,7 +6,8 @@ import okhttp3.Response;
 
 /**
  * The redirect rules of the {@code HttpTransport} contract for one request: which statuses are
- * followed, how many hops, and which targets are refused. Not thread-safe: one per request.
+ * followed, how many hops, and which targets are refused. One per request; its hops run one after
+ * another (each may be on a different dispatcher thread, ordered by the caller's wait), never at once.
  */
 final class Redirects {
 
