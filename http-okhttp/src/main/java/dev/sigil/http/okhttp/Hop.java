@@ -1,0 +1,101 @@
+package dev.sigil.http.okhttp;
+
+import dev.sigil.spi.HttpResponse;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.Response;
+
+/**
+ * One request of a possibly redirected exchange: either the final response, body read, or the URL
+ * to go to next.
+ */
+final class Hop {
+
+    private final HttpResponse response;
+    private final HttpUrl next;
+
+    private Hop(HttpResponse response, HttpUrl next) {
+        this.response = response;
+        this.next = next;
+    }
+
+    /** The final response, or null when this hop was a redirect to {@link #next()}. */
+    HttpResponse response() {
+        return response;
+    }
+
+    HttpUrl next() {
+        return next;
+    }
+
+    /**
+     * Runs {@code call} on its client's dispatcher and waits for the outcome, at most
+     * {@code waitNanos}.
+     *
+     * <p>Why not {@code Call.execute()} on the caller's thread: OkHttp's socket reads do not react
+     * to {@link Thread#interrupt()}, so an interrupted caller would wait for the server or the
+     * timeout. Waiting on a future does react, and then {@link Call#cancel()} stops the call.
+     */
+    static Hop await(Call call, Redirects redirects, int maxBodyBytes, long waitNanos) throws IOException {
+        CompletableFuture<Hop> outcome = new CompletableFuture<>();
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call failed, IOException e) {
+                outcome.completeExceptionally(e);
+            }
+
+            @Override
+            public void onResponse(Call done, Response received) {
+                // Everything is caught: OkHttp would rethrow it on its dispatcher thread, and the
+                // waiting caller would never hear of it.
+                try (Response closed = received) {
+                    HttpUrl to = redirects.next(closed);
+                    outcome.complete(to != null
+                            ? new Hop(null, to)
+                            : new Hop(new HttpResponse(closed.code(), closed.headers().toMultimap(),
+                                    BoundedBody.read(closed, maxBodyBytes)), null));
+                } catch (Throwable e) {
+                    outcome.completeExceptionally(e);
+                }
+            }
+        });
+        try {
+            return outcome.get(waitNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            call.cancel();
+            // get() cleared the status; the contract is to keep it.
+            Thread.currentThread().interrupt();
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted while requesting "
+                    + call.request().url().redact());
+            interrupted.initCause(e);
+            throw interrupted;
+        } catch (TimeoutException e) {
+            // OkHttp's call timeout normally fires first; this is the backstop.
+            call.cancel();
+            throw new SocketTimeoutException("timed out waiting for " + call.request().url().redact());
+        } catch (ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static IOException rethrow(Throwable cause) {
+        if (cause instanceof IOException) {
+            return (IOException) cause;
+        }
+        if (cause instanceof RuntimeException) {
+            throw (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new IOException(cause);
+    }
+}
