@@ -74,11 +74,15 @@ import java.util.stream.Collectors;
  * <h2>Key rotation</h2>
  * When a token names a key the current set lacks, or its signature fails with every candidate key,
  * the verifier asks its {@link KeySource} once for a newer set and, if it gets one, tries exactly
- * once more. Static keys ({@link Builder#keys(JwkSet)}) never change.
+ * once more. A remote {@link JwksCache} answers at most once per cooldown, so forged tokens cannot
+ * make it hammer the issuer. Static keys ({@link Builder#keys(JwkSet)}) never change.
  *
  * <h2>Threads</h2>
- * {@link #verify(String)} takes no lock and does no I/O with static keys; it runs on the caller's
- * thread. The verifier starts no thread.
+ * {@link #verify(String)} takes no lock and does no I/O while the keys are fresh; it runs on the
+ * caller's thread, which waits (at most the request timeout) only when there is no usable key set
+ * yet or a new {@code kid} calls for a refresh. {@link #verifyAsync(String)} never waits on the
+ * caller's thread. {@code build()} starts no thread; a verifier with remote keys starts a daemon
+ * refresher on first need (unless given an executor), stopped by {@link #close()}.
  */
 public final class JwtVerifier implements AutoCloseable {
 
