@@ -179,6 +179,42 @@ class RemoteKeysTest {
     }
 
     @Test
+    void aKeyReplacedUnderTheSameKidVerifiesAfterOneRefreshCausedByTheFailedSignature() throws Exception {
+        IssuerKey original = IssuerKey.plain("same-kid");
+        IssuerKey replacement = IssuerKey.plain("same-kid");
+        issuer.publishKeys(IssuerKey.jwks(original));
+        try (JwtVerifier verifier = builder().build()) {
+            verifier.verify(original.mint(issuer.issuer(), START));
+            issuer.publishKeys(IssuerKey.jwks(replacement));
+            issuer.resetCounts();
+            verifier.verify(replacement.mint(issuer.issuer(), START));
+            assertEquals(1, issuer.jwksRequests(), "the failed signature refreshed once, and the retry passed");
+            assertEquals(Reason.INVALID_SIGNATURE, refusal(verifier, original.mint(issuer.issuer(), START)));
+            assertEquals(1, issuer.jwksRequests(), "within the cooldown, no second refresh");
+        }
+    }
+
+    @Test
+    void theReadmeAuth0QuickstartWorksAgainstAnIssuer() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key));
+        String token = auth0Key.mint(issuer.issuer(), Instant.now());
+        String yourTenant = issuer.issuer();
+        // --- README.md, "Quickstart (Auth0, or any OpenID Connect issuer)", with the tenant replaced ---
+        JwtVerifier verifier = JwtVerifier.builder()
+            .issuer(yourTenant)                         // discovery: {issuer}/.well-known/openid-configuration
+            .audience("https://api.example.com")        // your API's identifier in Auth0
+            .build();                                   // one per issuer, shared by all threads
+
+        verifier.prefetch();                            // optional: fetch the keys at start-up, fail fast
+
+        VerifiedJwt jwt = verifier.verify(token);       // throws JwtVerificationException
+        String subject = jwt.claims().subject().orElseThrow();
+        // --- end of the README snippet ---
+        assertEquals("auth0|5f7c8ec7c33c6c004bbafe82", subject);
+        verifier.close();
+    }
+
+    @Test
     void aRemovedKeyStopsVerifyingOnceTheCacheRefreshes() throws Exception {
         issuer.publishKeys(IssuerKey.jwks(auth0Key, auth0NextKey));
         try (JwtVerifier verifier = builder().build()) {
