@@ -12,7 +12,6 @@ import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.VerifiedJwt;
-import dev.sigil.testkit.FakeIssuer;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -23,9 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,43 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
  * What an issuer's documentation asks of a verifier, against a real (WireMock) issuer: discovery,
  * the signing-key filter, selection by kid, x5c keys, caching, rotation.
  */
-class RemoteKeysTest {
+class RemoteKeysTest extends IssuerScenario {
 
-    private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
 
     @TempDir
     static Path keys;
     private static IssuerKey auth0Key;
     private static IssuerKey auth0NextKey;
 
-    private FakeIssuer issuer;
-    private MutableClock clock;
-    private RecordingListener listener;
-
     @BeforeAll
     static void makeCertificates() throws Exception {
         auth0Key = IssuerKey.withCertificate("auth0-key-1", keys);
         auth0NextKey = IssuerKey.withCertificate("auth0-key-2", keys);
-    }
-
-    @BeforeEach
-    void startIssuer() {
-        issuer = FakeIssuer.start();
-        clock = new MutableClock(START);
-        listener = new RecordingListener();
-    }
-
-    @AfterEach
-    void stopIssuer() {
-        issuer.close();
-    }
-
-    private JwtVerifier.Builder builder() {
-        return JwtVerifier.builder().issuer(issuer.issuer()).audience(IssuerKey.AUDIENCE).clock(clock).listener(listener);
-    }
-
-    private Reason refusal(JwtVerifier verifier, String token) {
-        return assertThrows(JwtVerificationException.class, () -> verifier.verify(token)).reason();
     }
 
     @Test

@@ -12,7 +12,6 @@ import dev.sigil.jwt.VerifiedJwt;
 import dev.sigil.testkit.FakeIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -23,38 +22,19 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Rotation storms, forged kids and issuer outages: the cache keeps working and never hammers the issuer. */
-class ResilienceTest {
+class ResilienceTest extends IssuerScenario {
 
-    private static final Instant START = Instant.parse("2026-11-28T10:00:00Z");
     private static final IssuerKey KEY = IssuerKey.plain("k1");
     private static final IssuerKey NEXT = IssuerKey.plain("k2");
 
-    private FakeIssuer issuer;
-    private MutableClock clock;
-    private RecordingListener listener;
-
-    @BeforeEach
-    void startIssuer() {
-        issuer = FakeIssuer.start();
-        clock = new MutableClock(START);
-        listener = new RecordingListener();
-    }
-
-    @AfterEach
-    void stopIssuer() {
-        issuer.close();
-    }
-
-    private JwtVerifier.Builder builder() {
-        return JwtVerifier.builder().issuer(issuer.issuer()).audience(IssuerKey.AUDIENCE).clock(clock)
-                .listener(listener).jwksUri(issuer.jwksUri());
+    @Override
+    JwtVerifier.Builder builder() {
+        return super.builder().jwksUri(issuer.jwksUri());
     }
 
     @Test
