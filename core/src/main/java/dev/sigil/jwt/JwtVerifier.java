@@ -653,6 +653,7 @@ public final class JwtVerifier implements AutoCloseable {
         private HttpTransport httpTransport;
         private JwksCachePolicy cachePolicy = JwksCachePolicy.defaults();
         private Executor executor;
+        private CryptoPolicy cryptoPolicy = CryptoPolicy.DEFAULT;
         private Set<JwsAlgorithm> algorithms;
         private String type;
         private Duration clockSkew = Duration.ofSeconds(60);
@@ -895,6 +896,17 @@ public final class JwtVerifier implements AutoCloseable {
         }
 
         /**
+         * A compliance regime on top of the allow-list, such as {@link CryptoPolicy#FIPS_186_5}:
+         * {@link #build()} fails if {@link #algorithms} lists an algorithm it forbids or a static key
+         * breaks it, the default allow-list leaves its forbidden algorithms out, and remote keys that
+         * break it are dropped and reported. Default {@link CryptoPolicy#DEFAULT}.
+         */
+        public Builder cryptoPolicy(CryptoPolicy policy) {
+            this.cryptoPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
          * Builds the verifier: resolves the crypto backend and JSON codec and imports static keys.
          *
          * @throws JwtConfigurationException if the configuration would verify nothing or verify
@@ -928,7 +940,7 @@ public final class JwtVerifier implements AutoCloseable {
             if (algorithms == null) {
                 allowed = EnumSet.noneOf(JwsAlgorithm.class);
                 for (JwsAlgorithm alg : supported) {
-                    if (!alg.isSymmetric()) {
+                    if (!alg.isSymmetric() && cryptoPolicy.allows(alg)) {
                         allowed.add(alg);
                     }
                 }
@@ -948,6 +960,12 @@ public final class JwtVerifier implements AutoCloseable {
                     throw new JwtConfigurationException("algorithms(..) lists " + missing + ", which crypto backend '"
                             + backend.name() + "' does not support; it supports " + supported);
                 }
+                for (JwsAlgorithm alg : allowed) {
+                    if (!cryptoPolicy.allows(alg)) {
+                        throw new JwtConfigurationException("algorithms(..) lists " + alg + ", which crypto policy "
+                                + cryptoPolicy + " forbids");
+                    }
+                }
             }
             Set<JwsAlgorithm> frozen = Collections.unmodifiableSet(allowed);
             if (keys == null) {
@@ -961,12 +979,15 @@ public final class JwtVerifier implements AutoCloseable {
 
             KeySource source;
             JwksCache ownedCache = null;
-            SigningKeyFilter filter = new SigningKeyFilter(backend, keys != null);
+            SigningKeyFilter filter = new SigningKeyFilter(backend, keys != null, cryptoPolicy);
             KeyIndex initial;
             if (keys != null) {
                 JwkSet staticKeys = keys;
                 source = () -> staticKeys;
                 initial = filter.index(staticKeys);
+                if (cryptoPolicy != CryptoPolicy.DEFAULT) {
+                    checkPolicy(new SigningKeyFilter(backend, true, CryptoPolicy.DEFAULT).index(staticKeys), cryptoPolicy);
+                }
                 checkStaticKeys(initial, frozen);
             } else {
                 if (keySource != null) {
@@ -996,6 +1017,17 @@ public final class JwtVerifier implements AutoCloseable {
                 verifier.report(initial);
             }
             return verifier;
+        }
+
+        /** A static key the policy forbids is a mistake in the configuration, not something to drop quietly. */
+        private static void checkPolicy(KeyIndex unrestricted, CryptoPolicy policy) {
+            for (ImportedKey key : unrestricted.keys()) {
+                String forbidden = policy.refusal(key.key());
+                if (forbidden != null) {
+                    throw new JwtConfigurationException("keys(..) holds key " + (key.keyId() == null ? "(no kid)"
+                            : "'" + key.keyId() + "'") + " that crypto policy " + policy + " forbids: " + forbidden);
+                }
+            }
         }
 
         private static void checkStaticKeys(KeyIndex index, Set<JwsAlgorithm> allowed) {

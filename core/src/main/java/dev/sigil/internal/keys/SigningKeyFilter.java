@@ -4,6 +4,7 @@ import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwt.CryptoPolicy;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
@@ -29,15 +30,18 @@ public final class SigningKeyFilter {
 
     private final CryptoBackend backend;
     private final boolean allowSecretKeys;
+    private final CryptoPolicy policy;
 
     /**
      * @param backend imports and validates the keys
      * @param allowSecretKeys whether {@code oct} keys may be kept: only for sets the application
      *     configured itself, never for sets fetched from an issuer
+     * @param policy the compliance regime keys must also satisfy
      */
-    public SigningKeyFilter(CryptoBackend backend, boolean allowSecretKeys) {
+    public SigningKeyFilter(CryptoBackend backend, boolean allowSecretKeys, CryptoPolicy policy) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.allowSecretKeys = allowSecretKeys;
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     /** Filters and imports the set. Never throws for a bad key: it is dropped instead. */
@@ -96,6 +100,10 @@ public final class SigningKeyFilter {
         }
         if (!kty.equals(key.keyType())) {
             throw new Refused("backend imported a " + key.keyType() + " key for kty " + kty);
+        }
+        String forbidden = policy.refusal(key);
+        if (forbidden != null) {
+            throw new Refused(forbidden);
         }
         if (alg != null && !KeyFit.fits(alg, key)) {
             throw new Refused("alg " + alg + " does not fit this " + describe(key) + " key");
