@@ -1,0 +1,127 @@
+package dev.sigil.fips;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.OctetSequenceKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.sigil.backend.jca.JcaCryptoBackend;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwt.CryptoPolicy;
+import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.jwt.JwtVerificationException;
+import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.jwt.JwtVerifier;
+import java.net.URI;
+import java.security.Provider;
+import java.security.Security;
+import java.time.Instant;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.Set;
+import org.bouncycastle.crypto.CryptoServicesRegistrar;
+import org.bouncycastle.jcajce.provider.BouncyCastleFipsProvider;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * backend-jca over the real BC-FIPS provider in approved-only mode, chosen by instance and never
+ * registered globally: the FIPS-approved algorithms verify Nimbus-minted tokens, EdDSA is reported
+ * unsupported, and the FIPS policy holds.
+ */
+class BcFipsBackendTest {
+
+    private static final Set<JwsAlgorithm> APPROVED = EnumSet.of(JwsAlgorithm.RS256, JwsAlgorithm.RS384,
+            JwsAlgorithm.RS512, JwsAlgorithm.PS256, JwsAlgorithm.PS384, JwsAlgorithm.PS512, JwsAlgorithm.ES256,
+            JwsAlgorithm.ES384, JwsAlgorithm.ES512, JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512);
+
+    // Created once: BC-FIPS runs its power-on self-tests (about a second) per instance.
+    private static Provider fips;
+    private static JcaCryptoBackend backend;
+
+    @BeforeAll
+    static void createTheProviderOnce() {
+        fips = new BouncyCastleFipsProvider();
+        backend = JcaCryptoBackend.builder().provider(fips).build();
+    }
+
+    @Test
+    void runsInApprovedOnlyModeWithoutRegisteringTheProvider() {
+        assertTrue(CryptoServicesRegistrar.isInApprovedOnlyMode(), "surefire sets org.bouncycastle.fips.approved_only");
+        assertEquals(null, Security.getProvider("BCFIPS"), "the provider is used by instance, not installed");
+    }
+
+    @Test
+    void offersExactlyTheApprovedAlgorithmsItHas() {
+        assertEquals(APPROVED, backend.algorithms());
+        assertFalse(backend.algorithms().contains(JwsAlgorithm.EdDSA), "BC-FIPS approved mode has no EdDSA");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = JwsAlgorithm.class, names = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256",
+        "ES384", "ES512", "HS256", "HS384", "HS512"})
+    void verifiesTokensMintedByNimbus(JwsAlgorithm alg) throws Exception {
+        JWK key = key(alg);
+        String token = mint(alg, key, Instant.now());
+        JwtVerifier verifier = JwtVerifier.builder().issuer("https://issuer.example/").audience("api")
+                .keys(JwkSet.parse("{\"keys\":[" + (key instanceof OctetSequenceKey ? key.toJSONString()
+                        : key.toPublicJWK().toJSONString()) + "]}"))
+                .algorithms(alg).cryptoBackend(backend).cryptoPolicy(CryptoPolicy.FIPS_186_5).build();
+        assertEquals("user-1", verifier.verify(token).claims().subject().orElseThrow());
+
+        JWK other = key(alg);
+        String forged = mint(alg, other, Instant.now());
+        assertEquals(Reason.INVALID_SIGNATURE,
+                assertThrows(JwtVerificationException.class, () -> verifier.verify(forged)).reason());
+    }
+
+    @Test
+    void listingEdDsaIsAConfigurationErrorBecauseTheProviderLacksIt() {
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class, () -> JwtVerifier.builder()
+                .ignoreIssuer().ignoreAudience().jwksUri(URI.create("https://issuer.example/jwks"))
+                .algorithms(JwsAlgorithm.EdDSA).cryptoBackend(backend).build());
+        assertTrue(e.getMessage().startsWith("algorithms(..) lists [EdDSA], which crypto backend 'jca' does not support"),
+                e.getMessage());
+    }
+
+    private static JWK key(JwsAlgorithm alg) throws JOSEException {
+        switch (alg.family()) {
+            case ECDSA:
+                Curve curve = alg == JwsAlgorithm.ES256 ? Curve.P_256 : alg == JwsAlgorithm.ES384 ? Curve.P_384 : Curve.P_521;
+                return new ECKeyGenerator(curve).keyID("k").generate();
+            case HMAC:
+                return new OctetSequenceKeyGenerator(alg.componentLength() * 8).keyID("k").generate();
+            default:
+                return new RSAKeyGenerator(2048).keyID("k").generate();
+        }
+    }
+
+    private static String mint(JwsAlgorithm alg, JWK key, Instant now) throws JOSEException {
+        JWSSigner signer = alg.family() == JwsAlgorithm.Family.ECDSA ? new ECDSASigner(key.toECKey())
+                : alg.family() == JwsAlgorithm.Family.HMAC ? new MACSigner(key.toOctetSequenceKey())
+                : new RSASSASigner(key.toRSAKey());
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.parse(alg.name())).keyID("k").build(),
+                new JWTClaimsSet.Builder().issuer("https://issuer.example/").audience("api").subject("user-1")
+                        .expirationTime(Date.from(now.plusSeconds(600))).build());
+        jwt.sign(signer);
+        return jwt.serialize();
+    }
+}
