@@ -20,10 +20,6 @@ final class EcKey extends JcaKey {
         return curve;
     }
 
-    ECPoint point() {
-        return point;
-    }
-
     PublicKey publicKey() {
         return publicKey;
     }
