@@ -20,6 +20,10 @@ final class EcKey extends JcaKey {
         return curve;
     }
 
+    ECPoint point() {
+        return point;
+    }
+
     PublicKey publicKey() {
         return publicKey;
     }

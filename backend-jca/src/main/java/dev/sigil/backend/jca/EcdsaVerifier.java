@@ -1,9 +1,11 @@
 package dev.sigil.backend.jca;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.Signature;
 import java.security.SignatureException;
+import java.util.Arrays;
 
 /**
  * ES256/384/512 (RFC 7518 section 3.4): the JWS signature is R || S, each exactly the curve's
@@ -37,6 +39,19 @@ final class EcdsaVerifier extends AlgorithmVerifier {
         Signature engine = engines.get();
         engine.initVerify(ec.publicKey());
         engine.update(data, off, len);
+        if (providerVerifies(engine, signature, half)) {
+            return true;
+        }
+        // JDK 17's SunEC refuses valid signatures whose x(R) is at least n; see EcdsaReducedX.
+        BigInteger r = new BigInteger(1, Arrays.copyOfRange(signature, 0, half));
+        if (!EcdsaReducedX.applies(curve, r)) {
+            return false;
+        }
+        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, half, 2 * half));
+        return EcdsaReducedX.verifies(curve, ec.point(), hashName(curve), data, off, len, r, s);
+    }
+
+    private boolean providerVerifies(Signature engine, byte[] signature, int half) throws GeneralSecurityException {
         if (p1363) {
             return engine.verify(signature);
         }
@@ -45,6 +60,18 @@ final class EcdsaVerifier extends AlgorithmVerifier {
         } catch (SignatureException e) {
             // DER-only providers (BC-FIPS) throw for encodings they dislike instead of returning false.
             return false;
+        }
+    }
+
+    /** RFC 7518 section 3.4 pairs each curve with one hash. */
+    private static String hashName(EcCurve curve) {
+        switch (curve.fieldBits()) {
+            case 256:
+                return "SHA-256";
+            case 384:
+                return "SHA-384";
+            default:
+                return "SHA-512";
         }
     }
 
