@@ -61,12 +61,16 @@ final class Verdicts {
         } catch (InvalidJwkException e) {
             return Outcome.keyRefused("key set: " + e.getMessage());
         }
+        JwsAlgorithm[] algorithms = algorithmsFor(backend, set);
+        if (algorithms.length == 0) {
+            return Outcome.keyRefused("backend '" + backend.name() + "' supports no algorithm these keys can serve");
+        }
         JwtVerifier verifier;
         try {
             verifier = JwtVerifier.builder()
                     .cryptoBackend(backend)
                     .keys(set)
-                    .algorithms(algorithmsFor(backend, set))
+                    .algorithms(algorithms)
                     .ignoreIssuer()
                     .ignoreAudience()
                     .allowMissingExpiration()

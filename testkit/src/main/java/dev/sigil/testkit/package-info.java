@@ -1,7 +1,11 @@
 /**
  * Test support for Sigil's SPI implementations and for scenario tests: conformance suites that an
- * implementation's tests extend ({@link dev.sigil.testkit.HttpTransportConformance}), and a
- * WireMock-backed fake OpenID Connect issuer ({@link dev.sigil.testkit.FakeIssuer}).
+ * implementation's tests extend ({@link dev.sigil.testkit.HttpTransportConformance},
+ * {@link dev.sigil.testkit.CryptoBackendConformance}), a cross-backend check
+ * ({@link dev.sigil.testkit.CryptoBackendAgreement}), and a WireMock-backed fake OpenID Connect
+ * issuer ({@link dev.sigil.testkit.FakeIssuer}). The crypto kits carry Project Wycheproof's vectors
+ * (Apache-2.0; {@code dev/sigil/testkit/wycheproof/PROVENANCE.md} holds their source and the kit's
+ * policy for each label) and keytool-made test certificates ({@code dev/sigil/testkit/certificates/}).
  *
  * <p>This is a test library: it belongs in test scope only, and pulls JUnit Jupiter and WireMock
  * (the standalone jar, which shades its own dependencies) onto the test class path. It has no
