@@ -1,0 +1,21 @@
+package dev.sigil.backend.bouncycastle;
+
+/**
+ * Verifies one JWS algorithm.
+ *
+ * <p>BouncyCastle's signers and digests are stateful and not thread-safe. Where one is worth
+ * keeping (RSA, ECDSA, HMAC), each verifier keeps one per thread in a {@link ThreadLocal} held by
+ * the verifier, itself held by one backend instance (for HMAC, by the key): nothing is static, and
+ * a discarded backend takes its engines with it once the threads' maps drop the stale entries.
+ * Each call re-initialises the engine with the call's key, which also discards any state a
+ * previous, failed call may have left. EdDSA needs no engine at all.
+ */
+abstract class AlgorithmVerifier {
+
+    /**
+     * Whether {@code signature} is valid for {@code data[off, off+len)} under {@code key}; false if
+     * the key does not fit the algorithm or the signature is of the wrong length. May throw; the
+     * backend turns every exception into {@code false}.
+     */
+    abstract boolean verify(BcKey key, byte[] data, int off, int len, byte[] signature);
+}

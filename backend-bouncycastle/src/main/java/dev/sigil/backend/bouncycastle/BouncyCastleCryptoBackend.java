@@ -1,0 +1,191 @@
+package dev.sigil.backend.bouncycastle;
+
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.VerificationKey;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.bouncycastle.crypto.Digest;
+
+/**
+ * Sigil's {@link CryptoBackend} over BouncyCastle's lightweight API ({@code org.bouncycastle.crypto}),
+ * with {@code bcpkix} to read {@code x5c} certificates.
+ *
+ * <h2>No JCA provider needed</h2>
+ * Signatures, MACs, digests, curve arithmetic and certificate parsing all run through BouncyCastle's
+ * own classes; no {@code java.security.Signature}, {@code KeyFactory}, {@code MessageDigest} or
+ * {@code Mac} is involved. The backend never calls {@code Security.addProvider} and never creates a
+ * {@code BouncyCastleProvider}, so it works where no JCA provider may be installed and leaves the
+ * JVM's provider list as it found it. (BouncyCastle itself draws a JDK {@code SecureRandom} for the
+ * Miller-Rabin test it runs on every RSA modulus at import; verification draws no randomness.)
+ *
+ * <h2>Defaults</h2>
+ * The no-argument constructor, which {@link java.util.ServiceLoader} uses, refuses RSA keys below
+ * 2048 bits; {@link #builder()} changes that. {@link #name()} is {@code "bouncycastle"},
+ * {@link #priority()} 200, so that it wins over the JCA backend when both are present.
+ *
+ * <h2>Algorithms</h2>
+ * RS256/384/512, PS256/384/512, ES256/384/512, ES256K (secp256k1, RFC 8812), EdDSA, Ed25519, Ed448 and
+ * HS256/384/512. Keys are limited to RSA of 2048 (or the configured minimum) to 16384 bits with an
+ * odd exponent in [3, 2<sup>256</sup>) below the modulus, EC on P-256, P-384, P-521 and secp256k1
+ * with the point validated, Ed25519 and Ed448 with the point decoded at import, and {@code oct}
+ * secrets; an HMAC secret shorter than the hash never verifies (RFC 7518 section 3.2). ECDSA
+ * signatures are R || S of exactly twice the field length, with R and S in [1, n-1].
+ *
+ * <h2>Threads</h2>
+ * Instances are immutable and thread-safe; share one. Verification takes no lock: each thread keeps
+ * its own RSA signer and ECDSA digest and signer per algorithm (and its own keyed HMAC per HMAC key),
+ * created on its first use, in {@link ThreadLocal}s owned by this instance (or by the key); EdDSA
+ * verifies straight from the immutable key with no per-thread state at all.
+ */
+public final class BouncyCastleCryptoBackend implements CryptoBackend {
+
+    private final VerifierTable verifiers;
+    private final KeyImporter importer;
+    private final int minimumRsaBits;
+
+    /** The default backend: RSA keys of 2048 bits and more. Used by {@link java.util.ServiceLoader}. */
+    public BouncyCastleCryptoBackend() {
+        this(Builder.DEFAULT_MINIMUM_RSA_BITS);
+    }
+
+    private BouncyCastleCryptoBackend(int minimumRsaBits) {
+        Map<String, EcCurve> curves = new LinkedHashMap<>();
+        String[][] names = {{"P-256", "secp256r1"}, {"P-384", "secp384r1"}, {"P-521", "secp521r1"}, {"secp256k1", "secp256k1"}};
+        for (String[] name : names) {
+            curves.put(name[0], EcCurve.load(name[0], name[1]));
+        }
+        Map<String, EcCurve> unmodifiable = Collections.unmodifiableMap(curves);
+        this.minimumRsaBits = minimumRsaBits;
+        this.verifiers = new VerifierTable(unmodifiable);
+        this.importer = new KeyImporter(unmodifiable, minimumRsaBits, verifiers.hmacVerifiers());
+    }
+
+    /** A builder for a backend with another RSA key size policy. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code "bouncycastle"}. */
+    @Override
+    public String name() {
+        return "bouncycastle";
+    }
+
+    /** 200: above the JCA backend's 100, so that this one wins when both are present. */
+    @Override
+    public int priority() {
+        return 200;
+    }
+
+    /** Every algorithm listed in the class description; unmodifiable. */
+    @Override
+    public Set<JwsAlgorithm> algorithms() {
+        return verifiers.algorithms();
+    }
+
+    @Override
+    public VerificationKey importKey(Jwk jwk) throws KeyImportException {
+        return importer.importKey(jwk);
+    }
+
+    /** Parses the certificate with BouncyCastle's ASN.1 classes; DER only, nothing after it. */
+    @Override
+    public VerificationKey importCertificate(byte[] der) throws KeyImportException {
+        return importer.importCertificate(der);
+    }
+
+    /**
+     * Returns {@code false}, never throws, for any signature that does not verify, a key not imported
+     * by a {@code BouncyCastleCryptoBackend}, a key that does not fit {@code alg}, or arguments out of
+     * range.
+     */
+    @Override
+    public boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
+        if (alg == null || !(key instanceof BcKey) || data == null || signature == null
+                || off < 0 || len < 0 || off > data.length - len) {
+            return false;
+        }
+        AlgorithmVerifier verifier = verifiers.verifier(alg);
+        if (verifier == null) {
+            return false;
+        }
+        try {
+            return verifier.verify((BcKey) key, data, off, len, signature);
+        } catch (RuntimeException e) {
+            // BouncyCastle signals malformed input with DataLengthException, IllegalArgumentException
+            // and others, all unchecked; every one of them means "not valid".
+            return false;
+        }
+    }
+
+    /**
+     * SHA-1, SHA-256, SHA-384 or SHA-512, by BouncyCastle's digests.
+     *
+     * @throws IllegalArgumentException for any other name
+     */
+    @Override
+    public byte[] digest(String algorithm, byte[] data) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        Objects.requireNonNull(data, "data");
+        HashAlgorithm hash = HashAlgorithm.fromJcaName(algorithm);
+        if (hash == null) {
+            throw new IllegalArgumentException("digest '" + algorithm
+                    + "' is not supported by the bouncycastle backend (SHA-1, SHA-256, SHA-384, SHA-512)");
+        }
+        Digest digest = hash.newDigest();
+        digest.update(data, 0, data.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "BouncyCastleCryptoBackend[minimum rsa " + minimumRsaBits + " bits, " + verifiers.algorithms() + "]";
+    }
+
+    /**
+     * Configures a {@link BouncyCastleCryptoBackend}. Not thread-safe; {@link #build()} may be called
+     * more than once and does not change the builder.
+     */
+    public static final class Builder {
+
+        static final int DEFAULT_MINIMUM_RSA_BITS = 2048;
+        private static final int LOWEST_MINIMUM_RSA_BITS = 1024;
+
+        private int minimumRsaBits = DEFAULT_MINIMUM_RSA_BITS;
+
+        private Builder() {
+        }
+
+        /**
+         * The smallest RSA modulus accepted, in bits. Default 2048, as NIST SP 800-131A requires.
+         *
+         * <p><b>Lowering it is dangerous:</b> 1024-bit RSA is within reach of well-funded attackers,
+         * and anyone who factors an issuer's key can mint tokens your service accepts. Go below 2048
+         * only for a legacy issuer you cannot change, and plan its retirement.
+         *
+         * @param bits from 1024 to 16384
+         * @throws IllegalArgumentException if {@code bits} is outside that range
+         */
+        public Builder minimumRsaKeySize(int bits) {
+            if (bits < LOWEST_MINIMUM_RSA_BITS || bits > KeyImporter.MAX_RSA_BITS) {
+                throw new IllegalArgumentException("minimumRsaKeySize(" + bits + ") must be from "
+                        + LOWEST_MINIMUM_RSA_BITS + " to " + KeyImporter.MAX_RSA_BITS + " bits");
+            }
+            this.minimumRsaBits = bits;
+            return this;
+        }
+
+        /** A new backend with this configuration. */
+        public BouncyCastleCryptoBackend build() {
+            return new BouncyCastleCryptoBackend(minimumRsaBits);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.sigil.backend.bouncycastle;
+
+import org.bouncycastle.crypto.macs.HMac;
+import org.bouncycastle.util.Arrays;
+
+/** One thread's keyed {@link HMac} and its output buffer. Confined to that thread, never shared. */
+final class HmacEngine {
+
+    private final HMac mac;
+    private final byte[] computed;
+
+    /** {@code mac} must already be initialised with the key. */
+    HmacEngine(HMac mac) {
+        this.mac = mac;
+        this.computed = new byte[mac.getMacSize()];
+    }
+
+    /** Whether {@code expected}, which the caller has checked to be of the MAC's length, is the MAC of the data. */
+    boolean matches(byte[] data, int off, int len, byte[] expected) {
+        // A previous call that failed half-way may have left input behind; reset restores the keyed
+        // state (from a saved copy, as BouncyCastle's SHA-2 digests are Memoable) without rehashing the key.
+        mac.reset();
+        mac.update(data, off, len);
+        mac.doFinal(computed, 0);
+        boolean equal = Arrays.constantTimeAreEqual(computed, expected);
+        // The buffer now holds a valid MAC for caller-chosen data: do not leave it lying around.
+        Arrays.fill(computed, (byte) 0);
+        return equal;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.sigil.backend.bouncycastle;
+
+import java.util.function.Supplier;
+import org.bouncycastle.crypto.Signer;
+import org.bouncycastle.crypto.engines.RSAEngine;
+import org.bouncycastle.crypto.signers.PSSSigner;
+import org.bouncycastle.crypto.signers.RSADigestSigner;
+
+/** RS256/384/512 (PKCS #1 v1.5) and PS256/384/512 (PSS), RFC 7518 sections 3.3 and 3.5. */
+final class RsaVerifier extends AlgorithmVerifier {
+
+    private final ThreadLocal<Signer> engines;
+
+    private RsaVerifier(Supplier<Signer> factory) {
+        this.engines = ThreadLocal.withInitial(factory);
+    }
+
+    /** RSASSA-PKCS1-v1_5: EMSA-PKCS1-v1_5 with the hash's DigestInfo (RFC 8017 section 8.2). */
+    static RsaVerifier pkcs1(HashAlgorithm hash) {
+        return new RsaVerifier(() -> new RSADigestSigner(hash.newDigest()));
+    }
+
+    /**
+     * RSASSA-PSS as RFC 7518 section 3.5 fixes it: MGF1 with the same hash, a salt as long as the
+     * hash, trailer 0xBC. The plain {@link RSAEngine} suffices: a public-key operation needs no blinding.
+     */
+    static RsaVerifier pss(HashAlgorithm hash) {
+        return new RsaVerifier(() -> new PSSSigner(new RSAEngine(), hash.newDigest(), hash.newDigest(), hash.length()));
+    }
+
+    @Override
+    boolean verify(BcKey key, byte[] data, int off, int len, byte[] signature) {
+        if (!(key instanceof RsaKey)) {
+            return false;
+        }
+        RsaKey rsa = (RsaKey) key;
+        if (signature.length != rsa.modulusBytes()) {
+            return false;
+        }
+        Signer engine = engines.get();
+        // init resets the digest, so nothing a failed earlier call left behind survives.
+        engine.init(false, rsa.parameters());
+        engine.update(data, off, len);
+        return engine.verifySignature(signature);
+    }
+}
