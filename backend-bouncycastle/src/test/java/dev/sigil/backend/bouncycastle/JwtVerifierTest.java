@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwt.CryptoPolicy;
 import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import java.nio.charset.StandardCharsets;
@@ -50,5 +52,20 @@ class JwtVerifierTest {
 
         JwtVerificationException e = assertThrows(JwtVerificationException.class, () -> verifier.verify(forged));
         assertEquals(JwtVerificationException.Reason.INVALID_SIGNATURE, e.reason());
+    }
+
+    @Test
+    void theFipsPolicyRefusesEs256kAndSecp256k1KeysAtBuild() throws Exception {
+        Map<String, Object> jwk = new TestKeys.Secp256k1().jwkMembers();
+        String jwks = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"k1\",\"x\":\""
+                + jwk.get("x") + "\",\"y\":\"" + jwk.get("y") + "\"}]}";
+        JwtConfigurationException listed = assertThrows(JwtConfigurationException.class, () -> JwtVerifier.builder()
+                .ignoreIssuer().ignoreAudience().keys(JwkSet.parse(jwks)).algorithms(JwsAlgorithm.ES256K)
+                .cryptoPolicy(CryptoPolicy.FIPS_186_5).build());
+        assertEquals("algorithms(..) lists ES256K, which crypto policy FIPS_186_5 forbids", listed.getMessage());
+        JwtConfigurationException key = assertThrows(JwtConfigurationException.class, () -> JwtVerifier.builder()
+                .ignoreIssuer().ignoreAudience().keys(JwkSet.parse(jwks)).cryptoPolicy(CryptoPolicy.FIPS_186_5).build());
+        assertEquals("keys(..) holds key 'k1' that crypto policy FIPS_186_5 forbids: curve secp256k1 is not approved"
+                + " by FIPS 186-5", key.getMessage());
     }
 }
