@@ -263,6 +263,11 @@ public final class JwksCache implements KeySource, AutoCloseable {
                 s == null ? null : s.expiresAt);
     }
 
+    /** The transport this cache resolved when it was built. */
+    public HttpTransport httpTransport() {
+        return transport;
+    }
+
     /** The executor that background work runs on: the one given to the builder, or this cache's own. */
     public Executor executor() {
         if (givenExecutor != null) {

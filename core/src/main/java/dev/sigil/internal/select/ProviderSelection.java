@@ -109,7 +109,9 @@ public final class ProviderSelection<T> {
         T best = candidates.get(0);
         int top = priority.applyAsInt(best);
         if (priority.applyAsInt(candidates.get(1)) == top) {
-            List<T> tied = candidates.stream().filter(c -> priority.applyAsInt(c) == top).collect(Collectors.toList());
+            // Sorted by name: the message must not depend on class-path order.
+            List<T> tied = candidates.stream().filter(c -> priority.applyAsInt(c) == top)
+                    .sorted(Comparator.comparing(name)).collect(Collectors.toList());
             throw new JwtConfigurationException("several " + spi.getSimpleName() + "s share the highest priority " + top
                     + ": " + names(tied) + "; choose one with the system property " + property
                     + " or JwtVerifier.builder()." + builderMethod, null);

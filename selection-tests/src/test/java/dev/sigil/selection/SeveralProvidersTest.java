@@ -1,0 +1,30 @@
+package dev.sigil.selection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sigil.jwt.JwtVerifier;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Class path: both backends and both transports. The highest priority wins, logged once with all candidates. */
+class SeveralProvidersTest {
+
+    @Test
+    void theHighestPriorityWinsAndIsLoggedOnceWithEveryCandidate() {
+        List<LogRecord> log = Configurations.selectionLog(() -> {
+            JwtVerifier verifier = Configurations.verifier().build();
+            assertEquals("bouncycastle", verifier.cryptoBackend().name());
+            assertEquals("okhttp", Configurations.cache().build().httpTransport().name());
+        });
+        List<String> messages = log.stream().map(LogRecord::getMessage).collect(Collectors.toList());
+        assertEquals(List.of(
+                "using CryptoBackend 'bouncycastle' (priority 200) of bouncycastle (200), jca (100); pin one with the"
+                        + " system property sigil.crypto",
+                "using HttpTransport 'okhttp' (priority 200) of okhttp (200), jdk (100); pin one with the system"
+                        + " property sigil.http"), messages);
+        log.forEach(r -> assertEquals(Level.INFO, r.getLevel()));
+    }
+}
