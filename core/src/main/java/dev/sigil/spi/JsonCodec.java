@@ -1,5 +1,7 @@
 package dev.sigil.spi;
 
+import dev.sigil.internal.json.BuiltinJsonCodec;
+
 /**
  * Parses and writes JSON (RFC 8259). Core ships a built-in codec ({@code "builtin"}); a module such
  * as {@code sigil-json-jackson} replaces it when present.
@@ -14,6 +16,17 @@ package dev.sigil.spi;
  * <p>Implementations are immutable and thread-safe.
  */
 public interface JsonCodec {
+
+    /**
+     * The JDK-only codec core uses when no other is found (its {@link #name()} is {@code "builtin"},
+     * its {@link #priority()} 0). Useful to pin it explicitly ({@code JwtVerifier.builder().jsonCodec(..)})
+     * and to compare another codec against it.
+     *
+     * @return a new instance; it holds no state, is immutable and thread-safe
+     */
+    static JsonCodec builtin() {
+        return new BuiltinJsonCodec();
+    }
 
     /** A stable, lower-case name, as used by the {@code sigil.json} system property. */
     String name();
