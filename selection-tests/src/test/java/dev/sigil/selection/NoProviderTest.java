@@ -26,10 +26,4 @@ class NoProviderTest {
                 + " JwtVerifier.builder().httpTransport(..); in a shaded jar, merge the META-INF/services files"
                 + " (maven-shade-plugin ServicesResourceTransformer)", e.getMessage());
     }
-
-    @Test
-    void jsonFallsBackToTheBuiltInCodecAndStaticKeysNeedNoTransport() {
-        // Without a backend nothing builds; the JSON fallback is checked where a backend is present.
-        assertThrows(JwtConfigurationException.class, () -> Configurations.verifier().build());
-    }
 }

@@ -7,12 +7,13 @@ import dev.sigil.jwt.JwtConfigurationException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Class path: everything; -Dsigil.crypto=jca -Dsigil.http=jdk pin the lower-priority providers. */
+/** Class path: everything; -Dsigil.crypto=jca -Dsigil.http=jdk -Dsigil.json=builtin pin the lower-priority providers. */
 class PinnedProviderTest {
 
     @Test
     void theSystemPropertiesPinProvidersByName() {
         assertEquals("jca", Configurations.verifier().build().cryptoBackend().name());
+        assertEquals("builtin", Configurations.verifier().build().jsonCodec().name());
         assertEquals("jdk", Configurations.cache().build().httpTransport().name());
     }
 

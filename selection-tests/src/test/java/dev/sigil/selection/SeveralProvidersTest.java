@@ -9,7 +9,7 @@ import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Class path: both backends and both transports. The highest priority wins, logged once with all candidates. */
+/** Class path: both backends, both transports and both codecs. The highest priority wins, logged once with all candidates. */
 class SeveralProvidersTest {
 
     @Test
@@ -17,14 +17,19 @@ class SeveralProvidersTest {
         List<LogRecord> log = Configurations.selectionLog(() -> {
             JwtVerifier verifier = Configurations.verifier().build();
             assertEquals("bouncycastle", verifier.cryptoBackend().name());
+            assertEquals("jackson", verifier.jsonCodec().name());
             assertEquals("okhttp", Configurations.cache().build().httpTransport().name());
         });
         List<String> messages = log.stream().map(LogRecord::getMessage).collect(Collectors.toList());
         assertEquals(List.of(
                 "using CryptoBackend 'bouncycastle' (priority 200) of bouncycastle (200), jca (100); pin one with the"
                         + " system property sigil.crypto",
+                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (0); pin one with the system"
+                        + " property sigil.json",
                 "using HttpTransport 'okhttp' (priority 200) of okhttp (200), jdk (100); pin one with the system"
-                        + " property sigil.http"), messages);
+                        + " property sigil.http",
+                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (0); pin one with the system"
+                        + " property sigil.json"), messages);
         log.forEach(r -> assertEquals(Level.INFO, r.getLevel()));
     }
 }
