@@ -30,6 +30,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +75,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
     private static final JsonLimits DISCOVERY_LIMITS = new JsonLimits(256 * 1024, 16, 64 * 1024);
+    private static final int MAX_THREADS = 4;
     private static final Map<String, String> ACCEPT_JSON =
             Map.of("Accept", "application/jwk-set+json, application/json;q=0.9");
 
@@ -126,6 +129,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
     private Instant nextAttempt = Instant.MIN;
     private String lastFailure = "no fetch attempted yet";
     private ThreadPoolExecutor ownedExecutor;
+    private ThreadPoolExecutor fetcher;
     private boolean closed;
 
     private final AtomicLong fetches = new AtomicLong();
@@ -217,7 +221,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
             lock.unlock();
         }
         if (mine) {
-            runFetch(wait, s);
+            startFetch(wait, s);
         }
         Snapshot fresh = await(wait);
         return fresh != null ? fresh.set : current;
@@ -279,13 +283,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
                 throw new RejectedExecutionException("jwks cache is closed");
             }
             if (ownedExecutor == null) {
-                // No core thread: the refresher exists only while there is work, so an idle
-                // verifier holds no thread, and the JVM may exit while it is idle.
-                ownedExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                    Thread t = new Thread(r, "sigil-jwks-refresh");
-                    t.setDaemon(true);
-                    return t;
-                });
+                ownedExecutor = daemonPool("sigil-jwks-refresh");
             }
             return ownedExecutor;
         } finally {
@@ -293,7 +291,41 @@ public final class JwksCache implements KeySource, AutoCloseable {
         }
     }
 
-    /** Stops this cache's own background thread, if it started one. Cached keys stay usable. */
+    private Executor fetcher() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new RejectedExecutionException("jwks cache is closed");
+            }
+            if (fetcher == null) {
+                // A hand-off queue: a fetch runs now on a free thread or is refused, never queued
+                // behind a transport that does not return.
+                fetcher = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                        daemon("sigil-jwks-fetch"));
+            }
+            return fetcher;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Threads that time out when idle, so an idle cache holds none and the JVM may exit meanwhile. */
+    private static ThreadPoolExecutor daemonPool(String name) {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), daemon(name));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Stops this cache's own threads, if it started any. Cached keys stay usable. */
     @Override
     public void close() {
         lock.lock();
@@ -301,6 +333,9 @@ public final class JwksCache implements KeySource, AutoCloseable {
             closed = true;
             if (ownedExecutor != null) {
                 ownedExecutor.shutdownNow();
+            }
+            if (fetcher != null) {
+                fetcher.shutdownNow();
             }
         } finally {
             lock.unlock();
@@ -362,9 +397,34 @@ public final class JwksCache implements KeySource, AutoCloseable {
             lock.unlock();
         }
         if (mine) {
-            runFetch(wait, seen);
+            startFetch(wait, seen);
         }
         return await(wait);
+    }
+
+    /**
+     * Runs a fetch a caller will wait for on one of the cache's own fetcher threads, so that a
+     * transport which ignores its timeouts (or hangs in DNS) makes callers wait at most the request
+     * timeout, never forever. When every fetcher thread is stuck in such a transport, the fetch fails
+     * at once rather than queue behind them.
+     */
+    private void startFetch(CompletableFuture<Snapshot> done, Snapshot previous) {
+        try {
+            fetcher().execute(() -> runFetch(done, previous));
+        } catch (RejectedExecutionException e) {
+            recordFailure(new FetchFailure(closed() ? "the jwks cache is closed"
+                    : "every fetcher thread is still waiting on an earlier fetch", null, e));
+            finish(done, null);
+        }
+    }
+
+    private boolean closed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private Snapshot await(CompletableFuture<Snapshot> wait) {
@@ -373,8 +433,32 @@ public final class JwksCache implements KeySource, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
             return null;
+        } catch (TimeoutException e) {
+            abandon(wait);
+            return null;
+        }
+    }
+
+    /**
+     * A fetch that outlived the request timeout is given up: later callers start a new one (after the
+     * backoff) instead of joining one that may never end. If it does end, its result still counts.
+     */
+    private void abandon(CompletableFuture<Snapshot> wait) {
+        boolean first;
+        lock.lock();
+        try {
+            first = inFlight == wait;
+            if (first) {
+                inFlight = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (first) {
+            recordFailure(new FetchFailure("no answer within the request timeout of "
+                    + policy.requestTimeout().toMillis() + " ms", null, null));
         }
     }
 
