@@ -133,7 +133,8 @@ class FailureInjectionTest extends IssuerScenario {
         CountDownLatch fetched = new CountDownLatch(1);
         JwksListener onFetch = new JwksListener() {
             @Override
-            public void fetchSucceeded(URI uri, int status, Duration duration) {
+            public void keysChanged(Set<String> added, Set<String> removed) {
+                // Reported once the new set is in place.
                 fetched.countDown();
             }
         };
