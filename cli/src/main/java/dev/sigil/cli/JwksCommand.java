@@ -166,7 +166,8 @@ final class JwksCommand {
             out.println("   kty " + key.keyType() + "   alg " + key.algorithm().orElse("-") + "   use "
                     + key.use().orElse("-") + key.keyOperations().map(ops -> "   key_ops " + ops).orElse("")
                     + "   " + KeyReport.sizeOrCurve(key));
-            out.println("   thumbprint " + KeyReport.thumbprint(key) + s.dim("  (RFC 7638, SHA-256)"));
+            boolean secret = key.keyType().equals("oct");
+            out.println("   thumbprint " + KeyReport.thumbprint(key) + (secret ? "" : s.dim("  (RFC 7638, SHA-256)")));
             for (String line : KeyReport.certificates(key, terminal.clock().instant())) {
                 out.println("   " + line);
             }
@@ -174,7 +175,7 @@ final class JwksCommand {
             if (verdict != null) {
                 out.println("   " + s.bad("DROPPED") + ": " + verdict.reason());
             } else if (unusable == null) {
-                out.println("   " + s.good("usable"));
+                out.println("   " + s.good("usable") + (secret ? " only for HS256/384/512 listed in algorithms(..)" : ""));
             }
         }
         if (unusable != null) {
