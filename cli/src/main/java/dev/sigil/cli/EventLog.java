@@ -1,0 +1,59 @@
+package dev.sigil.cli;
+
+import dev.sigil.jwk.DroppedKey;
+import dev.sigil.jwk.JwksListener;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A {@link JwksListener} that writes down what it hears, for the commands to print. Listeners may
+ * be called from the cache's background thread, hence the synchronization.
+ */
+final class EventLog implements JwksListener {
+
+    private final List<String> events = new ArrayList<>();
+    private final List<DroppedKey> dropped = new ArrayList<>();
+
+    @Override
+    public synchronized void fetchSucceeded(URI uri, int status, Duration duration) {
+        events.add("fetched " + uri + ": " + status + " in " + duration.toMillis() + " ms");
+    }
+
+    @Override
+    public synchronized void fetchFailed(URI uri, String reason, Duration duration) {
+        events.add("fetch failed " + uri + " after " + duration.toMillis() + " ms: " + reason);
+    }
+
+    @Override
+    public synchronized void keysChanged(Set<String> added, Set<String> removed) {
+        events.add("keys changed: added " + new TreeSet<>(added) + ", removed " + new TreeSet<>(removed));
+    }
+
+    @Override
+    public synchronized void keyDropped(DroppedKey key) {
+        dropped.add(key);
+        events.add("dropped " + key);
+    }
+
+    @Override
+    public synchronized void keysLoaded(int usableKeys) {
+        events.add("loaded " + usableKeys + " usable key" + (usableKeys == 1 ? "" : "s"));
+    }
+
+    @Override
+    public synchronized void staleKeysServed(Duration staleFor) {
+        events.add("served stale keys, " + RelativeTime.amount(staleFor) + " past expiry");
+    }
+
+    synchronized List<String> events() {
+        return List.copyOf(events);
+    }
+
+    synchronized List<DroppedKey> dropped() {
+        return List.copyOf(dropped);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.sigil.cli;
+
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JsonLimits;
+import dev.sigil.spi.JsonParseException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * JSON for the commands, through the same codec a verifier would use. Core offers no public
+ * {@code JsonCodec.builtin()}, and its built-in codec is not a {@code ServiceLoader} provider, so
+ * the codec is taken from a verifier that is never asked to verify: {@link JwtVerifier#jsonCodec()}
+ * is the codec that {@code build()} resolved (the {@code sigil.json} property, a provider on the
+ * class path, or the built-in one), which keeps the CLI's JSON exactly the library's.
+ */
+final class Json {
+
+    private final JsonCodec codec;
+
+    Json(JsonCodec codec) {
+        this.codec = codec;
+    }
+
+    /** The codec a verifier resolves; builds a key-less verifier, which does no I/O. */
+    static Json resolve() {
+        try (JwtVerifier verifier = JwtVerifier.builder().ignoreIssuer().ignoreAudience()
+                .keySource(() -> JwkSet.of()).build()) {
+            return new Json(verifier.jsonCodec());
+        }
+    }
+
+    JsonCodec codec() {
+        return codec;
+    }
+
+    /** Two-space indented. */
+    String pretty(Object value) {
+        return new String(codec.write(value, true), StandardCharsets.UTF_8);
+    }
+
+    String compact(Object value) {
+        return new String(codec.write(value, false), StandardCharsets.UTF_8);
+    }
+
+    Object parse(byte[] utf8) throws JsonParseException {
+        return codec.parse(utf8, JsonLimits.DEFAULT);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.sigil.cli;
+
+import dev.sigil.jwk.InvalidJwkException;
+import dev.sigil.jwk.Jwk;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+
+/**
+ * What a human wants to know about one published key, and nothing secret: its size or curve, its
+ * RFC 7638 thumbprint (never for a secret key: a hash of a short secret can be brute-forced), and
+ * its certificate's subject and validity.
+ */
+final class KeyReport {
+
+    private KeyReport() {
+    }
+
+    /** "2048 bits", "P-256", "Ed25519", or "?" when the key does not say. */
+    static String sizeOrCurve(Jwk key) {
+        if (key.curve().isPresent()) {
+            return key.curve().get();
+        }
+        try {
+            switch (key.keyType()) {
+                case "RSA":
+                    Optional<byte[]> n = key.binaryMember("n");
+                    if (n.isPresent()) {
+                        return new BigInteger(1, n.get()).bitLength() + " bits";
+                    }
+                    return certificate(key).map(KeyReport::certificateKeySize).orElse("?");
+                case "oct":
+                    return key.binaryMember("k").map(k -> k.length * 8 + " bits").orElse("?");
+                default:
+                    return certificate(key).map(KeyReport::certificateKeySize).orElse("?");
+            }
+        } catch (InvalidJwkException e) {
+            return "? (" + e.getMessage() + ")";
+        }
+    }
+
+    static String thumbprint(Jwk key) {
+        if (key.keyType().equals("oct")) {
+            return "(secret key: not shown)";
+        }
+        return Thumbprint.sha256(key).orElse("(none: a required member is missing)");
+    }
+
+    /** Subject and validity of the {@code x5c} leaf certificate, then the rest of the chain. */
+    static List<String> certificates(Jwk key, Instant now) {
+        List<String> lines = new ArrayList<>();
+        List<byte[]> chain = key.certificateChain();
+        for (int i = 0; i < chain.size(); i++) {
+            String label = i == 0 ? "x5c" : "x5c[" + i + "]";
+            try {
+                X509Certificate cert = parse(chain.get(i));
+                Instant from = cert.getNotBefore().toInstant();
+                Instant to = cert.getNotAfter().toInstant();
+                String state = now.isAfter(to) ? " (EXPIRED)" : now.isBefore(from) ? " (not yet valid)" : "";
+                lines.add(label + " subject " + cert.getSubjectX500Principal().getName(X500Principal.RFC2253));
+                lines.add(label + " valid " + from + " to " + to + state);
+            } catch (CertificateException e) {
+                lines.add(label + " not a readable X.509 certificate");
+            }
+        }
+        return lines;
+    }
+
+    private static Optional<X509Certificate> certificate(Jwk key) {
+        List<byte[]> chain = key.certificateChain();
+        if (chain.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse(chain.get(0)));
+        } catch (CertificateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String certificateKeySize(X509Certificate cert) {
+        PublicKey key = cert.getPublicKey();
+        if (key instanceof RSAPublicKey) {
+            return ((RSAPublicKey) key).getModulus().bitLength() + " bits (from x5c)";
+        }
+        if (key instanceof ECPublicKey) {
+            return ((ECPublicKey) key).getParams().getOrder().bitLength() + "-bit curve (from x5c)";
+        }
+        return key.getAlgorithm() + " (from x5c)";
+    }
+
+    private static X509Certificate parse(byte[] der) throws CertificateException {
+        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+    }
+}

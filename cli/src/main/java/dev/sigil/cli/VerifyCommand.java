@@ -1,0 +1,116 @@
+package dev.sigil.cli;
+
+import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.jwt.JwtVerificationException;
+import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.jwt.VerifiedJwt;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code sigil verify}: verifies a token as a server would, keys found by discovery (or at
+ * {@code --jwks-uri}), and prints its header and claims. Standard output gets the JSON alone, so
+ * that it can be piped to {@code jq}; the verdict and warnings go to standard error.
+ */
+final class VerifyCommand {
+
+    static final String USAGE = String.join("\n",
+            "usage: sigil verify --issuer URL [--audience A]... [--ignore-audience] [--jwks-uri URL] [--type TYP] [TOKEN | -]",
+            "",
+            "Verifies a JWS the way a server would: signature with the issuer's published keys",
+            "(OpenID Connect discovery, or --jwks-uri), then exp, nbf, iat, iss, aud and typ.",
+            "Prints the verified header and claims as indented JSON on standard output.",
+            "",
+            "  --issuer URL        the expected \"iss\"; keys are found at URL/.well-known/openid-configuration",
+            "  --audience A        an accepted \"aud\" (repeatable); without it the audience is NOT checked,",
+            "                      and a warning says so",
+            "  --ignore-audience   do not check \"aud\", on purpose (no warning)",
+            "  --jwks-uri URL      fetch the keys here instead of by discovery",
+            "  --type TYP          the required \"typ\", e.g. at+jwt for RFC 9068 access tokens",
+            "  TOKEN | -           the token, or '-' (or nothing) to read it from standard input;",
+            "                      a leading \"Bearer \" is removed. Prefer standard input: an argument",
+            "                      lands in the shell history.",
+            "",
+            "Exit status: 0 verified, 1 refused (the reason and why on standard error), 2 usage error.",
+            "");
+
+    private final Terminal terminal;
+
+    VerifyCommand(Terminal terminal) {
+        this.terminal = terminal;
+    }
+
+    int run(List<String> args) throws UsageException, IOException {
+        Arguments a = Arguments.spec().option("--issuer").repeatableOption("--audience").flag("--ignore-audience")
+                .option("--jwks-uri").option("--type").parse(args);
+        if (a.help()) {
+            terminal.out().print(USAGE);
+            return 0;
+        }
+        String issuer = a.value("--issuer")
+                .orElseThrow(() -> new UsageException("--issuer is required: the expected \"iss\" of the token"));
+        List<String> audiences = a.values("--audience");
+        boolean ignoreAudience = a.flag("--ignore-audience");
+        if (ignoreAudience && !audiences.isEmpty()) {
+            throw new UsageException("--audience and --ignore-audience contradict each other: choose one");
+        }
+        Optional<URI> jwksUri = a.value("--jwks-uri").isPresent()
+                ? Optional.of(uri(a.value("--jwks-uri").get(), "--jwks-uri")) : Optional.empty();
+        String token = TokenInput.read(a.positionals(), terminal);
+
+        JwtVerifier.Builder builder = JwtVerifier.builder().issuer(issuer);
+        if (audiences.isEmpty()) {
+            // The library insists on an explicit decision; the CLI is a debugging tool, so it makes
+            // the lax one for the user, but never silently.
+            builder.ignoreAudience();
+            if (!ignoreAudience) {
+                terminal.err().println(terminal.style().warning("warning:")
+                        + " audience NOT checked (no --audience given); a server must always check it");
+            }
+        } else {
+            builder.audience(audiences.toArray(new String[0]));
+        }
+        jwksUri.ifPresent(builder::jwksUri);
+        a.value("--type").ifPresent(builder::type);
+
+        JwtVerifier verifier;
+        try {
+            verifier = builder.build();
+        } catch (JwtConfigurationException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (verifier) {
+            VerifiedJwt jwt = verifier.verify(token);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("header", jwt.header().asMap());
+            result.put("claims", jwt.claims().asMap());
+            terminal.out().println(new Json(verifier.jsonCodec()).pretty(result));
+            terminal.err().println(terminal.style().good("verified") + ": " + jwt.header().algorithm()
+                    + jwt.header().keyId().map(kid -> ", kid " + Printable.argument(kid)).orElse("")
+                    + ", issuer " + issuer
+                    + (audiences.isEmpty() ? ", audience not checked" : ", audience " + String.join(" | ", audiences)));
+            return 0;
+        } catch (JwtVerificationException e) {
+            terminal.err().println(terminal.style().bad("refused") + ": " + e.reason());
+            terminal.err().println("  " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static URI uri(String value, String option) throws UsageException {
+        try {
+            URI uri = new URI(value);
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new UsageException(option + " must be an absolute http(s) URL");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new UsageException(option + " is not a valid URL: " + e.getReason());
+        }
+    }
+}

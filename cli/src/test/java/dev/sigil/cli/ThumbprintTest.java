@@ -1,0 +1,44 @@
+package dev.sigil.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.OctetKeyPair;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwt.JwsAlgorithm;
+import org.junit.jupiter.api.Test;
+
+class ThumbprintTest {
+
+    @Test
+    void matchesTheExampleOfRfc7638Section31() {
+        // RFC 7638 section 3.1: the RSA key of RFC 7517 appendix A.1, with kid and alg that must not count.
+        String jwks = "{\"keys\":[{\"kty\":\"RSA\",\"n\":\"0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAt"
+                + "VT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6C"
+                + "f0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrd"
+                + "kt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw\","
+                + "\"e\":\"AQAB\",\"alg\":\"RS256\",\"kid\":\"2011-04-29\"}]}";
+        Jwk key = JwkSet.parse(jwks).keys().get(0);
+        assertEquals("NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs", Thumbprint.sha256(key).orElseThrow());
+    }
+
+    @Test
+    void agreesWithNimbusForEcAndOkpKeys() throws Exception {
+        ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("e").generate().toPublicJWK();
+        // Nimbus generates Ed25519 keys only with Tink on the class path; it parses the demo's own.
+        OctetKeyPair okp = OctetKeyPair.parse(DemoKey.generate("o", JwsAlgorithm.EdDSA).publicJwk());
+        JwkSet set = JwkSet.parse("{\"keys\":[" + ec.toJSONString() + "," + okp.toJSONString() + "]}");
+        assertEquals(ec.computeThumbprint().toString(), Thumbprint.sha256(set.keys().get(0)).orElseThrow());
+        assertEquals(okp.computeThumbprint().toString(), Thumbprint.sha256(set.keys().get(1)).orElseThrow());
+    }
+
+    @Test
+    void hasNoneForAKeyMissingARequiredMember() {
+        Jwk key = JwkSet.parse("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\"}]}").keys().get(0);
+        assertTrue(Thumbprint.sha256(key).isEmpty());
+    }
+}
