@@ -456,7 +456,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (first) {
+        // Completing it marks it abandoned: its own failure, when it comes, is not counted again.
+        if (wait.complete(null) && first) {
             recordFailure(new FetchFailure("no answer within the request timeout of "
                     + policy.requestTimeout().toMillis() + " ms", null, null));
         }
@@ -493,10 +494,14 @@ public final class JwksCache implements KeySource, AutoCloseable {
             next = fetch(previous);
             publish(previous, next);
         } catch (FetchFailure e) {
-            recordFailure(e);
+            if (!done.isDone()) {
+                recordFailure(e);
+            }
         } catch (RuntimeException | Error e) {
             // A transport or codec bug must not leave waiters hanging or kill the refresher.
-            recordFailure(new FetchFailure("fetch failed unexpectedly: " + e, null, e));
+            if (!done.isDone()) {
+                recordFailure(new FetchFailure("fetch failed unexpectedly: " + e, null, e));
+            }
             if (e instanceof Error) {
                 finish(done, null);
                 throw (Error) e;
