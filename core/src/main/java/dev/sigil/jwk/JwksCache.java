@@ -131,6 +131,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
     private ThreadPoolExecutor ownedExecutor;
     private ThreadPoolExecutor fetcher;
     private boolean closed;
+    private long fetchesStarted;
+    private long publishedSequence;
 
     private final AtomicLong fetches = new AtomicLong();
     private final AtomicLong fetchFailures = new AtomicLong();
@@ -489,10 +491,17 @@ public final class JwksCache implements KeySource, AutoCloseable {
 
     /** Fetches, publishes the result, and completes {@code done} (with null on failure). Never throws. */
     private void runFetch(CompletableFuture<Snapshot> done, Snapshot previous) {
+        long sequence;
+        lock.lock();
+        try {
+            sequence = ++fetchesStarted;
+        } finally {
+            lock.unlock();
+        }
         Snapshot next = null;
         try {
             next = fetch(previous);
-            publish(previous, next);
+            next = publish(sequence, next);
         } catch (FetchFailure e) {
             if (!done.isDone()) {
                 recordFailure(e);
@@ -649,9 +658,19 @@ public final class JwksCache implements KeySource, AutoCloseable {
         notify(() -> listener.fetchSucceeded(uri, status, took));
     }
 
-    private void publish(Snapshot previous, Snapshot next) {
+    /**
+     * Makes {@code next} current unless a fetch that started later has already published: an
+     * abandoned fetch that answers late must not put an older set back. Returns the current snapshot.
+     */
+    private Snapshot publish(long sequence, Snapshot next) {
+        Snapshot replaced;
         lock.lock();
         try {
+            if (sequence < publishedSequence) {
+                return snapshot;
+            }
+            publishedSequence = sequence;
+            replaced = snapshot;
             snapshot = next;
             consecutiveFailures = 0;
             nextAttempt = Instant.MIN;
@@ -660,8 +679,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
             lock.unlock();
         }
         lastSuccess = clock.instant();
-        if (previous == null || previous.set != next.set) {
-            Set<String> before = previous == null ? Set.of() : kids(previous.set);
+        if (replaced == null || replaced.set != next.set) {
+            Set<String> before = replaced == null ? Set.of() : kids(replaced.set);
             Set<String> after = kids(next.set);
             Set<String> added = new HashSet<>(after);
             added.removeAll(before);
@@ -672,6 +691,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
                 notify(() -> listener.keysChanged(Set.copyOf(added), Set.copyOf(removed)));
             }
         }
+        return next;
     }
 
     private void recordFailure(FetchFailure failure) {
