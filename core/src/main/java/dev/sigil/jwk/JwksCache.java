@@ -568,6 +568,11 @@ public final class JwksCache implements KeySource, AutoCloseable {
             } catch (InvalidJwkException e) {
                 throw failed(uri, "malformed key set from " + uri + ": " + e.getMessage(), null, start, e);
             }
+            int entries = set.keys().size() + set.malformedKeys().size();
+            if (entries > policy.maxKeys()) {
+                throw failed(uri, "key set from " + uri + " holds " + entries + " keys, more than the limit of "
+                        + policy.maxKeys(), null, start, null);
+            }
         }
         succeeded(uri, 200, start);
         return new Snapshot(set, body, now.plus(ttl), policy.refreshAhead(), etag, lastModified);

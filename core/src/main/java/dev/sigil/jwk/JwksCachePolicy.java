@@ -14,6 +14,7 @@ import java.util.Objects;
  * <tr><td>{@link #connectTimeout()}</td><td>2 s</td><td>a healthy issuer connects in milliseconds; fail fast and serve cached keys</td></tr>
  * <tr><td>{@link #requestTimeout()}</td><td>5 s</td><td>the whole request, body included; also the longest a caller waits for a fetch in flight</td></tr>
  * <tr><td>{@link #maxBodyBytes()}</td><td>256 KiB</td><td>large sets with certificate chains fit; a hostile one cannot exhaust memory</td></tr>
+ * <tr><td>{@link #maxKeys()}</td><td>1,000</td><td>bounds the work of importing a set; a larger one is refused whole</td></tr>
  * <tr><td>{@link #defaultTtl()}</td><td>10 min</td><td>when the response has no {@code Cache-Control: max-age}</td></tr>
  * <tr><td>{@link #minTtl()} / {@link #maxTtl()}</td><td>1 min / 24 h</td><td>bounds on an honoured {@code max-age}</td></tr>
  * <tr><td>{@link #refreshAhead()}</td><td>30 s</td><td>a background refresh starts this long before expiry, so no request waits</td></tr>
@@ -29,6 +30,7 @@ public final class JwksCachePolicy {
     private final Duration connectTimeout;
     private final Duration requestTimeout;
     private final int maxBodyBytes;
+    private final int maxKeys;
     private final Duration defaultTtl;
     private final Duration minTtl;
     private final Duration maxTtl;
@@ -41,6 +43,7 @@ public final class JwksCachePolicy {
         this.connectTimeout = b.connectTimeout;
         this.requestTimeout = b.requestTimeout;
         this.maxBodyBytes = b.maxBodyBytes;
+        this.maxKeys = b.maxKeys;
         this.defaultTtl = b.defaultTtl;
         this.minTtl = b.minTtl;
         this.maxTtl = b.maxTtl;
@@ -66,6 +69,7 @@ public final class JwksCachePolicy {
         b.connectTimeout = connectTimeout;
         b.requestTimeout = requestTimeout;
         b.maxBodyBytes = maxBodyBytes;
+        b.maxKeys = maxKeys;
         b.defaultTtl = defaultTtl;
         b.minTtl = minTtl;
         b.maxTtl = maxTtl;
@@ -89,6 +93,11 @@ public final class JwksCachePolicy {
     /** The largest response body accepted, after decompression. Default 256 KiB. */
     public int maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /** The most entries a set's {@code keys} array may hold; a larger set is refused whole. Default 1,000. */
+    public int maxKeys() {
+        return maxKeys;
     }
 
     /** How long a set is fresh when the response says nothing. Default 10 min. */
@@ -129,7 +138,7 @@ public final class JwksCachePolicy {
     @Override
     public String toString() {
         return "JwksCachePolicy[connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout
-                + ", maxBodyBytes=" + maxBodyBytes + ", defaultTtl=" + defaultTtl + ", ttl=[" + minTtl + ", " + maxTtl
+                + ", maxBodyBytes=" + maxBodyBytes + ", maxKeys=" + maxKeys + ", defaultTtl=" + defaultTtl + ", ttl=[" + minTtl + ", " + maxTtl
                 + "], refreshAhead=" + refreshAhead + ", refreshCooldown=" + refreshCooldown + ", maxStale=" + maxStale
                 + ", initialBackoff=" + initialBackoff + "]";
     }
@@ -139,6 +148,7 @@ public final class JwksCachePolicy {
         private Duration connectTimeout = Duration.ofSeconds(2);
         private Duration requestTimeout = Duration.ofSeconds(5);
         private int maxBodyBytes = 256 * 1024;
+        private int maxKeys = JwkSet.MAX_KEYS;
         private Duration defaultTtl = Duration.ofMinutes(10);
         private Duration minTtl = Duration.ofMinutes(1);
         private Duration maxTtl = Duration.ofHours(24);
@@ -168,6 +178,15 @@ public final class JwksCachePolicy {
                 throw new IllegalArgumentException("maxBodyBytes must be between 1 KiB and 16 MiB, got " + bytes);
             }
             this.maxBodyBytes = bytes;
+            return this;
+        }
+
+        /** Between 1 and {@link JwkSet#MAX_KEYS}. */
+        public Builder maxKeys(int keys) {
+            if (keys < 1 || keys > JwkSet.MAX_KEYS) {
+                throw new IllegalArgumentException("maxKeys must be between 1 and " + JwkSet.MAX_KEYS + ", got " + keys);
+            }
+            this.maxKeys = keys;
             return this;
         }
 

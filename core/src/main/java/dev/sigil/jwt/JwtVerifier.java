@@ -97,7 +97,6 @@ public final class JwtVerifier implements AutoCloseable {
             JsonCodec::name, JsonCodec::priority, BuiltinJsonCodec::new);
 
     private static final int HEADER_DEPTH = 8;
-    private static final int CLAIMS_DEPTH = 32;
 
     private final String issuer;
     private final Set<String> audiences;
@@ -109,6 +108,7 @@ public final class JwtVerifier implements AutoCloseable {
     private final boolean requireExpiration;
     private final List<ClaimsValidator> validators;
     private final int maxTokenLength;
+    private final int maxCandidateKeys;
     private final CryptoBackend backend;
     private final JsonCodec json;
     private final JsonLimits headerLimits;
@@ -132,10 +132,11 @@ public final class JwtVerifier implements AutoCloseable {
         this.requireExpiration = !b.allowMissingExpiration;
         this.validators = List.copyOf(b.validators);
         this.maxTokenLength = b.maxTokenLength;
+        this.maxCandidateKeys = b.maxCandidateKeys;
         this.backend = backend;
         this.json = json;
         this.headerLimits = new JsonLimits(maxTokenLength, HEADER_DEPTH, maxTokenLength);
-        this.claimsLimits = new JsonLimits(maxTokenLength, CLAIMS_DEPTH, maxTokenLength);
+        this.claimsLimits = new JsonLimits(maxTokenLength, b.maxClaimsDepth, maxTokenLength);
         this.keySource = keySource;
         this.filter = filter;
         this.listener = b.listener;
@@ -443,11 +444,18 @@ public final class JwtVerifier implements AutoCloseable {
                     : "no key with kid " + printable(kid));
         }
         boolean anyFits = false;
+        int tried = 0;
         for (ImportedKey candidate : candidates) {
             if (!candidate.fits(alg)) {
                 continue;
             }
             anyFits = true;
+            if (tried == maxCandidateKeys) {
+                // A token without a kid (or a set repeating one) must not buy unbounded signature work.
+                return new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature does not verify with the first "
+                        + tried + " candidate keys, the limit per token" + (kid == null ? "; send a kid" : ""));
+            }
+            tried++;
             if (backend.verify(alg, candidate.key(), ascii, 0, signedLength, signature)) {
                 return null;
             }
@@ -662,6 +670,8 @@ public final class JwtVerifier implements AutoCloseable {
         private boolean allowMissingExpiration;
         private final List<ClaimsValidator> validators = new ArrayList<>();
         private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+        private int maxCandidateKeys = 4;
+        private int maxClaimsDepth = 32;
         private CryptoBackend cryptoBackend;
         private JsonCodec jsonCodec;
         private JwksListener listener = new JwksListener() { };
@@ -868,6 +878,32 @@ public final class JwtVerifier implements AutoCloseable {
                 throw new IllegalArgumentException("maxTokenLength must be between 64 and " + MAX_TOKEN_LENGTH + ", got " + chars);
             }
             this.maxTokenLength = chars;
+            return this;
+        }
+
+        /**
+         * The most keys one token's signature is tried against, when it has no {@code kid} or the set
+         * repeats one; beyond it the token is refused as {@link Reason#INVALID_SIGNATURE}, so a
+         * kid-less forgery costs at most this many signature checks. Default 4; between 1 and 64.
+         */
+        public Builder maxCandidateKeys(int keys) {
+            if (keys < 1 || keys > 64) {
+                throw new IllegalArgumentException("maxCandidateKeys must be between 1 and 64, got " + keys);
+            }
+            this.maxCandidateKeys = keys;
+            return this;
+        }
+
+        /**
+         * The deepest nesting of arrays and objects accepted in the claims (the claims object itself
+         * is depth 1); deeper is {@link Reason#MALFORMED}. The header's limit is fixed at 8. Default 32;
+         * between 2 and 256.
+         */
+        public Builder maxClaimsDepth(int depth) {
+            if (depth < 2 || depth > 256) {
+                throw new IllegalArgumentException("maxClaimsDepth must be between 2 and 256, got " + depth);
+            }
+            this.maxClaimsDepth = depth;
             return this;
         }
 

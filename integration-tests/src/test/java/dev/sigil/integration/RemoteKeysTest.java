@@ -276,6 +276,22 @@ class RemoteKeysTest extends IssuerScenario {
     }
 
     @Test
+    void aSetWithMoreKeysThanThePolicyAllowsIsRefusedWhole() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(auth0Key));
+        JwksCachePolicy policy = JwksCachePolicy.builder().maxKeys(2).build();
+        try (JwtVerifier verifier = builder().jwksUri(issuer.jwksUri()).cachePolicy(policy).build()) {
+            String token = auth0Key.mint(issuer.issuer(), START);
+            verifier.verify(token);
+            issuer.publishKeys(IssuerKey.jwks(auth0Key, auth0NextKey, IssuerKey.plain("third")));
+            clock.advance(Duration.ofMinutes(11));
+            verifier.verify(token);
+            assertTrue(listener.events.stream().anyMatch(e -> e.endsWith("holds 3 keys, more than the limit of 2")),
+                    listener.events.toString());
+            assertEquals(Reason.KEY_NOT_FOUND, refusal(verifier, auth0NextKey.mint(issuer.issuer(), clock.instant())));
+        }
+    }
+
+    @Test
     void aFutureKeyTypeIsSkippedAndReportedNeverFatal() throws Exception {
         String future = "{\"kty\":\"AKP\",\"kid\":\"pq-1\",\"alg\":\"ML-DSA-65\",\"pub\":\"AAAA\"}";
         issuer.publishKeys("{\"keys\":[" + future + "," + auth0Key.publicJwk() + "]}");
