@@ -119,6 +119,10 @@ public final class JwtVerifier implements AutoCloseable {
     private final JwksCache ownedCache;
     // The index of the last set the key source returned; replaced (never mutated) when it changes.
     private volatile KeyIndex index;
+    // The last header that passed checkHeader. Deliberately neither volatile nor locked: the entry's
+    // fields are final, so any thread that sees it sees it whole (JLS 17.5), and a thread that misses
+    // a newer entry only parses once more. Threads only read it while the issuer's header is stable.
+    private AcceptedHeader lastHeader;
 
     private JwtVerifier(Builder b, CryptoBackend backend, JsonCodec json, Set<JwsAlgorithm> algorithms,
             KeySource keySource, JwksCache ownedCache, SigningKeyFilter filter, KeyIndex initialIndex) {
@@ -241,8 +245,12 @@ public final class JwtVerifier implements AutoCloseable {
             throw new JwtVerificationException(Reason.MALFORMED, "token header is empty");
         }
 
-        Map<String, Object> headerMembers = parseObject(ascii, token, 0, dot1, headerLimits, "header");
-        JoseHeader header = checkHeader(headerMembers);
+        JoseHeader header = cachedHeader(token, dot1);
+        if (header == null) {
+            Map<String, Object> headerMembers = parseObject(ascii, token, 0, dot1, headerLimits, "header");
+            header = checkHeader(headerMembers);
+            lastHeader = new AcceptedHeader(token.substring(0, dot1), header);
+        }
         byte[] signature = decode(token, dot2 + 1, length, "signature");
 
         KeyIndex keys = currentIndex(mayWait);
@@ -265,6 +273,33 @@ public final class JwtVerifier implements AutoCloseable {
         JwtClaims claims = JwtClaims.of(claimMembers);
         checkClaims(header, claims);
         return new VerifiedJwt(header, claims);
+    }
+
+    /**
+     * The header already parsed and accepted for a token whose first part is exactly this text, or
+     * {@code null}. An issuer signs every token with the same few headers, and whether a header
+     * passes {@link #checkHeader} depends on nothing but its text and this verifier's final
+     * configuration, so the result of the last one can be reused as it is: same checks, same order,
+     * none of the decoding and parsing.
+     */
+    private JoseHeader cachedHeader(String token, int headerLength) {
+        AcceptedHeader last = lastHeader;
+        if (last != null && last.encoded.length() == headerLength
+                && token.regionMatches(0, last.encoded, 0, headerLength)) {
+            return last.header;
+        }
+        return null;
+    }
+
+    /** An encoded header and the immutable {@link JoseHeader} it passed {@link #checkHeader} as. */
+    private static final class AcceptedHeader {
+        final String encoded;
+        final JoseHeader header;
+
+        AcceptedHeader(String encoded, JoseHeader header) {
+            this.encoded = encoded;
+            this.header = header;
+        }
     }
 
     private Map<String, Object> parseObject(byte[] ascii, String token, int from, int to, JsonLimits limits,

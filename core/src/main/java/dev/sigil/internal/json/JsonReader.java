@@ -213,7 +213,10 @@ final class JsonReader {
             throw error(pos >= end ? "unexpected end of input, expected a member name" : "expected a member name");
         }
         int at = pos;
-        String name = readString();
+        String name = commonName();
+        if (name == null) {
+            name = readString();
+        }
         // Checked after unescaping, so a name and its escaped spelling collide as they should.
         if (members.containsKey(name)) {
             throw errorAt(at, "duplicate member name");
@@ -224,6 +227,45 @@ final class JsonReader {
         }
         pos++;
         return name;
+    }
+
+    /**
+     * Member names that nearly every JWT, JOSE header and JWK repeats. Returned as these constants
+     * when spelled plainly (no escapes), so that parsing a token does not allocate a new String for
+     * each of its names; an escaped spelling still goes through {@link #readString()} and yields an
+     * equal String, so nothing but identity changes.
+     */
+    private static final String[] COMMON_NAMES = {
+        "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "scope", "alg", "kid", "typ",
+        "kty", "use", "crv", "x", "y", "n", "e", "k",
+    };
+    private static final byte[][] COMMON_NAME_BYTES = new byte[COMMON_NAMES.length][];
+
+    static {
+        for (int i = 0; i < COMMON_NAMES.length; i++) {
+            COMMON_NAME_BYTES[i] = COMMON_NAMES[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    /** A {@link #COMMON_NAMES} entry if the string at {@code pos} (a quote) is exactly one, past its closing quote; else {@code null} and {@code pos} unchanged. */
+    private String commonName() {
+        int begin = pos + 1;
+        for (int k = 0; k < COMMON_NAME_BYTES.length; k++) {
+            byte[] candidate = COMMON_NAME_BYTES[k];
+            int n = candidate.length;
+            if (end - begin <= n || in[begin + n] != '"' || n > maxStringLength) {
+                continue;
+            }
+            int j = 0;
+            while (j < n && in[begin + j] == candidate[j]) {
+                j++;
+            }
+            if (j == n) {
+                pos = begin + n + 1;
+                return COMMON_NAMES[k];
+            }
+        }
+        return null;
     }
 
     private void skipWhitespace() {

@@ -1,0 +1,181 @@
+package dev.sigil.benchmarks;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+import java.util.Arrays;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One realistic, Auth0-shaped token for one algorithm, signed with a fresh key, with everything a
+ * benchmark needs to verify it: the public JWK set, the JCA key, the signing input and signature.
+ * Minted with the JDK alone, so no library under test also produced its own input.
+ */
+final class TokenFixture {
+
+    static final String ISSUER = "https://sigil-bench.eu.auth0.com/";
+    static final String AUDIENCE = "https://api.sigil.example";
+    static final String SUBJECT = "auth0|6543f1a2b3c4d5e6f7a8b9c0";
+    /** 2100-01-01T00:00:00Z: the token stays valid for as long as anyone runs these benchmarks. */
+    static final long EXPIRES = 4_102_444_800L;
+    static final long ISSUED = 1_767_225_600L;
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    final Alg alg;
+    final String issuer;
+    final String keyId;
+    final String token;
+    /** The token's first two parts as ASCII: what the signature covers. */
+    final byte[] signingInput;
+    final byte[] signature;
+    /** {@code {"keys":[...]}} with the one public (or, for HS256, secret) key. */
+    final String jwksJson;
+    /** For HS256 the secret; otherwise the key pair's public key. */
+    final PublicKey publicKey;
+    final SecretKey secretKey;
+    final byte[] secret;
+
+    private TokenFixture(Alg alg, String issuer, String keyId, String token, byte[] signingInput, byte[] signature,
+            String jwksJson, PublicKey publicKey, byte[] secret) {
+        this.alg = alg;
+        this.issuer = issuer;
+        this.keyId = keyId;
+        this.token = token;
+        this.signingInput = signingInput;
+        this.signature = signature;
+        this.jwksJson = jwksJson;
+        this.publicKey = publicKey;
+        this.secret = secret;
+        this.secretKey = secret == null ? null : new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    static TokenFixture create(Alg alg) {
+        return create(alg, ISSUER);
+    }
+
+    static TokenFixture create(Alg alg, String issuer) {
+        try {
+            return mint(alg, issuer);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot mint a " + alg + " token with this JDK", e);
+        }
+    }
+
+    private static TokenFixture mint(Alg alg, String issuer) throws GeneralSecurityException {
+        SecureRandom random = new SecureRandom();
+        String kid = "bench-" + alg.name().toLowerCase(java.util.Locale.ROOT);
+        String header = "{\"alg\":\"" + alg.name() + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
+        // About 300 bytes, shaped like an Auth0 access token: two audiences, an azp, a scope string.
+        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + SUBJECT + "\",\"aud\":[\"" + AUDIENCE
+                + "\",\"https://sigil-bench.eu.auth0.com/userinfo\"],\"iat\":" + ISSUED + ",\"nbf\":" + ISSUED
+                + ",\"exp\":" + EXPIRES + ",\"azp\":\"Xq3bY7nK2pLm9sTv4wZc8hJdQ1rF6uNe\","
+                + "\"scope\":\"openid profile email read:messages write:messages offline_access\"}";
+        String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
+        byte[] signingInput = input.getBytes(StandardCharsets.US_ASCII);
+
+        byte[] signature;
+        String jwk;
+        PublicKey publicKey = null;
+        byte[] secret = null;
+        if (alg.isHmac()) {
+            secret = new byte[32];
+            random.nextBytes(secret);
+            Mac mac = Mac.getInstance(alg.jcaName);
+            mac.init(new SecretKeySpec(secret, alg.jcaName));
+            signature = mac.doFinal(signingInput);
+            jwk = "{\"kty\":\"oct\",\"kid\":\"" + kid + "\",\"alg\":\"HS256\",\"k\":\"" + b64(secret) + "\"}";
+        } else {
+            KeyPair pair = generate(alg, random);
+            publicKey = pair.getPublic();
+            Signature signer = Signature.getInstance(alg.jcaName);
+            if (alg == Alg.PS256) {
+                signer.setParameter(pss());
+            }
+            signer.initSign(pair.getPrivate(), random);
+            signer.update(signingInput);
+            signature = signer.sign();
+            jwk = publicJwk(alg, kid, publicKey);
+        }
+        String token = input + "." + b64(signature);
+        return new TokenFixture(alg, issuer, kid, token, signingInput, signature, "{\"keys\":[" + jwk + "]}",
+                publicKey, secret);
+    }
+
+    /** RFC 7518 section 3.5: MGF1 with SHA-256, a 32-byte salt, trailer 1. */
+    static PSSParameterSpec pss() {
+        return new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
+    }
+
+    private static KeyPair generate(Alg alg, SecureRandom random) throws GeneralSecurityException {
+        switch (alg) {
+            case RS256:
+            case PS256: {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048, random);
+                return generator.generateKeyPair();
+            }
+            case ES256: {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+                generator.initialize(new ECGenParameterSpec("secp256r1"), random);
+                return generator.generateKeyPair();
+            }
+            case EdDSA:
+                return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            default:
+                throw new IllegalArgumentException(alg + " has no key pair");
+        }
+    }
+
+    private static String publicJwk(Alg alg, String kid, PublicKey key) {
+        String common = "\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"" + alg.name() + "\"";
+        switch (alg) {
+            case RS256:
+            case PS256: {
+                RSAPublicKey rsa = (RSAPublicKey) key;
+                return "{\"kty\":\"RSA\"," + common + ",\"n\":\"" + b64(unsigned(rsa.getModulus(), 256))
+                        + "\",\"e\":\"" + b64(rsa.getPublicExponent().toByteArray()) + "\"}";
+            }
+            case ES256: {
+                ECPublicKey ec = (ECPublicKey) key;
+                return "{\"kty\":\"EC\"," + common + ",\"crv\":\"P-256\",\"x\":\""
+                        + b64(unsigned(ec.getW().getAffineX(), 32)) + "\",\"y\":\""
+                        + b64(unsigned(ec.getW().getAffineY(), 32)) + "\"}";
+            }
+            case EdDSA: {
+                // The X.509 encoding of an Ed25519 key is a 12-byte prefix and the 32-byte point.
+                byte[] encoded = key.getEncoded();
+                byte[] x = Arrays.copyOfRange(encoded, encoded.length - 32, encoded.length);
+                return "{\"kty\":\"OKP\"," + common + ",\"crv\":\"Ed25519\",\"x\":\"" + b64(x) + "\"}";
+            }
+            default:
+                throw new IllegalArgumentException(alg + " has no public key");
+        }
+    }
+
+    /** Big-endian, exactly {@code length} bytes (leading zeros kept, the sign byte dropped). */
+    private static byte[] unsigned(BigInteger value, int length) {
+        byte[] bytes = value.toByteArray();
+        byte[] out = new byte[length];
+        int copy = Math.min(bytes.length, length);
+        System.arraycopy(bytes, bytes.length - copy, out, length - copy, copy);
+        return out;
+    }
+
+    private static String b64(byte[] bytes) {
+        return B64.encodeToString(bytes);
+    }
+}

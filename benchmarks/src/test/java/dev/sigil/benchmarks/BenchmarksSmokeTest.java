@@ -1,0 +1,65 @@
+package dev.sigil.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Method;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark, every parameter combination, once and briefly inside {@code mvn verify}, so
+ * that none of them rots: each setup proves its implementation accepts its token, and JMH fails the
+ * run if any benchmark throws. It asserts nothing about timing; the numbers it prints mean nothing.
+ */
+class BenchmarksSmokeTest {
+
+    private static final Class<?>[] BENCHMARKS = {
+        SigilVerify.class, SigilVerifyTwoThreads.class, Floor.class, ColdStart.class,
+        NimbusVerify.class, Jose4jVerify.class, JavaJwtVerify.class, JjwtVerify.class,
+    };
+
+    @Test
+    void everyBenchmarkRunsWithoutError() throws RunnerException {
+        Options options = new OptionsBuilder()
+                .include("dev\\.sigil\\.benchmarks\\..*")
+                // In this JVM: no fork start-up per combination, which keeps the run to seconds.
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(50))
+                .timeout(TimeValue.seconds(60))
+                .shouldFailOnError(true)
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+
+        Set<String> expected = new TreeSet<>();
+        for (Class<?> type : BENCHMARKS) {
+            for (Method method : type.getDeclaredMethods()) {
+                if (method.isAnnotationPresent(Benchmark.class)) {
+                    expected.add(type.getName() + "." + method.getName());
+                }
+            }
+        }
+        Set<String> ran = new TreeSet<>();
+        for (RunResult result : results) {
+            ran.add(result.getParams().getBenchmark());
+            assertTrue(result.getPrimaryResult().getSampleCount() > 0,
+                    "no sample from " + result.getParams().getBenchmark() + " " + result.getParams());
+        }
+        assertEquals(expected, ran, "every benchmark method ran");
+        // 10 Sigil + 4 two-thread + 10 floor + 2 cold start + 5 Nimbus + 5 jose4j + 4 java-jwt + 5 jjwt.
+        assertEquals(45, results.size(), "every parameter combination ran");
+    }
+}
