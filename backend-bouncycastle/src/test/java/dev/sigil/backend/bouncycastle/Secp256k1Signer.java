@@ -24,7 +24,7 @@ import org.bouncycastle.util.BigIntegers;
  */
 final class Secp256k1Signer implements JwsSigner {
 
-    static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
+    private static final X9ECParameters CURVE = CustomNamedCurves.getByName("secp256k1");
     private static final ECDomainParameters DOMAIN = new ECDomainParameters(CURVE);
     private static final SecureRandom RANDOM = new SecureRandom();
 
