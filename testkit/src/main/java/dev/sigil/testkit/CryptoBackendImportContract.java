@@ -66,14 +66,6 @@ public abstract class CryptoBackendImportContract extends CryptoBackendContract 
         return WycheproofSignatures.b64(bytes);
     }
 
-    private static byte[] fixed(BigInteger value, int length) {
-        byte[] magnitude = value.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(magnitude.length, length);
-        System.arraycopy(magnitude, magnitude.length - copy, out, length - copy, copy);
-        return out;
-    }
-
     private Map<String, Object> members(JwsAlgorithm alg) throws Exception {
         return new LinkedHashMap<>(signer(alg).jwk().asMap());
     }
@@ -197,9 +189,9 @@ public abstract class CryptoBackendImportContract extends CryptoBackendContract 
         BigInteger x = key.getW().getAffineX();
         // x + p is congruent to x, so only the range check can see that this is not a canonical point.
         if (x.add(p).bitLength() <= 256) {
-            refused(with(members, "x", b64(fixed(x.add(p), 32))), "ec point is not on curve P-256");
+            refused(with(members, "x", b64(GeneratedKeys.fixed(x.add(p), 32))), "ec point is not on curve P-256");
         }
-        refused(with(members, "x", b64(fixed(p, 32))), "ec point is not on curve P-256");
+        refused(with(members, "x", b64(GeneratedKeys.fixed(p, 32))), "ec point is not on curve P-256");
     }
 
     @Test

@@ -344,17 +344,9 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
     /** R || S, each as exactly {@code half} unsigned big-endian bytes. */
     private static byte[] signature(BigInteger r, BigInteger s, int half) {
         byte[] signature = new byte[2 * half];
-        System.arraycopy(fixed(r, half), 0, signature, 0, half);
-        System.arraycopy(fixed(s, half), 0, signature, half, half);
+        System.arraycopy(GeneratedKeys.fixed(r, half), 0, signature, 0, half);
+        System.arraycopy(GeneratedKeys.fixed(s, half), 0, signature, half, half);
         return signature;
-    }
-
-    private static byte[] fixed(BigInteger value, int length) {
-        byte[] magnitude = value.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(magnitude.length, length);
-        System.arraycopy(magnitude, magnitude.length - copy, out, length - copy, copy);
-        return out;
     }
 
     @TestFactory

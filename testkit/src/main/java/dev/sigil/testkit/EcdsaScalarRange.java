@@ -24,23 +24,15 @@ public final class EcdsaScalarRange {
     /** The cases for a curve of order {@code n} whose scalars take {@code length} bytes (32, 48, 66). */
     public static List<Case> edgesOf(BigInteger n, int length) {
         byte[] oneInTheSecondHalf = new byte[2 * length];
-        System.arraycopy(fixed(BigInteger.ONE, length), 0, oneInTheSecondHalf, length, length);
+        System.arraycopy(GeneratedKeys.fixed(BigInteger.ONE, length), 0, oneInTheSecondHalf, length, length);
         return List.of(
-                new Case("zero", fixed(BigInteger.ZERO, length), 0, false),
-                new Case("one", fixed(BigInteger.ONE, length), 0, true),
-                new Case("n - 1", fixed(n.subtract(BigInteger.ONE), length), 0, true),
-                new Case("n", fixed(n, length), 0, false),
-                new Case("n + 1", fixed(n.add(BigInteger.ONE), length), 0, false),
-                new Case("all ones", fixed(BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE), length), 0, false),
+                new Case("zero", GeneratedKeys.fixed(BigInteger.ZERO, length), 0, false),
+                new Case("one", GeneratedKeys.fixed(BigInteger.ONE, length), 0, true),
+                new Case("n - 1", GeneratedKeys.fixed(n.subtract(BigInteger.ONE), length), 0, true),
+                new Case("n", GeneratedKeys.fixed(n, length), 0, false),
+                new Case("n + 1", GeneratedKeys.fixed(n.add(BigInteger.ONE), length), 0, false),
+                new Case("all ones", GeneratedKeys.fixed(BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE), length), 0, false),
                 new Case("zero before a one, read at 0", oneInTheSecondHalf, 0, false),
                 new Case("zero before a one, read at the one", oneInTheSecondHalf, length, true));
-    }
-
-    private static byte[] fixed(BigInteger value, int length) {
-        byte[] magnitude = value.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(magnitude.length, length);
-        System.arraycopy(magnitude, magnitude.length - copy, out, length - copy, copy);
-        return out;
     }
 }

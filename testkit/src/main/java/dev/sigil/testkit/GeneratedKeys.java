@@ -200,7 +200,8 @@ final class GeneratedKeys {
         return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
-    private static byte[] fixed(BigInteger value, int length) {
+    /** {@code value} as exactly {@code length} unsigned big-endian bytes; it must fit. */
+    static byte[] fixed(BigInteger value, int length) {
         byte[] minimal = unsigned(value);
         byte[] out = new byte[length];
         System.arraycopy(minimal, 0, out, length - minimal.length, minimal.length);

@@ -6,7 +6,10 @@ import dev.sigil.testkit.CryptoBackendImportContract;
 import dev.sigil.testkit.JwsSigner;
 import java.util.Optional;
 
-/** Key and certificate import: what is accepted, what is refused, and the shared messages: the testkit's contract, ES256K included (signed by BouncyCastle, which the JDK cannot). */
+/**
+ * Key and certificate import: what is accepted, what is refused, and the shared messages:
+ * the testkit's contract, ES256K included (signed by BouncyCastle, which the JDK cannot).
+ */
 class BouncyCastleImportContractTest extends CryptoBackendImportContract {
 
     @Override

@@ -6,7 +6,10 @@ import dev.sigil.testkit.CryptoBackendMisuseContract;
 import dev.sigil.testkit.JwsSigner;
 import java.util.Optional;
 
-/** Keys that do not fit the algorithm and arguments no caller should pass: the testkit's contract, ES256K included (signed by BouncyCastle, which the JDK cannot). */
+/**
+ * Keys that do not fit the algorithm and arguments no caller should pass:
+ * the testkit's contract, ES256K included (signed by BouncyCastle, which the JDK cannot).
+ */
 class BouncyCastleMisuseContractTest extends CryptoBackendMisuseContract {
 
     @Override

@@ -6,7 +6,10 @@ import dev.sigil.testkit.CryptoBackendVerificationContract;
 import dev.sigil.testkit.JwsSigner;
 import java.util.Optional;
 
-/** Signatures made outside the backend, tampered, cut, lengthened and verified from eight threads: the testkit's contract, ES256K included (signed by BouncyCastle, which the JDK cannot). */
+/**
+ * Signatures made outside the backend, tampered, cut, lengthened and verified from eight threads:
+ * the testkit's contract, ES256K included (signed by BouncyCastle, which the JDK cannot).
+ */
 class BouncyCastleVerificationContractTest extends CryptoBackendVerificationContract {
 
     @Override
@@ -17,10 +20,5 @@ class BouncyCastleVerificationContractTest extends CryptoBackendVerificationCont
     @Override
     protected Optional<JwsSigner> signerBeyondTheJdk(JwsAlgorithm alg) {
         return alg == JwsAlgorithm.ES256K ? Optional.of(new Secp256k1Signer()) : Optional.empty();
-    }
-
-    @Override
-    protected Optional<CryptoBackend> newBackendWithMinimumRsaKeySize(int bits) {
-        return Optional.of(BouncyCastleCryptoBackend.builder().minimumRsaKeySize(bits).build());
     }
 }

@@ -4,7 +4,10 @@ import dev.sigil.spi.CryptoBackend;
 import dev.sigil.testkit.CryptoBackendImportContract;
 import java.util.Optional;
 
-/** Key and certificate import: what is accepted, what is refused, and the shared messages: the testkit's contract, over the default JCA backend. */
+/**
+ * Key and certificate import: what is accepted, what is refused, and the shared messages:
+ * the testkit's contract, over the default JCA backend.
+ */
 class JcaImportContractTest extends CryptoBackendImportContract {
 
     @Override

@@ -4,7 +4,10 @@ import dev.sigil.spi.CryptoBackend;
 import dev.sigil.testkit.CryptoBackendMisuseContract;
 import java.util.Optional;
 
-/** Keys that do not fit the algorithm and arguments no caller should pass: the testkit's contract, over the default JCA backend. */
+/**
+ * Keys that do not fit the algorithm and arguments no caller should pass:
+ * the testkit's contract, over the default JCA backend.
+ */
 class JcaMisuseContractTest extends CryptoBackendMisuseContract {
 
     @Override
