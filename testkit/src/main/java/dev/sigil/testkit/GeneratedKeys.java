@@ -42,7 +42,7 @@ final class GeneratedKeys {
     }
 
     /** Signs as one JWS algorithm with one fresh key, and publishes that key as a JWK. */
-    static final class Signer {
+    static final class Signer implements JwsSigner {
         private final JwsAlgorithm algorithm;
         private final Jwk jwk;
         private final Key signingKey;
@@ -53,17 +53,18 @@ final class GeneratedKeys {
             this.signingKey = signingKey;
         }
 
-        JwsAlgorithm algorithm() {
+        @Override
+        public JwsAlgorithm algorithm() {
             return algorithm;
         }
 
-        /** The public JWK (for HMAC, the secret). */
-        Jwk jwk() {
+        @Override
+        public Jwk jwk() {
             return jwk;
         }
 
-        /** The JWS signature of {@code data} (R || S for ECDSA, the full tag for HMAC). */
-        byte[] sign(byte[] data) throws GeneralSecurityException {
+        @Override
+        public byte[] sign(byte[] data) throws GeneralSecurityException {
             switch (algorithm.family()) {
                 case HMAC:
                     Mac mac = Mac.getInstance("Hmac" + jcaHash(algorithm));
@@ -81,7 +82,8 @@ final class GeneratedKeys {
                 case ECDSA:
                     return signWith(jcaHash(algorithm) + "withECDSAinP1363Format", data);
                 default:
-                    return signWith(algorithm == JwsAlgorithm.Ed448 ? "Ed448" : "Ed25519", data);
+                    // The JDK's "EdDSA" takes the curve from the key: EdDSA signs with Ed25519 and Ed448 keys.
+                    return signWith("EdDSA", data);
             }
         }
 
@@ -106,24 +108,39 @@ final class GeneratedKeys {
                 KeyPair pair = ec.generateKeyPair();
                 return new Signer(alg, Jwk.of(ecJwk((ECPublicKey) pair.getPublic())), pair.getPrivate());
             case EDDSA:
-                String curve = alg == JwsAlgorithm.Ed448 ? "Ed448" : "Ed25519";
-                KeyPair ed = KeyPairGenerator.getInstance(curve).generateKeyPair();
-                byte[] spki = ed.getPublic().getEncoded();
-                // The raw key is the tail of the SubjectPublicKeyInfo (RFC 8410): 32 or 57 bytes.
-                int length = "Ed448".equals(curve) ? 57 : 32;
-                Map<String, Object> okp = new LinkedHashMap<>();
-                okp.put("kty", "OKP");
-                okp.put("crv", curve);
-                okp.put("x", WycheproofSignatures.b64(Arrays.copyOfRange(spki, spki.length - length, spki.length)));
-                return new Signer(alg, Jwk.of(okp), ed.getPrivate());
+                return eddsaSigner(alg, alg == JwsAlgorithm.Ed448 ? "Ed448" : "Ed25519");
             default:
                 byte[] secret = new byte[alg.componentLength()];
                 RANDOM.nextBytes(secret);
-                Map<String, Object> oct = new LinkedHashMap<>();
-                oct.put("kty", "oct");
-                oct.put("k", WycheproofSignatures.b64(secret));
-                return new Signer(alg, Jwk.of(oct), new SecretKeySpec(secret, "Hmac" + jcaHash(alg)));
+                return hmacSigner(alg, secret);
         }
+    }
+
+    /** An EdDSA signer with a fresh key on {@code curve} ("Ed25519" or "Ed448"), signing as {@code alg}. */
+    static Signer eddsaSigner(JwsAlgorithm alg, String curve) throws GeneralSecurityException {
+        KeyPair ed = KeyPairGenerator.getInstance(curve).generateKeyPair();
+        byte[] spki = ed.getPublic().getEncoded();
+        // The raw key is the tail of the SubjectPublicKeyInfo (RFC 8410): 32 or 57 bytes.
+        int length = "Ed448".equals(curve) ? 57 : 32;
+        Map<String, Object> okp = new LinkedHashMap<>();
+        okp.put("kty", "OKP");
+        okp.put("crv", curve);
+        okp.put("x", WycheproofSignatures.b64(Arrays.copyOfRange(spki, spki.length - length, spki.length)));
+        return new Signer(alg, Jwk.of(okp), ed.getPrivate());
+    }
+
+    /** An HMAC signer over the given secret, of any length. */
+    static Signer hmacSigner(JwsAlgorithm alg, byte[] secret) {
+        Map<String, Object> oct = new LinkedHashMap<>();
+        oct.put("kty", "oct");
+        oct.put("k", WycheproofSignatures.b64(secret));
+        return new Signer(alg, Jwk.of(oct), new SecretKeySpec(secret, "Hmac" + jcaHash(alg)));
+    }
+
+    static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.nextBytes(bytes);
+        return bytes;
     }
 
     /** A signer over an existing RSA key pair, so that RS* and PS* can share one costly key. */
@@ -183,7 +200,8 @@ final class GeneratedKeys {
         return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
-    private static byte[] fixed(BigInteger value, int length) {
+    /** {@code value} as exactly {@code length} unsigned big-endian bytes; it must fit. */
+    static byte[] fixed(BigInteger value, int length) {
         byte[] minimal = unsigned(value);
         byte[] out = new byte[length];
         System.arraycopy(minimal, 0, out, length - minimal.length, minimal.length);

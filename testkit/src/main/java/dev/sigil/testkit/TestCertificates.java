@@ -11,14 +11,16 @@ import java.util.Properties;
 
 /**
  * The keytool-made certificates in {@code certificates/} (see its README): each DER certificate and
- * the public JWK members of its key.
+ * the public JWK members of its key. The one copy of Sigil's test certificates: the contract kits
+ * use them, and so may a module's own tests ({@code "rsa-2048"}, {@code "ec-p256"}, {@code "ed25519"}).
  */
-final class TestCertificates {
+public final class TestCertificates {
 
     private TestCertificates() {
     }
 
-    static byte[] der(String name) {
+    /** The DER certificate {@code name}, whole. */
+    public static byte[] der(String name) {
         try (InputStream in = open(name + ".der")) {
             return in.readAllBytes();
         } catch (IOException e) {
@@ -27,7 +29,7 @@ final class TestCertificates {
     }
 
     /** The certificate key's public JWK members, in a mutable map. */
-    static Map<String, Object> jwk(String name) {
+    public static Map<String, Object> jwk(String name) {
         Properties properties = new Properties();
         try (InputStream in = open(name + ".jwk.properties")) {
             properties.load(in);
@@ -44,7 +46,7 @@ final class TestCertificates {
     }
 
     /** The JWK members with the certificate as {@code x5c}, in a mutable map. */
-    static Map<String, Object> jwkWithCertificate(String name) {
+    public static Map<String, Object> jwkWithCertificate(String name) {
         Map<String, Object> members = jwk(name);
         members.put("x5c", List.of(Base64.getEncoder().encodeToString(der(name))));
         return members;

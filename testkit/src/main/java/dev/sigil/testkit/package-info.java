@@ -1,7 +1,10 @@
 /**
  * Test support for Sigil's SPI implementations and for scenario tests: conformance suites that an
  * implementation's tests extend ({@link dev.sigil.testkit.HttpTransportConformance},
- * {@link dev.sigil.testkit.CryptoBackendConformance}), a cross-backend check
+ * {@link dev.sigil.testkit.CryptoBackendConformance}, and the crypto contract kits
+ * {@link dev.sigil.testkit.CryptoBackendVerificationContract},
+ * {@link dev.sigil.testkit.CryptoBackendMisuseContract} and
+ * {@link dev.sigil.testkit.CryptoBackendImportContract}), a cross-backend check
  * ({@link dev.sigil.testkit.CryptoBackendAgreement}), and a WireMock-backed fake OpenID Connect
  * issuer ({@link dev.sigil.testkit.FakeIssuer}). The crypto kits carry Project Wycheproof's vectors
  * (Apache-2.0; {@code dev/sigil/testkit/wycheproof/PROVENANCE.md} holds their source and the kit's

@@ -26,9 +26,15 @@ class JwtVerifierTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static byte[] flipBit(byte[] bytes, int index, int bit) {
+        byte[] copy = bytes.clone();
+        copy[index] ^= (byte) (1 << bit);
+        return copy;
+    }
+
     @Test
     void verifiesAnEs256kTokenWithTheBackendFoundByServiceLoader() throws Exception {
-        TestKeys.Secp256k1 key = new TestKeys.Secp256k1();
+        Secp256k1Signer key = new Secp256k1Signer();
         Map<String, Object> jwk = key.jwkMembers();
         String jwks = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"k1\",\"alg\":\"ES256K\",\"x\":\""
                 + jwk.get("x") + "\",\"y\":\"" + jwk.get("y") + "\"}]}";
@@ -37,7 +43,7 @@ class JwtVerifierTest {
                         + NOW.plusSeconds(600).getEpochSecond() + "}");
         byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
         String token = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
-        String forged = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(TestKeys.flipBit(signature, 40, 3));
+        String forged = signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(flipBit(signature, 40, 3));
 
         JwtVerifier verifier = JwtVerifier.builder()
                 .issuer("https://issuer.example/")
@@ -56,7 +62,7 @@ class JwtVerifierTest {
 
     @Test
     void theFipsPolicyRefusesEs256kAndSecp256k1KeysAtBuild() throws Exception {
-        Map<String, Object> jwk = new TestKeys.Secp256k1().jwkMembers();
+        Map<String, Object> jwk = new Secp256k1Signer().jwkMembers();
         String jwks = "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"secp256k1\",\"kid\":\"k1\",\"x\":\""
                 + jwk.get("x") + "\",\"y\":\"" + jwk.get("y") + "\"}]}";
         JwtConfigurationException listed = assertThrows(JwtConfigurationException.class, () -> JwtVerifier.builder()

@@ -6,14 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.VerificationKey;
+import dev.sigil.testkit.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.security.Provider;
+import java.security.SecureRandom;
 import java.security.Security;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,18 +37,21 @@ class NoJcaProviderTest {
         assertNull(Security.getProvider("BC"));
 
         BouncyCastleCryptoBackend backend = new BouncyCastleCryptoBackend();
-        TestKeys.Secp256k1 k1 = new TestKeys.Secp256k1();
+        Secp256k1Signer k1 = new Secp256k1Signer();
         VerificationKey key = backend.importKey(k1.jwk());
         assertTrue(backend.verify(JwsAlgorithm.ES256K, key, DATA, 0, DATA.length, k1.sign(DATA)));
-        VerificationKey rsa = backend.importCertificate(TestKeys.resource("rsa-2048.der"));
-        VerificationKey ec = backend.importCertificate(TestKeys.resource("ec-p256.der"));
-        VerificationKey ed = backend.importCertificate(TestKeys.resource("ed25519.der"));
+        VerificationKey rsa = backend.importCertificate(TestCertificates.der("rsa-2048"));
+        VerificationKey ec = backend.importCertificate(TestCertificates.der("ec-p256"));
+        VerificationKey ed = backend.importCertificate(TestCertificates.der("ed25519"));
         assertEquals("RSA", rsa.keyType());
         assertEquals("EC", ec.keyType());
         assertEquals("OKP", ed.keyType());
-        byte[] secret = TestKeys.randomBytes(32);
-        VerificationKey oct = backend.importKey(TestKeys.octJwk(secret));
-        assertTrue(backend.verify(JwsAlgorithm.HS256, oct, DATA, 0, DATA.length, TestKeys.mac(JwsAlgorithm.HS256, secret, DATA)));
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        VerificationKey oct = backend.importKey(Jwk.of(Map.of("kty", "oct", "k", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+        assertTrue(backend.verify(JwsAlgorithm.HS256, oct, DATA, 0, DATA.length, mac.doFinal(DATA)));
         backend.digest("SHA-256", DATA);
 
         assertNull(Security.getProvider("BC"));

@@ -2,9 +2,6 @@ package dev.sigil.backend.jca;
 
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -22,9 +19,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /** Keys and signatures made with the JDK alone, and their JWKs built by hand, for the tests. */
 final class TestKeys {
@@ -152,50 +146,10 @@ final class TestKeys {
                 signature = Signature.getInstance("EdDSA");
                 break;
             default:
-                throw new IllegalArgumentException("use mac() for " + alg);
+                throw new IllegalArgumentException("not a signature algorithm: " + alg);
         }
         signature.initSign(key);
         signature.update(data);
         return signature.sign();
-    }
-
-    static byte[] mac(JwsAlgorithm alg, byte[] secret, byte[] data) throws GeneralSecurityException {
-        String name = "Hmac" + alg.hashName().replace("-", "");
-        Mac mac = Mac.getInstance(name);
-        mac.init(new SecretKeySpec(secret, name));
-        return mac.doFinal(data);
-    }
-
-    /** A test resource, whole. */
-    static byte[] resource(String name) {
-        try (InputStream in = TestKeys.class.getResourceAsStream("/certificates/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The JWK committed beside a test certificate. */
-    static Jwk resourceJwk(String name) {
-        Properties properties = new Properties();
-        try (InputStream in = TestKeys.class.getResourceAsStream("/certificates/" + name)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, Object> members = new LinkedHashMap<>();
-        for (String key : properties.stringPropertyNames()) {
-            members.put(key, properties.getProperty(key));
-        }
-        return Jwk.of(members);
-    }
-
-    static byte[] flipBit(byte[] bytes, int index, int bit) {
-        byte[] copy = bytes.clone();
-        copy[index] ^= (byte) (1 << bit);
-        return copy;
     }
 }

@@ -9,6 +9,7 @@ import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.testkit.TestCertificates;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -48,27 +49,27 @@ class X5cKeySetTest {
         return loaded[0] == 2 ? "kept" : String.join("; ", dropped);
     }
 
-    private static Map<String, Object> withCertificate(String jwkResource, String derResource) {
-        Map<String, Object> members = new LinkedHashMap<>(TestKeys.resourceJwk(jwkResource).asMap());
+    private static Map<String, Object> withCertificate(String jwkCertificate, String derCertificate) {
+        Map<String, Object> members = new LinkedHashMap<>(TestCertificates.jwk(jwkCertificate));
         members.put("kid", "cert-key");
-        members.put("x5c", List.of(Base64.getEncoder().encodeToString(TestKeys.resource(derResource))));
+        members.put("x5c", List.of(Base64.getEncoder().encodeToString(TestCertificates.der(derCertificate))));
         return members;
     }
 
-    private static String thumbprint(String digest, String derResource) throws Exception {
-        return Mint.b64(MessageDigest.getInstance(digest).digest(TestKeys.resource(derResource)));
+    private static String thumbprint(String digest, String certificate) throws Exception {
+        return Mint.b64(MessageDigest.getInstance(digest).digest(TestCertificates.der(certificate)));
     }
 
     @Test
     void keepsAKeyWhoseCertificateHoldsTheSameKey() {
-        assertEquals("kept", outcome(withCertificate("rsa-2048.jwk.properties", "rsa-2048.der")));
-        assertEquals("kept", outcome(withCertificate("ec-p256.jwk.properties", "ec-p256.der")));
-        assertEquals("kept", outcome(withCertificate("ed25519.jwk.properties", "ed25519.der")));
+        assertEquals("kept", outcome(withCertificate("rsa-2048", "rsa-2048")));
+        assertEquals("kept", outcome(withCertificate("ec-p256", "ec-p256")));
+        assertEquals("kept", outcome(withCertificate("ed25519", "ed25519")));
     }
 
     @Test
     void dropsAKeyWhoseCertificateHoldsAnotherKey() {
-        Map<String, Object> members = withCertificate("rsa-2048.jwk.properties", "rsa-2048.der");
+        Map<String, Object> members = withCertificate("rsa-2048", "rsa-2048");
         Map<String, Object> other = Mint.freshSigner(JwsAlgorithm.RS256, "x").keySet().keys().get(0).asMap();
         members.put("n", other.get("n"));
         assertEquals("x5c certificate key differs from the jwk's own parameters", outcome(members));
@@ -76,7 +77,7 @@ class X5cKeySetTest {
 
     @Test
     void theCertificateSuppliesTheKeyWhenTheJwkHasNoParameters() {
-        Map<String, Object> members = withCertificate("rsa-2048.jwk.properties", "rsa-2048.der");
+        Map<String, Object> members = withCertificate("rsa-2048", "rsa-2048");
         members.remove("n");
         members.remove("e");
         assertEquals("kept", outcome(members));
@@ -84,7 +85,7 @@ class X5cKeySetTest {
 
     @Test
     void dropsAKeyWhoseCertificateIsOfAnotherType() {
-        Map<String, Object> members = withCertificate("rsa-2048.jwk.properties", "ec-p256.der");
+        Map<String, Object> members = withCertificate("rsa-2048", "ec-p256");
         members.remove("n");
         members.remove("e");
         assertEquals("x5c certificate holds a key of type EC, not RSA", outcome(members));
@@ -92,22 +93,22 @@ class X5cKeySetTest {
 
     @Test
     void checksBothThumbprintsAgainstTheCertificate() throws Exception {
-        Map<String, Object> members = withCertificate("ec-p256.jwk.properties", "ec-p256.der");
-        members.put("x5t", thumbprint("SHA-1", "ec-p256.der"));
-        members.put("x5t#S256", thumbprint("SHA-256", "ec-p256.der"));
+        Map<String, Object> members = withCertificate("ec-p256", "ec-p256");
+        members.put("x5t", thumbprint("SHA-1", "ec-p256"));
+        members.put("x5t#S256", thumbprint("SHA-256", "ec-p256"));
         assertEquals("kept", outcome(members));
 
-        members.put("x5t", thumbprint("SHA-1", "rsa-2048.der"));
+        members.put("x5t", thumbprint("SHA-1", "rsa-2048"));
         assertEquals("x5t does not match the x5c certificate", outcome(members));
 
-        members.put("x5t", thumbprint("SHA-1", "ec-p256.der"));
-        members.put("x5t#S256", thumbprint("SHA-256", "rsa-2048.der"));
+        members.put("x5t", thumbprint("SHA-1", "ec-p256"));
+        members.put("x5t#S256", thumbprint("SHA-256", "rsa-2048"));
         assertEquals("x5t#S256 does not match the x5c certificate", outcome(members));
     }
 
     @Test
     void dropsAKeyWhoseCertificateIsGarbage() {
-        Map<String, Object> members = withCertificate("rsa-2048.jwk.properties", "rsa-2048.der");
+        Map<String, Object> members = withCertificate("rsa-2048", "rsa-2048");
         members.put("x5c", List.of(Base64.getEncoder().encodeToString(new byte[] {0x30, 0x03, 0x02, 0x01, 0x00})));
         String outcome = outcome(members);
         assertNotEquals("kept", outcome);

@@ -1,0 +1,447 @@
+package dev.sigil.testkit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.VerificationKey;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@link CryptoBackend#importKey} and {@link CryptoBackend#importCertificate} accept, what
+ * they refuse, and the words they refuse it in: the messages here are the ones Sigil's backends
+ * share (lower case, naming the member and the limit, never the key material). A message a backend
+ * words its own way is that backend's module's to test.
+ *
+ * <pre>{@code
+ * class JcaImportContractTest extends CryptoBackendImportContract {
+ *     @Override
+ *     protected CryptoBackend newBackend() {
+ *         return new JcaCryptoBackend();
+ *     }
+ * }
+ * }</pre>
+ */
+public abstract class CryptoBackendImportContract extends CryptoBackendContract {
+
+    private static final List<JwsAlgorithm> ECDSA =
+            List.of(JwsAlgorithm.ES256, JwsAlgorithm.ES384, JwsAlgorithm.ES512, JwsAlgorithm.ES256K);
+
+    private KeyImportException refused(Map<String, Object> members, String expectedMessagePart) {
+        KeyImportException e = assertThrows(KeyImportException.class, () -> backend().importKey(Jwk.of(members)),
+                () -> "backend '" + backend().name() + "' must refuse: " + expectedMessagePart);
+        assertTrue(e.getMessage().contains(expectedMessagePart), () -> "message was: " + e.getMessage());
+        return e;
+    }
+
+    private static Map<String, Object> with(Map<String, Object> members, String name, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(members);
+        copy.put(name, value);
+        return copy;
+    }
+
+    private static Map<String, Object> without(Map<String, Object> members, String name) {
+        Map<String, Object> copy = new LinkedHashMap<>(members);
+        copy.remove(name);
+        return copy;
+    }
+
+    private static String b64(byte[] bytes) {
+        return WycheproofSignatures.b64(bytes);
+    }
+
+    private Map<String, Object> members(JwsAlgorithm alg) throws Exception {
+        return new LinkedHashMap<>(signer(alg).jwk().asMap());
+    }
+
+    private Map<String, Object> rsa2048() throws Exception {
+        assumeSupports(JwsAlgorithm.RS256);
+        return members(JwsAlgorithm.RS256);
+    }
+
+    private Map<String, Object> p256() throws Exception {
+        assumeSupports(JwsAlgorithm.ES256);
+        return members(JwsAlgorithm.ES256);
+    }
+
+    /** The ECDSA algorithms the backend claims and that a signer exists for. */
+    private List<JwsAlgorithm> signableEcdsa() throws Exception {
+        List<JwsAlgorithm> algs = new ArrayList<>();
+        for (JwsAlgorithm alg : ECDSA) {
+            if (supports(alg) && (GeneratedKeys.SIGNABLE.contains(alg) || signerBeyondTheJdk(alg).isPresent())) {
+                algs.add(alg);
+            }
+        }
+        return algs;
+    }
+
+    // ---- RSA ----------------------------------------------------------------------------------
+
+    @Test
+    void refusesA1024BitRsaKeyByDefault() throws Exception {
+        assumeSupports(JwsAlgorithm.RS256);
+        Map<String, Object> rsa1024 = GeneratedKeys.rsaJwk(GeneratedKeys.rsa(1024).getModulus(), BigInteger.valueOf(65537));
+        refused(rsa1024, "rsa modulus of 1024 bits is below the minimum of 2048");
+    }
+
+    @Test
+    void acceptsA1024BitRsaKeyWhenTheMinimumIsLowered() throws Exception {
+        assumeSupports(JwsAlgorithm.RS256);
+        CryptoBackend lenient = backendWithMinimumRsaKeySize(1024);
+        JwsSigner small = GeneratedKeys.rsaSigner(JwsAlgorithm.RS256, GeneratedKeys.generate("RSA", 1024));
+        VerificationKey key = lenient.importKey(small.jwk());
+        assertEquals(1024, key.sizeBits());
+        byte[] data = "a.b".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(lenient.verify(JwsAlgorithm.RS256, key, data, 0, data.length, small.sign(data)));
+    }
+
+    @Test
+    void refusesAnEvenRsaExponent() throws Exception {
+        refused(with(rsa2048(), "e", b64(new byte[] {0x01, 0x00, 0x00})), "rsa public exponent is even");
+    }
+
+    @Test
+    void refusesRsaExponentOne() throws Exception {
+        refused(with(rsa2048(), "e", "AQ"), "rsa public exponent is below 3");
+    }
+
+    @Test
+    void refusesAnRsaExponentLongerThan256Bits() throws Exception {
+        byte[] e = GeneratedKeys.unsigned(BigInteger.ONE.shiftLeft(256).add(BigInteger.ONE));
+        refused(with(rsa2048(), "e", b64(e)), "exceeds 256 bits");
+    }
+
+    @Test
+    void refusesAnEvenRsaModulus() throws Exception {
+        BigInteger even = BigInteger.ONE.shiftLeft(2047);
+        refused(with(rsa2048(), "n", b64(GeneratedKeys.unsigned(even))), "rsa modulus is even");
+    }
+
+    @Test
+    void refusesAnRsaModulusAbove16384Bits() throws Exception {
+        BigInteger huge = BigInteger.ONE.shiftLeft(16384).add(BigInteger.ONE);
+        refused(with(rsa2048(), "n", b64(GeneratedKeys.unsigned(huge))), "rsa modulus of 16385 bits exceeds the maximum of 16384");
+    }
+
+    @Test
+    void refusesMalformedBase64InTheModulus() throws Exception {
+        refused(with(rsa2048(), "n", "not+base64url/="), "'n' is not valid base64url");
+    }
+
+    @Test
+    void refusesAModulusThatIsNotAString() throws Exception {
+        refused(with(rsa2048(), "n", 12345L), "'n' must be a string");
+    }
+
+    @Test
+    void refusesAnRsaKeyWithoutExponent() throws Exception {
+        refused(without(rsa2048(), "e"), "RSA key has no 'e'");
+    }
+
+    @Test
+    void acceptsAModulusWithALeadingZeroByteAsTheSameKey() throws Exception {
+        // RFC 7518 asks for the minimal encoding, but some issuers have published a sign byte; the
+        // number is the same, so the key is the same.
+        Map<String, Object> members = rsa2048();
+        byte[] n = Base64.getUrlDecoder().decode((String) members.get("n"));
+        byte[] padded = new byte[n.length + 1];
+        System.arraycopy(n, 0, padded, 1, n.length);
+        VerificationKey key = backend().importKey(Jwk.of(with(members, "n", b64(padded))));
+        assertTrue(key.samePublicKey(backend().importKey(Jwk.of(members))));
+        assertEquals(2048, key.sizeBits());
+    }
+
+    // ---- EC -----------------------------------------------------------------------------------
+
+    @Test
+    void refusesAnEcPointNotOnTheCurveOfEachClaimedAlgorithm() throws Exception {
+        for (JwsAlgorithm alg : signableEcdsa()) {
+            Map<String, Object> members = members(alg);
+            byte[] y = Base64.getUrlDecoder().decode((String) members.get("y"));
+            y[y.length - 1] ^= 1;
+            refused(with(members, "y", b64(y)), "ec point is not on curve " + alg.requiredCurve());
+            refused(with(members, "y", members.get("x")), "ec point is not on curve " + alg.requiredCurve());
+        }
+    }
+
+    @Test
+    void refusesAnEcCoordinateEqualToTheFieldPrime() throws Exception {
+        assumeSupports(JwsAlgorithm.ES256);
+        ECPublicKey key = GeneratedKeys.ec(JwsAlgorithm.ES256);
+        Map<String, Object> members = GeneratedKeys.ecJwk(key);
+        BigInteger p = ((ECFieldFp) key.getParams().getCurve().getField()).getP();
+        BigInteger x = key.getW().getAffineX();
+        // x + p is congruent to x, so only the range check can see that this is not a canonical point.
+        if (x.add(p).bitLength() <= 256) {
+            refused(with(members, "x", b64(GeneratedKeys.fixed(x.add(p), 32))), "ec point is not on curve P-256");
+        }
+        refused(with(members, "x", b64(GeneratedKeys.fixed(p, 32))), "ec point is not on curve P-256");
+    }
+
+    @Test
+    void refusesAnEcCoordinateOfTheWrongLength() throws Exception {
+        Map<String, Object> members = p256();
+        byte[] x = Base64.getUrlDecoder().decode((String) members.get("x"));
+        byte[] longer = new byte[33];
+        System.arraycopy(x, 0, longer, 1, 32);
+        refused(with(members, "x", b64(longer)), "'x' must be 32 bytes for P-256, got 33");
+        refused(with(members, "x", b64(Arrays.copyOf(x, 31))), "'x' must be 32 bytes for P-256, got 31");
+    }
+
+    @Test
+    void refusesUnsupportedCurvesAndSecp256k1UnlessEs256kIsClaimed() throws Exception {
+        Map<String, Object> members = p256();
+        refused(with(members, "crv", "P-192"), "unsupported curve 'P-192'");
+        refused(with(members, "crv", "secp256r1"), "unsupported curve 'secp256r1'");
+        refused(without(members, "crv"), "EC key has no 'crv'");
+        if (!supports(JwsAlgorithm.ES256K)) {
+            refused(with(members, "crv", "secp256k1"), "unsupported curve 'secp256k1'");
+        }
+    }
+
+    @Test
+    void refusesAnEcKeyWithoutY() throws Exception {
+        refused(without(p256(), "y"), "EC key has no 'y'");
+    }
+
+    // ---- OKP ----------------------------------------------------------------------------------
+
+    @Test
+    void refusesAnOkpKeyOfTheWrongLength() throws Exception {
+        assumeSupports(JwsAlgorithm.Ed25519);
+        assumeSupports(JwsAlgorithm.Ed448);
+        Map<String, Object> ed25519 = members(JwsAlgorithm.Ed25519);
+        refused(with(ed25519, "x", b64(new byte[31])), "'x' must be 32 bytes for Ed25519, got 31");
+        refused(with(ed25519, "x", b64(new byte[57])), "'x' must be 32 bytes for Ed25519, got 57");
+        Map<String, Object> ed448 = members(JwsAlgorithm.Ed448);
+        refused(with(ed448, "x", b64(new byte[32])), "'x' must be 57 bytes for Ed448, got 32");
+    }
+
+    @Test
+    void refusesKeyAgreementCurves() {
+        refused(Map.of("kty", "OKP", "crv", "X25519", "x", b64(new byte[32])), "curve X25519 is for key agreement");
+        refused(Map.of("kty", "OKP", "crv", "X448", "x", b64(new byte[56])), "curve X448 is for key agreement");
+        refused(Map.of("kty", "OKP", "crv", "Ed1174", "x", b64(new byte[32])), "unsupported curve 'Ed1174'");
+    }
+
+    // ---- oct and the rest ---------------------------------------------------------------------
+
+    @Test
+    void refusesAnEmptyOrMissingSecret() {
+        refused(Map.of("kty", "oct", "k", ""), "oct key 'k' is empty");
+        refused(Map.of("kty", "oct"), "oct key has no 'k'");
+    }
+
+    @Test
+    void refusesKeysCarryingPrivateMaterial() throws Exception {
+        String d = b64(GeneratedKeys.randomBytes(32));
+        for (JwsAlgorithm alg : signableEcdsa()) {
+            KeyImportException e = refused(with(members(alg), "d", d), "carries private key material");
+            assertFalse(e.getMessage().contains(d), alg.name());
+        }
+        refused(with(rsa2048(), "p", "AQAB"), "carries private key material");
+        refused(Map.of("kty", "oct", "k", b64(new byte[32]), "d", "AQAB"), "carries private key material");
+    }
+
+    @Test
+    void refusesUnknownKeyTypes() {
+        refused(Map.of("kty", "foo"), "unsupported key type 'foo'");
+    }
+
+    @Test
+    void neverQuotesTheSecretOrPublicParametersInMessages() throws Exception {
+        String k = b64(GeneratedKeys.randomBytes(32));
+        Map<String, Object> members = p256();
+        KeyImportException notOnCurve = refused(with(members, "y", members.get("x")), "not on curve");
+        assertFalse(notOnCurve.getMessage().contains((String) members.get("x")));
+        KeyImportException privateOct = refused(Map.of("kty", "oct", "k", k, "qi", "AQAB"), "private");
+        assertFalse(privateOct.getMessage().contains(k));
+    }
+
+    // ---- The keys themselves ------------------------------------------------------------------
+
+    @Test
+    void describesEachKeyByTypeCurveAndSize() throws Exception {
+        assertDescribed(backend().importKey(Jwk.of(rsa2048())), "RSA", null, 2048);
+        for (JwsAlgorithm alg : signableEcdsa()) {
+            int bits = alg == JwsAlgorithm.ES512 ? 521 : 8 * alg.componentLength();
+            assertDescribed(backend().importKey(signer(alg).jwk()), "EC", alg.requiredCurve(), bits);
+        }
+        if (supports(JwsAlgorithm.Ed25519)) {
+            assertDescribed(backend().importKey(signer(JwsAlgorithm.Ed25519).jwk()), "OKP", "Ed25519", 256);
+        }
+        if (supports(JwsAlgorithm.Ed448)) {
+            assertDescribed(backend().importKey(signer(JwsAlgorithm.Ed448).jwk()), "OKP", "Ed448", 456);
+        }
+        assertDescribed(backend().importKey(GeneratedKeys.hmacSigner(JwsAlgorithm.HS256, new byte[40]).jwk()), "oct", null, 320);
+    }
+
+    private static void assertDescribed(VerificationKey key, String type, String curve, int bits) {
+        assertEquals(type, key.keyType(), key.toString());
+        if (curve == null) {
+            assertNull(key.curve(), key.toString());
+        } else {
+            assertEquals(curve, key.curve(), key.toString());
+        }
+        assertEquals(bits, key.sizeBits(), key.toString());
+    }
+
+    @Test
+    void comparesKeysByValueAndSecretsByContent() throws Exception {
+        CryptoBackend backend = backend();
+        Map<String, Object> ec = p256();
+        assertTrue(backend.importKey(Jwk.of(ec)).samePublicKey(backend.importKey(Jwk.of(ec))));
+        assertTrue(backend.importKey(Jwk.of(ec)).samePublicKey(newBackend().importKey(Jwk.of(ec))), "another instance");
+        assertFalse(backend.importKey(Jwk.of(ec)).samePublicKey(backend.importKey(Jwk.of(rsa2048()))));
+        for (JwsAlgorithm alg : signableEcdsa()) {
+            Map<String, Object> other = members(alg);
+            assertTrue(backend.importKey(Jwk.of(other)).samePublicKey(backend.importKey(Jwk.of(other))), alg.name());
+            if (alg != JwsAlgorithm.ES256) {
+                assertFalse(backend.importKey(Jwk.of(other)).samePublicKey(backend.importKey(Jwk.of(ec))), alg.name());
+            }
+        }
+        byte[] secret = GeneratedKeys.randomBytes(32);
+        byte[] other = secret.clone();
+        other[31] ^= 1;
+        VerificationKey secretKey = backend.importKey(GeneratedKeys.hmacSigner(JwsAlgorithm.HS256, secret).jwk());
+        assertTrue(secretKey.samePublicKey(backend.importKey(GeneratedKeys.hmacSigner(JwsAlgorithm.HS256, secret).jwk())));
+        assertFalse(secretKey.samePublicKey(backend.importKey(GeneratedKeys.hmacSigner(JwsAlgorithm.HS256, other).jwk())));
+        assertFalse(secretKey.samePublicKey(null));
+    }
+
+    @Test
+    void toStringShowsNoKeyMaterial() throws Exception {
+        byte[] secret = GeneratedKeys.randomBytes(32);
+        String octText = backend().importKey(GeneratedKeys.hmacSigner(JwsAlgorithm.HS256, secret).jwk()).toString();
+        assertFalse(octText.contains(b64(secret)), octText);
+        Map<String, Object> ec = p256();
+        String ecText = backend().importKey(Jwk.of(ec)).toString();
+        assertFalse(ecText.contains((String) ec.get("x")) || ecText.contains((String) ec.get("y")), ecText);
+    }
+
+    // ---- Certificates -------------------------------------------------------------------------
+
+    /** The test certificates whose algorithm the backend claims: name, algorithm, type, curve, bits. */
+    private List<Object[]> certificates() {
+        List<Object[]> all = List.of(
+                new Object[] {"rsa-2048", JwsAlgorithm.RS256, "RSA", null, 2048},
+                new Object[] {"ec-p256", JwsAlgorithm.ES256, "EC", "P-256", 256},
+                new Object[] {"ed25519", JwsAlgorithm.Ed25519, "OKP", "Ed25519", 256});
+        List<Object[]> claimed = new ArrayList<>();
+        for (Object[] certificate : all) {
+            if (supports((JwsAlgorithm) certificate[1])) {
+                claimed.add(certificate);
+            }
+        }
+        return claimed;
+    }
+
+    @Test
+    void importsEachCertificateKeyAsTheSameKeyAsItsJwk() throws Exception {
+        for (Object[] certificate : certificates()) {
+            String name = (String) certificate[0];
+            VerificationKey fromCertificate = backend().importCertificate(TestCertificates.der(name));
+            VerificationKey fromJwk = backend().importKey(Jwk.of(TestCertificates.jwk(name)));
+            assertDescribed(fromCertificate, (String) certificate[2], (String) certificate[3], (Integer) certificate[4]);
+            assertTrue(fromCertificate.samePublicKey(fromJwk), name);
+            assertTrue(fromJwk.samePublicKey(fromCertificate), name);
+        }
+    }
+
+    @Test
+    void findsEachCertificateKeyDifferentFromAnotherKeyOfTheSameKind() throws Exception {
+        for (Object[] certificate : certificates()) {
+            String name = (String) certificate[0];
+            VerificationKey fromCertificate = backend().importCertificate(TestCertificates.der(name));
+            VerificationKey other = backend().importKey(signer((JwsAlgorithm) certificate[1]).jwk());
+            assertFalse(fromCertificate.samePublicKey(other), name);
+            assertFalse(other.samePublicKey(fromCertificate), name);
+        }
+    }
+
+    @Test
+    void findsKeysOfDifferentCertificatesDifferent() throws Exception {
+        List<Object[]> certificates = certificates();
+        for (Object[] first : certificates) {
+            for (Object[] second : certificates) {
+                if (first != second) {
+                    VerificationKey a = backend().importCertificate(TestCertificates.der((String) first[0]));
+                    VerificationKey b = backend().importCertificate(TestCertificates.der((String) second[0]));
+                    assertFalse(a.samePublicKey(b), first[0] + " and " + second[0]);
+                }
+            }
+        }
+    }
+
+    private void certificateRefused(byte[] der, String message) {
+        KeyImportException e = assertThrows(KeyImportException.class, () -> backend().importCertificate(der));
+        assertEquals(message, e.getMessage());
+    }
+
+    @Test
+    void refusesGarbage() {
+        byte[] garbage = "definitely not a certificate".getBytes(StandardCharsets.US_ASCII);
+        assertThrows(KeyImportException.class, () -> backend().importCertificate(garbage));
+        assertThrows(KeyImportException.class, () -> backend().importCertificate(new byte[0]));
+        assertThrows(KeyImportException.class, () -> backend().importCertificate(new byte[] {0x30}));
+        certificateRefused(new byte[] {0x30, 0x03, 0x02, 0x01, 0x00}, "certificate cannot be parsed");
+    }
+
+    @Test
+    void refusesALengthBeyondTheInputWithoutAllocatingIt() {
+        // SEQUENCE of length 0x7fffffff: the parser must stop at the input's end, not trust the length.
+        certificateRefused(new byte[] {0x30, (byte) 0x84, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x02, 0x01, 0x00},
+                "certificate cannot be parsed");
+    }
+
+    @Test
+    void refusesATruncatedCertificate() {
+        byte[] der = TestCertificates.der("ec-p256");
+        certificateRefused(Arrays.copyOf(der, der.length - 1), "certificate cannot be parsed");
+    }
+
+    @Test
+    void refusesTrailingBytesAfterTheCertificate() {
+        byte[] der = TestCertificates.der("ec-p256");
+        certificateRefused(Arrays.copyOf(der, der.length + 2), "certificate is followed by 2 trailing bytes");
+    }
+
+    @Test
+    void refusesPemBecauseX5cHoldsDer() {
+        byte[] der = TestCertificates.der("ec-p256");
+        String pem = "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder().encodeToString(der) + "\n-----END CERTIFICATE-----\n";
+        certificateRefused(pem.getBytes(StandardCharsets.US_ASCII), "certificate is not DER-encoded");
+    }
+
+    @Test
+    void refusesAnIndefiniteLengthOuterSequence() {
+        // The backends word this one differently; each module's own tests check its message.
+        byte[] ber = {0x30, (byte) 0x80, 0x02, 0x01, 0x00, 0x00, 0x00};
+        assertThrows(KeyImportException.class, () -> backend().importCertificate(ber));
+    }
+
+    @Test
+    void appliesTheRsaKeySizePolicyToCertificatesToo() {
+        assumeSupports(JwsAlgorithm.RS256);
+        CryptoBackend strict = backendWithMinimumRsaKeySize(3072);
+        KeyImportException e = assertThrows(KeyImportException.class,
+                () -> strict.importCertificate(TestCertificates.der("rsa-2048")));
+        assertEquals("rsa modulus of 2048 bits is below the minimum of 3072", e.getMessage());
+    }
+}

@@ -1,0 +1,38 @@
+package dev.sigil.testkit;
+
+import java.math.BigInteger;
+import java.util.List;
+
+/**
+ * The edge cases of an ECDSA {@code r} or {@code s} range check, {@code [1, n-1]} on fixed-length
+ * big-endian bytes: for a backend's own white-box test of its check, which the contract kits can
+ * only reach through {@code verify}. Each case names itself, so a failure says which edge.
+ */
+public final class EcdsaScalarRange {
+
+    /** {@code length} bytes read from {@code offset} of {@code bytes}, and whether that is in range. */
+    public record Case(String name, byte[] bytes, int offset, boolean inRange) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private EcdsaScalarRange() {
+    }
+
+    /** The cases for a curve of order {@code n} whose scalars take {@code length} bytes (32, 48, 66). */
+    public static List<Case> edgesOf(BigInteger n, int length) {
+        byte[] oneInTheSecondHalf = new byte[2 * length];
+        System.arraycopy(GeneratedKeys.fixed(BigInteger.ONE, length), 0, oneInTheSecondHalf, length, length);
+        return List.of(
+                new Case("zero", GeneratedKeys.fixed(BigInteger.ZERO, length), 0, false),
+                new Case("one", GeneratedKeys.fixed(BigInteger.ONE, length), 0, true),
+                new Case("n - 1", GeneratedKeys.fixed(n.subtract(BigInteger.ONE), length), 0, true),
+                new Case("n", GeneratedKeys.fixed(n, length), 0, false),
+                new Case("n + 1", GeneratedKeys.fixed(n.add(BigInteger.ONE), length), 0, false),
+                new Case("all ones", GeneratedKeys.fixed(BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE), length), 0, false),
+                new Case("zero before a one, read at 0", oneInTheSecondHalf, 0, false),
+                new Case("zero before a one, read at the one", oneInTheSecondHalf, length, true));
+    }
+}
