@@ -1,0 +1,25 @@
+package dev.sigil.fips;
+
+import dev.sigil.backend.jca.JcaCryptoBackend;
+import dev.sigil.spi.CryptoBackend;
+import dev.sigil.testkit.CryptoBackendVerificationContract;
+import java.security.Provider;
+import java.util.Optional;
+import org.bouncycastle.jcajce.provider.BouncyCastleFipsProvider;
+
+/** The testkit's verification contract over backend-jca with BC-FIPS in approved-only mode. */
+class BcFipsVerificationContractTest extends CryptoBackendVerificationContract {
+
+    // One provider per class: BC-FIPS runs its self-tests per instance.
+    private final Provider fips = new BouncyCastleFipsProvider();
+
+    @Override
+    protected CryptoBackend newBackend() {
+        return JcaCryptoBackend.builder().provider(fips).build();
+    }
+
+    @Override
+    protected Optional<CryptoBackend> newBackendWithMinimumRsaKeySize(int bits) {
+        return Optional.of(JcaCryptoBackend.builder().provider(fips).minimumRsaKeySize(bits).build());
+    }
+}
