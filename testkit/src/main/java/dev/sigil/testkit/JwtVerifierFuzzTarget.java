@@ -143,30 +143,15 @@ public final class JwtVerifierFuzzTarget {
         byte[] header = Arrays.copyOfRange(input, 1, nul < 0 ? input.length : nul);
         byte[] payload = nul < 0 ? new byte[0] : Arrays.copyOfRange(input, nul + 1, input.length);
         String signingInput = b64(header) + "." + b64(payload);
-        byte[] signature;
-        switch (mode) {
-            case 'h':
-                signature = hmacSha256(signingInput);
-                break;
-            case 'e':
-                signature = ed25519(signingInput);
-                break;
-            case 'H':
-                signature = genuineSignatures.get(0);
-                break;
-            case 'R':
-                signature = genuineSignatures.get(1);
-                break;
-            case 'E':
-                signature = genuineSignatures.get(2);
-                break;
-            case 'D':
-                signature = genuineSignatures.get(3);
-                break;
-            default:
-                signature = new byte[0];
-                break;
-        }
+        byte[] signature = switch (mode) {
+            case 'h' -> hmacSha256(signingInput);
+            case 'e' -> ed25519(signingInput);
+            case 'H' -> genuineSignatures.get(0);
+            case 'R' -> genuineSignatures.get(1);
+            case 'E' -> genuineSignatures.get(2);
+            case 'D' -> genuineSignatures.get(3);
+            default -> new byte[0];
+        };
         return signingInput + "." + b64(signature);
     }
 
