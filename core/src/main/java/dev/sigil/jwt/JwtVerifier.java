@@ -96,7 +96,6 @@ public final class JwtVerifier implements AutoCloseable {
             "sigil.json", "jsonCodec(..)", "dev.sigil:sigil-json-jackson",
             JsonCodec::name, JsonCodec::priority, BuiltinJsonCodec::new);
 
-    private static final int HEADER_DEPTH = 8;
 
     private final String issuer;
     private final Set<String> audiences;
@@ -139,7 +138,7 @@ public final class JwtVerifier implements AutoCloseable {
         this.maxCandidateKeys = b.maxCandidateKeys;
         this.backend = backend;
         this.json = json;
-        this.headerLimits = new JsonLimits(maxTokenLength, HEADER_DEPTH, maxTokenLength);
+        this.headerLimits = new JsonLimits(maxTokenLength, b.maxHeaderDepth, maxTokenLength);
         this.claimsLimits = new JsonLimits(maxTokenLength, b.maxClaimsDepth, maxTokenLength);
         this.keySource = keySource;
         this.filter = filter;
@@ -707,6 +706,8 @@ public final class JwtVerifier implements AutoCloseable {
         private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
         private int maxCandidateKeys = 4;
         private int maxClaimsDepth = 32;
+        private int maxHeaderDepth = 8;
+        private int maxRsaKeySize = 16384;
         private CryptoBackend cryptoBackend;
         private JsonCodec jsonCodec;
         private JwksListener listener = new JwksListener() { };
@@ -943,6 +944,32 @@ public final class JwtVerifier implements AutoCloseable {
         }
 
         /**
+         * The deepest nesting accepted in the header (the header object itself is depth 1); deeper is
+         * {@link Reason#MALFORMED}. Default 8; between 1 and 64.
+         */
+        public Builder maxHeaderDepth(int depth) {
+            if (depth < 1 || depth > 64) {
+                throw new IllegalArgumentException("maxHeaderDepth must be between 1 and 64, got " + depth);
+            }
+            this.maxHeaderDepth = depth;
+            return this;
+        }
+
+        /**
+         * The largest RSA modulus a key may have, in bits; larger keys are dropped and reported (a
+         * static set left without a usable key fails {@link #build()}). Verification time grows with
+         * the cube of the size, so an issuer you do not control should not choose it. Default 16384,
+         * the backends' own ceiling; between 2048 and 16384.
+         */
+        public Builder maxRsaKeySize(int bits) {
+            if (bits < 2048 || bits > 16384) {
+                throw new IllegalArgumentException("maxRsaKeySize must be between 2048 and 16384, got " + bits);
+            }
+            this.maxRsaKeySize = bits;
+            return this;
+        }
+
+        /**
          * The crypto backend. Default: found with {@link java.util.ServiceLoader} (system property
          * {@code sigil.crypto} to pin one by name).
          */
@@ -1050,14 +1077,14 @@ public final class JwtVerifier implements AutoCloseable {
 
             KeySource source;
             JwksCache ownedCache = null;
-            SigningKeyFilter filter = new SigningKeyFilter(backend, keys != null, cryptoPolicy);
+            SigningKeyFilter filter = new SigningKeyFilter(backend, keys != null, cryptoPolicy, maxRsaKeySize);
             KeyIndex initial;
             if (keys != null) {
                 JwkSet staticKeys = keys;
                 source = () -> staticKeys;
                 initial = filter.index(staticKeys);
                 if (cryptoPolicy != CryptoPolicy.DEFAULT) {
-                    checkPolicy(new SigningKeyFilter(backend, true, CryptoPolicy.DEFAULT).index(staticKeys), cryptoPolicy);
+                    checkPolicy(new SigningKeyFilter(backend, true, CryptoPolicy.DEFAULT, maxRsaKeySize).index(staticKeys), cryptoPolicy);
                 }
                 checkStaticKeys(initial, frozen);
             } else {

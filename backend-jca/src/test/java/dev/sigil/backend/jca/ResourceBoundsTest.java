@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -79,11 +81,34 @@ class ResourceBoundsTest {
     }
 
     @Test
+    void rsaKeysAboveTheConfiguredSizeAreDropped() throws Exception {
+        KeyPair rsa3072 = TestKeys.rsa(3072);
+        JwkSet keys = JwkSet.of(TestKeys.jwk(rsa3072.getPublic()));
+        builder(keys).build();
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> builder(keys).maxRsaKeySize(2048).build());
+        assertTrue(e.getMessage().contains("rsa modulus of 3072 bits is above the verifier's limit of 2048"),
+                e.getMessage());
+    }
+
+    @Test
+    void theHeaderDepthIsConfigurable() throws Exception {
+        Mint.Signer signer = Mint.signer(JwsAlgorithm.ES256);
+        String deep = signer.raw(signer.header("\"x\":" + "[".repeat(8) + "]".repeat(8)), CLAIMS);
+        builder(signer.keySet()).maxHeaderDepth(9).build().verify(deep);
+        String shallow = signer.raw(signer.header("\"x\":[]"), CLAIMS);
+        assertEquals(Reason.MALFORMED, refusal(builder(signer.keySet()).maxHeaderDepth(1).build(), shallow).reason());
+    }
+
+    @Test
     void theBoundsRefuseSettingsOutsideTheirRanges() {
         JwtVerifier.Builder b = JwtVerifier.builder();
         assertThrows(IllegalArgumentException.class, () -> b.maxCandidateKeys(0));
         assertThrows(IllegalArgumentException.class, () -> b.maxCandidateKeys(65));
         assertThrows(IllegalArgumentException.class, () -> b.maxClaimsDepth(1));
         assertThrows(IllegalArgumentException.class, () -> b.maxClaimsDepth(257));
+        assertThrows(IllegalArgumentException.class, () -> b.maxHeaderDepth(0));
+        assertThrows(IllegalArgumentException.class, () -> b.maxRsaKeySize(1024));
+        assertThrows(IllegalArgumentException.class, () -> b.maxRsaKeySize(16385));
     }
 }

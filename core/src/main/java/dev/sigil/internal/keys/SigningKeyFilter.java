@@ -31,17 +31,20 @@ public final class SigningKeyFilter {
     private final CryptoBackend backend;
     private final boolean allowSecretKeys;
     private final CryptoPolicy policy;
+    private final int maxRsaBits;
 
     /**
      * @param backend imports and validates the keys
      * @param allowSecretKeys whether {@code oct} keys may be kept: only for sets the application
      *     configured itself, never for sets fetched from an issuer
      * @param policy the compliance regime keys must also satisfy
+     * @param maxRsaBits the largest RSA modulus kept: verifying with a huge modulus costs time
      */
-    public SigningKeyFilter(CryptoBackend backend, boolean allowSecretKeys, CryptoPolicy policy) {
+    public SigningKeyFilter(CryptoBackend backend, boolean allowSecretKeys, CryptoPolicy policy, int maxRsaBits) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.allowSecretKeys = allowSecretKeys;
         this.policy = Objects.requireNonNull(policy, "policy");
+        this.maxRsaBits = maxRsaBits;
     }
 
     /** Filters and imports the set. Never throws for a bad key: it is dropped instead. */
@@ -100,6 +103,9 @@ public final class SigningKeyFilter {
         }
         if (!kty.equals(key.keyType())) {
             throw new Refused("backend imported a " + key.keyType() + " key for kty " + kty);
+        }
+        if ("RSA".equals(key.keyType()) && key.sizeBits() > maxRsaBits) {
+            throw new Refused("rsa modulus of " + key.sizeBits() + " bits is above the verifier's limit of " + maxRsaBits);
         }
         String forbidden = policy.refusal(key);
         if (forbidden != null) {
