@@ -54,23 +54,24 @@ public final class Base64Url {
         int i = from;
         int fullEnd = from + (length - remainder);
         while (i < fullEnd) {
-            int bits = value(s, i) << 18 | value(s, i + 1) << 12 | value(s, i + 2) << 6 | value(s, i + 3);
+            int bits = value(s, i, from) << 18 | value(s, i + 1, from) << 12 | value(s, i + 2, from) << 6
+                    | value(s, i + 3, from);
             out[o++] = (byte) (bits >> 16);
             out[o++] = (byte) (bits >> 8);
             out[o++] = (byte) bits;
             i += 4;
         }
         if (remainder == 2) {
-            int a = value(s, i);
-            int b = value(s, i + 1);
+            int a = value(s, i, from);
+            int b = value(s, i + 1, from);
             if ((b & 0x0f) != 0) {
                 throw nonCanonical(i + 1 - from);
             }
             out[o] = (byte) (a << 2 | b >> 4);
         } else if (remainder == 3) {
-            int a = value(s, i);
-            int b = value(s, i + 1);
-            int c = value(s, i + 2);
+            int a = value(s, i, from);
+            int b = value(s, i + 1, from);
+            int c = value(s, i + 2, from);
             if ((c & 0x03) != 0) {
                 throw nonCanonical(i + 2 - from);
             }
@@ -100,13 +101,14 @@ public final class Base64Url {
         return sb.toString();
     }
 
-    private static int value(CharSequence s, int index) {
+    /** The 6-bit value at {@code index}; errors name the offset from {@code from}, as the range's own. */
+    private static int value(CharSequence s, int index, int from) {
         char c = s.charAt(index);
         int v = c < 128 ? VALUES[c] : -1;
         if (v < 0) {
             throw new IllegalArgumentException(c == '='
                     ? "base64url must not be padded"
-                    : "illegal base64url character at offset " + index);
+                    : "illegal base64url character at offset " + (index - from));
         }
         return v;
     }
