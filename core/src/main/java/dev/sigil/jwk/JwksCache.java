@@ -1,9 +1,8 @@
 package dev.sigil.jwk;
 
-import dev.sigil.internal.json.BuiltinJsonCodec;
 import dev.sigil.internal.keys.HttpCaching;
 import dev.sigil.internal.keys.IssuerUris;
-import dev.sigil.internal.select.ProviderSelection;
+import dev.sigil.internal.select.Providers;
 import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
@@ -762,14 +761,6 @@ public final class JwksCache implements KeySource, AutoCloseable {
      */
     public static final class Builder {
 
-        private static final ProviderSelection<HttpTransport> HTTP = new ProviderSelection<>(HttpTransport.class,
-                "sigil.http", "httpTransport(..)",
-                "dev.sigil:sigil-http-jdk (java.net.http) or dev.sigil:sigil-http-okhttp (your OkHttpClient)",
-                HttpTransport::name, HttpTransport::priority, null);
-        private static final ProviderSelection<JsonCodec> JSON = new ProviderSelection<>(JsonCodec.class,
-                "sigil.json", "jsonCodec(..)", "dev.sigil:sigil-json-jackson",
-                JsonCodec::name, JsonCodec::priority, BuiltinJsonCodec::new);
-
         private String issuer;
         private URI jwksUri;
         private HttpTransport transport;
@@ -864,7 +855,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
                     throw new JwtConfigurationException("jwksUri(..): " + refusal);
                 }
             }
-            return new JwksCache(this, HTTP.select(transport), JSON.select(codec));
+            return new JwksCache(this, Providers.HTTP.select(transport), Providers.JSON.select(codec));
         }
     }
 }

@@ -1,11 +1,10 @@
 package dev.sigil.jwt;
 
 import dev.sigil.internal.codec.Base64Url;
-import dev.sigil.internal.json.BuiltinJsonCodec;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.internal.keys.SigningKeyFilter;
-import dev.sigil.internal.select.ProviderSelection;
+import dev.sigil.internal.select.Providers;
 import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksCache;
@@ -87,14 +86,6 @@ public final class JwtVerifier implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
 
-    static final ProviderSelection<CryptoBackend> CRYPTO = new ProviderSelection<>(CryptoBackend.class,
-            "sigil.crypto", "cryptoBackend(..)",
-            "dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included)"
-                    + " or dev.sigil:sigil-backend-bouncycastle",
-            CryptoBackend::name, CryptoBackend::priority, null);
-    static final ProviderSelection<JsonCodec> JSON = new ProviderSelection<>(JsonCodec.class,
-            "sigil.json", "jsonCodec(..)", "dev.sigil:sigil-json-jackson",
-            JsonCodec::name, JsonCodec::priority, BuiltinJsonCodec::new);
 
 
     private final String issuer;
@@ -1031,8 +1022,8 @@ public final class JwtVerifier implements AutoCloseable {
                 throw new JwtConfigurationException("no keys: call issuer(..) to find them by discovery, or jwksUri(..),"
                         + " keys(JwkSet) or keySource(KeySource)");
             }
-            CryptoBackend backend = CRYPTO.select(cryptoBackend);
-            JsonCodec json = JSON.select(jsonCodec);
+            CryptoBackend backend = Providers.CRYPTO.select(cryptoBackend);
+            JsonCodec json = Providers.JSON.select(jsonCodec);
             Set<JwsAlgorithm> supported = backend.algorithms();
             Set<JwsAlgorithm> allowed;
             if (algorithms == null) {

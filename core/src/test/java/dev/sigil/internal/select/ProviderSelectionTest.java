@@ -49,11 +49,8 @@ class ProviderSelectionTest {
             + " path, or pass an instance to JwtVerifier.builder().cryptoBackend(..); in a shaded jar, merge the"
             + " META-INF/services files (maven-shade-plugin ServicesResourceTransformer)";
 
-    private final ProviderSelection<CryptoBackend> crypto = new ProviderSelection<>(CryptoBackend.class,
-            "sigil.crypto", "cryptoBackend(..)",
-            "dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included)"
-                    + " or dev.sigil:sigil-backend-bouncycastle",
-            CryptoBackend::name, CryptoBackend::priority, null);
+    // The production definition, so that the messages asserted here are the ones users see.
+    private final ProviderSelection<CryptoBackend> crypto = Providers.CRYPTO;
 
     @Test
     void namesTheArtifactsToAddWhenNoBackendIsFound() {
