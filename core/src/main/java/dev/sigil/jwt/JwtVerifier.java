@@ -237,7 +237,7 @@ public final class JwtVerifier implements AutoCloseable {
 
         JoseHeader header = cachedHeader(token, dot1);
         if (header == null) {
-            Map<String, Object> headerMembers = parseObject(ascii, token, 0, dot1, headerLimits, "header");
+            Map<String, Object> headerMembers = parseObject(token, 0, dot1, headerLimits, "header");
             header = checkHeader(headerMembers);
             lastHeader = new AcceptedHeader(token.substring(0, dot1), header);
         }
@@ -259,7 +259,7 @@ public final class JwtVerifier implements AutoCloseable {
             throw failure;
         }
 
-        Map<String, Object> claimMembers = parseObject(ascii, token, dot1 + 1, dot2, claimsLimits, "payload");
+        Map<String, Object> claimMembers = parseObject(token, dot1 + 1, dot2, claimsLimits, "payload");
         JwtClaims claims = JwtClaims.of(claimMembers);
         checkClaims(header, claims);
         return new VerifiedJwt(header, claims);
@@ -292,8 +292,8 @@ public final class JwtVerifier implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> parseObject(byte[] ascii, String token, int from, int to, JsonLimits limits,
-            String part) throws JwtVerificationException {
+    private Map<String, Object> parseObject(String token, int from, int to, JsonLimits limits, String part)
+            throws JwtVerificationException {
         byte[] decoded = decode(token, from, to, part);
         Object value;
         try {
