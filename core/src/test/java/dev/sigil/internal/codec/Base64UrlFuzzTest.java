@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.Tag;
 
@@ -58,6 +59,46 @@ class Base64UrlFuzzTest {
                 () -> "decode(s, " + from + ", " + to + ") and decode(s.substring(..)) disagree on acceptance");
         if (alone.bytes != null) {
             assertArrayEquals(alone.bytes, inRange.bytes, "decode(s, from, to) differs from decode(s.substring(from, to))");
+        }
+        checkBytePaths(text, from, to, inRange);
+    }
+
+    /**
+     * The byte decoders (JwtVerifier's path: the token's Latin-1 bytes, a char above 0xff turning
+     * into '?') accept exactly what the char decoder accepts, with the same bytes or the same error.
+     * A surrogate pair becomes a single '?', so offsets shift: JwtVerifier refuses such text before
+     * decoding, and so it is not compared here.
+     */
+    private static void checkBytePaths(String text, int from, int to, Outcome chars) {
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        if (latin1.length != text.length()) {
+            return;
+        }
+        byte[] copy = null;
+        String error = null;
+        try {
+            copy = Base64Url.decode(latin1, from, to);
+        } catch (IllegalArgumentException e) {
+            assertEquals(IllegalArgumentException.class, e.getClass(), "unexpected exception type");
+            error = e.getMessage();
+        }
+        byte[] buffer = latin1.clone();
+        int decodedLength = -1;
+        String inPlaceError = null;
+        try {
+            decodedLength = Base64Url.decodeInPlace(buffer, from, to);
+        } catch (IllegalArgumentException e) {
+            assertEquals(IllegalArgumentException.class, e.getClass(), "unexpected exception type");
+            inPlaceError = e.getMessage();
+        }
+        if (chars.bytes == null) {
+            assertEquals(chars.error.getMessage(), error, "byte decoder's verdict differs from the char decoder's");
+            assertEquals(chars.error.getMessage(), inPlaceError, "in-place decoder's verdict differs from the char decoder's");
+        } else {
+            assertArrayEquals(chars.bytes, copy, "byte decoder's output differs from the char decoder's");
+            assertEquals(chars.bytes.length, decodedLength, "in-place decoded length");
+            assertArrayEquals(chars.bytes, Arrays.copyOfRange(buffer, from, from + decodedLength),
+                    "in-place decoder's output differs from the char decoder's");
         }
     }
 

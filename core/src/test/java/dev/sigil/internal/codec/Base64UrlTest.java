@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -97,5 +98,34 @@ class Base64UrlTest {
                 assertArrayEquals(data, Base64Url.decode(expected));
             }
         }
+    }
+
+    @Test
+    void decodesInPlaceWithinALargerBufferLeavingWhatPrecedesTheRange() {
+        Random random = new Random(7);
+        for (int n = 0; n < 200; n++) {
+            byte[] plain = new byte[n];
+            random.nextBytes(plain);
+            byte[] buffer = ("head." + Base64Url.encode(plain) + ".tail").getBytes(StandardCharsets.US_ASCII);
+            int to = buffer.length - ".tail".length();
+            assertEquals(n, Base64Url.decodeInPlace(buffer, 5, to));
+            assertArrayEquals(plain, Arrays.copyOfRange(buffer, 5, 5 + n));
+            assertEquals("head.", new String(buffer, 0, 5, StandardCharsets.US_ASCII));
+            assertArrayEquals(plain, Base64Url.decode(Base64Url.encode(plain).getBytes(StandardCharsets.US_ASCII), 0,
+                    Base64Url.encode(plain).length()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Zm9v=", "Zm9vYg==", "Zm+v", "Zm/v", "Zm9\u00e9", "Z", "Zm9vY", "Zh", "Zm9"})
+    void byteDecodersRefuseWhatTheCharDecoderRefusesWithTheSameMessage(String text) {
+        IllegalArgumentException chars = assertThrows(IllegalArgumentException.class, () -> Base64Url.decode(text));
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        IllegalArgumentException bytes = assertThrows(IllegalArgumentException.class,
+                () -> Base64Url.decode(latin1, 0, latin1.length));
+        IllegalArgumentException inPlace = assertThrows(IllegalArgumentException.class,
+                () -> Base64Url.decodeInPlace(latin1.clone(), 0, latin1.length));
+        assertEquals(chars.getMessage(), bytes.getMessage());
+        assertEquals(chars.getMessage(), inPlace.getMessage());
     }
 }
