@@ -5,11 +5,9 @@ import dev.sigil.spi.JsonParseException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -38,7 +36,6 @@ final class JsonReader {
     private final int end;
     private final int maxDepth;
     private final int maxStringLength;
-    private final int maxNumberLength;
     private int pos;
     /** Scratch space for strings that need decoding; reused so escaped strings cost no garbage. */
     private char[] chars;
@@ -50,7 +47,6 @@ final class JsonReader {
         this.pos = off;
         this.maxDepth = limits.maxDepth();
         this.maxStringLength = limits.maxStringLength();
-        this.maxNumberLength = Math.min(MAX_NUMBER_LENGTH, limits.maxStringLength());
     }
 
     /**
@@ -86,8 +82,9 @@ final class JsonReader {
     }
 
     private Object readValue() throws JsonParseException {
-        Object[] containers = new Object[8];
-        String[] names = new String[8];
+        // The open containers, innermost last: at 2d the container at depth d, at 2d + 1 the name
+        // of the member being read when it is an object. One array, as small as a token needs.
+        Object[] stack = new Object[4];
         int depth = 0;
         expectValue:
         for (;;) {
@@ -111,13 +108,12 @@ final class JsonReader {
                             value = Collections.emptyMap();
                             break;
                         }
-                        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
-                        if (depth == containers.length) {
-                            containers = Arrays.copyOf(containers, depth * 2);
-                            names = Arrays.copyOf(names, depth * 2);
+                        SmallObject map = new SmallObject();
+                        if (2 * depth == stack.length) {
+                            stack = Arrays.copyOf(stack, 4 * depth);
                         }
-                        containers[depth] = map;
-                        names[depth] = readMemberName(map);
+                        stack[2 * depth] = map;
+                        stack[2 * depth + 1] = readMemberName(map);
                         depth++;
                     } else {
                         if (pos < end && in[pos] == ']') {
@@ -125,11 +121,10 @@ final class JsonReader {
                             value = Collections.emptyList();
                             break;
                         }
-                        if (depth == containers.length) {
-                            containers = Arrays.copyOf(containers, depth * 2);
-                            names = Arrays.copyOf(names, depth * 2);
+                        if (2 * depth == stack.length) {
+                            stack = Arrays.copyOf(stack, 4 * depth);
                         }
-                        containers[depth] = new ArrayList<Object>();
+                        stack[2 * depth] = new ArrayValue();
                         depth++;
                     }
                     continue expectValue;
@@ -160,26 +155,13 @@ final class JsonReader {
                 if (depth == 0) {
                     return value;
                 }
-                Object container = containers[depth - 1];
+                int top = 2 * (depth - 1);
+                Object container = stack[top];
                 skipWhitespace();
                 int c = pos < end ? in[pos] : -1;
-                if (container instanceof LinkedHashMap) {
-                    Map<String, Object> map = asMap(container);
-                    map.put(names[depth - 1], value);
-                    if (c == ',') {
-                        pos++;
-                        skipWhitespace();
-                        names[depth - 1] = readMemberName(map);
-                        continue expectValue;
-                    }
-                    if (c != '}') {
-                        throw error(c < 0 ? "unexpected end of input in an object" : "expected ',' or '}'");
-                    }
-                    pos++;
-                    value = Collections.unmodifiableMap(map);
-                } else {
-                    List<Object> list = asList(container);
-                    list.add(value);
+                if (container instanceof ArrayValue) {
+                    ArrayValue array = (ArrayValue) container;
+                    array.append(value);
                     if (c == ',') {
                         pos++;
                         continue expectValue;
@@ -188,24 +170,51 @@ final class JsonReader {
                         throw error(c < 0 ? "unexpected end of input in an array" : "expected ',' or ']'");
                     }
                     pos++;
-                    value = Collections.unmodifiableList(list);
+                    value = array;
+                } else {
+                    Map<String, Object> map = add(stack, top, (String) stack[top + 1], value);
+                    if (c == ',') {
+                        pos++;
+                        skipWhitespace();
+                        stack[top + 1] = readMemberName(map);
+                        continue expectValue;
+                    }
+                    if (c != '}') {
+                        throw error(c < 0 ? "unexpected end of input in an object" : "expected ',' or '}'");
+                    }
+                    pos++;
+                    value = map instanceof SmallObject ? map : Collections.unmodifiableMap(map);
                 }
                 depth--;
-                containers[depth] = null;
-                names[depth] = null;
+                stack[top] = null;
+                stack[top + 1] = null;
             }
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object container) {
-        return (Map<String, Object>) container;
+    /**
+     * Adds a member to the object at {@code stack[at]}, moving it from a {@link SmallObject} to a
+     * {@link LinkedHashMap} when it outgrows one, and returns the object.
+     */
+    private static Map<String, Object> add(Object[] stack, int at, String name, Object value) {
+        Object container = stack[at];
+        if (container instanceof SmallObject) {
+            SmallObject small = (SmallObject) container;
+            if (small.size() < SmallObject.MAX_MEMBERS) {
+                small.add(name, value);
+                return small;
+            }
+            LinkedHashMap<String, Object> big = new LinkedHashMap<>(small);
+            stack[at] = big;
+            big.put(name, value);
+            return big;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) container;
+        map.put(name, value);
+        return map;
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> asList(Object container) {
-        return (List<Object>) container;
-    }
 
     /** Reads {@code "name"} and the colon after it; whitespace before the name is already skipped. */
     private String readMemberName(Map<String, Object> members) throws JsonParseException {
@@ -239,29 +248,48 @@ final class JsonReader {
         "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "scope", "alg", "kid", "typ",
         "kty", "use", "crv", "x", "y", "n", "e", "k",
     };
-    private static final byte[][] COMMON_NAME_BYTES = new byte[COMMON_NAMES.length][];
+    /** Each common name's bytes packed as {@link #packedName} packs them, at the same index. */
+    private static final long[] COMMON_NAME_KEYS = new long[COMMON_NAMES.length];
+    /** Every common name is shorter, so its bytes and length fit one long. */
+    private static final int LONGEST_COMMON_NAME = 7;
 
     static {
         for (int i = 0; i < COMMON_NAMES.length; i++) {
-            COMMON_NAME_BYTES[i] = COMMON_NAMES[i].getBytes(StandardCharsets.US_ASCII);
+            byte[] name = COMMON_NAMES[i].getBytes(StandardCharsets.US_ASCII);
+            COMMON_NAME_KEYS[i] = packedName(name, 0, name.length);
         }
+    }
+
+    private static long packedName(byte[] bytes, int from, int length) {
+        long key = length;
+        for (int j = 0; j < length; j++) {
+            key = key << 8 | (bytes[from + j] & 0xff);
+        }
+        return key;
     }
 
     /** A {@link #COMMON_NAMES} entry if the string at {@code pos} (a quote) is exactly one, past its closing quote; else {@code null} and {@code pos} unchanged. */
     private String commonName() {
         int begin = pos + 1;
-        for (int k = 0; k < COMMON_NAME_BYTES.length; k++) {
-            byte[] candidate = COMMON_NAME_BYTES[k];
-            int n = candidate.length;
-            if (end - begin <= n || in[begin + n] != '"' || n > maxStringLength) {
-                continue;
+        int limit = Math.min(end, begin + LONGEST_COMMON_NAME + 1);
+        int close = begin;
+        while (close < limit && in[close] != '"') {
+            byte b = in[close];
+            // Escapes, control and non-ASCII bytes: not a plain common name (readString judges them).
+            if (b == '\\' || b < 0x20) {
+                return null;
             }
-            int j = 0;
-            while (j < n && in[begin + j] == candidate[j]) {
-                j++;
-            }
-            if (j == n) {
-                pos = begin + n + 1;
+            close++;
+        }
+        int n = close - begin;
+        if (close == limit || n > LONGEST_COMMON_NAME || n > maxStringLength) {
+            return null;
+        }
+        long key = packedName(in, begin, n);
+        long[] keys = COMMON_NAME_KEYS;
+        for (int k = 0; k < keys.length; k++) {
+            if (keys[k] == key) {
+                pos = close + 1;
                 return COMMON_NAMES[k];
             }
         }
@@ -548,6 +576,7 @@ final class JsonReader {
             }
         }
         int length = i - begin;
+        int maxNumberLength = Math.min(MAX_NUMBER_LENGTH, maxStringLength);
         if (length > maxNumberLength) {
             throw errorAt(begin, "number longer than " + maxNumberLength + " characters");
         }

@@ -16,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -139,6 +142,76 @@ class BuiltinJsonCodecReaderTest {
     void keepsMemberOrder() throws JsonParseException {
         Map<?, ?> map = assertInstanceOf(Map.class, parse("{\"z\":1,\"a\":2,\"m\":3}"));
         assertEquals(List.of("z", "a", "m"), new ArrayList<>(map.keySet()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3, 4, 5, 8, 9, 100})
+    void arraysOfAnySizeAreImmutableRandomAccessListsEqualToTheirElements(int elements) throws JsonParseException {
+        List<Object> expected = new ArrayList<>();
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < elements; i++) {
+            json.append(i == 0 ? "" : ",").append(i % 2 == 0 ? Integer.toString(i) : "\"s" + i + "\"");
+            expected.add(i % 2 == 0 ? (Object) (long) i : "s" + i);
+        }
+        List<?> list = assertInstanceOf(List.class, parse(json.append(']').toString()));
+        assertEquals(expected, list);
+        assertEquals(list, expected);
+        assertEquals(expected.hashCode(), list.hashCode());
+        assertInstanceOf(RandomAccess.class, list);
+        assertEquals(expected.get(elements - 1), list.get(elements - 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> list.get(elements));
+        assertThrows(IndexOutOfBoundsException.class, () -> list.get(-1));
+        @SuppressWarnings("unchecked")
+        List<Object> writable = (List<Object>) list;
+        assertThrows(UnsupportedOperationException.class, () -> writable.add(1L));
+        assertThrows(UnsupportedOperationException.class, () -> writable.set(0, 1L));
+        assertThrows(UnsupportedOperationException.class, () -> writable.remove(0));
+        assertThrows(UnsupportedOperationException.class, writable::clear);
+        Iterator<Object> iterator = writable.iterator();
+        iterator.next();
+        assertThrows(UnsupportedOperationException.class, iterator::remove);
+    }
+
+    /**
+     * Small objects are kept in one array and move to a hashed map past 16 members; on both sides of
+     * that step order, lookups, equality, immutability and duplicate detection are the same.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 8, 9, 15, 16, 17, 18, 33, 200})
+    void objectsOfAnySizeKeepOrderFindEveryMemberAndRefuseDuplicates(int members) throws JsonParseException {
+        StringBuilder json = new StringBuilder("{");
+        LinkedHashMap<String, Object> expected = new LinkedHashMap<>();
+        for (int i = 0; i < members; i++) {
+            String name = i % 3 == 0 ? List.of("iss", "sub", "aud", "exp", "nbf", "iat").get(i / 3 % 6) + i : "m" + (members - i);
+            json.append(i == 0 ? "" : ",").append('"').append(name).append("\":").append(i);
+            expected.put(name, (long) i);
+        }
+        String text = json.append('}').toString();
+        Map<?, ?> map = assertInstanceOf(Map.class, parse(text));
+        assertEquals(expected, map);
+        assertEquals(map, expected);
+        assertEquals(expected.hashCode(), map.hashCode());
+        assertEquals(new ArrayList<>(expected.keySet()), new ArrayList<>(map.keySet()));
+        for (Map.Entry<String, Object> e : expected.entrySet()) {
+            assertEquals(e.getValue(), map.get(e.getKey()));
+            assertTrue(map.containsKey(new String(e.getKey().toCharArray())));
+        }
+        assertNull(map.get("absent"));
+        assertFalse(map.containsKey(null));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> writable = (Map<String, Object>) map;
+        assertThrows(UnsupportedOperationException.class, () -> writable.put("x", 1L));
+        if (members > 0) {
+            assertThrows(UnsupportedOperationException.class, () -> writable.clear());
+            assertThrows(UnsupportedOperationException.class, () -> writable.remove(expected.keySet().iterator().next()));
+            assertThrows(UnsupportedOperationException.class, () -> writable.entrySet().iterator().next().setValue(1L));
+            // The first name again, last: a duplicate whichever form the object has reached by then.
+            String first = expected.keySet().iterator().next();
+            rejects(text.substring(0, text.length() - 1) + ",\"" + first + "\":0}", JsonLimits.DEFAULT);
+            // And spelled with an escape.
+            rejects(text.substring(0, text.length() - 1) + ",\"\\u00" + Integer.toHexString(first.charAt(0))
+                    + first.substring(1) + "\":0}", JsonLimits.DEFAULT);
+        }
     }
 
     @Test
