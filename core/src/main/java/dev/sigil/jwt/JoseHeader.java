@@ -35,6 +35,11 @@ public final class JoseHeader {
         return Optional.ofNullable(keyId);
     }
 
+    /** {@code kid} or null, for the verifier's hot path. */
+    String keyIdOrNull() {
+        return keyId;
+    }
+
     /** {@code typ}, as written. */
     public Optional<String> type() {
         return Optional.ofNullable(type);

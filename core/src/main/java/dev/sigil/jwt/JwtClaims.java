@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * The claims of a verified token (RFC 7519 section 4), with typed getters for the registered ones.
@@ -29,9 +30,11 @@ public final class JwtClaims {
     private final String issuer;
     private final String subject;
     private final List<String> audience;
-    private final Instant expiresAt;
-    private final Instant notBefore;
-    private final Instant issuedAt;
+    // Each NumericDate as parsed when it is a whole number of seconds (a Long, range-checked), else
+    // as an Instant; null when absent. Checking the usual whole-second dates then creates nothing.
+    private final Object expiresAt;
+    private final Object notBefore;
+    private final Object issuedAt;
     private final String jwtId;
 
     private JwtClaims(Map<String, Object> members) throws JwtVerificationException {
@@ -55,6 +58,11 @@ public final class JwtClaims {
         return Optional.ofNullable(issuer);
     }
 
+    /** {@code iss} or null, for checking without an {@link Optional}. */
+    String issuerOrNull() {
+        return issuer;
+    }
+
     /** {@code sub}. */
     public Optional<String> subject() {
         return Optional.ofNullable(subject);
@@ -67,17 +75,47 @@ public final class JwtClaims {
 
     /** {@code exp}. */
     public Optional<Instant> expiresAt() {
-        return Optional.ofNullable(expiresAt);
+        return Optional.ofNullable(instant(expiresAt));
     }
 
     /** {@code nbf}. */
     public Optional<Instant> notBefore() {
-        return Optional.ofNullable(notBefore);
+        return Optional.ofNullable(instant(notBefore));
     }
 
     /** {@code iat}. */
     public Optional<Instant> issuedAt() {
-        return Optional.ofNullable(issuedAt);
+        return Optional.ofNullable(instant(issuedAt));
+    }
+
+    /** {@code exp} as kept for checking: a {@link Long} of seconds, an {@link Instant}, or null. */
+    Object expiresAtDate() {
+        return expiresAt;
+    }
+
+    /** {@code nbf}, as {@link #expiresAtDate()}. */
+    Object notBeforeDate() {
+        return notBefore;
+    }
+
+    /** {@code iat}, as {@link #expiresAtDate()}. */
+    Object issuedAtDate() {
+        return issuedAt;
+    }
+
+    /** A date as kept here, as an {@link Instant}; null for null. */
+    static Instant instant(Object date) {
+        return date instanceof Long ? Instant.ofEpochSecond((Long) date) : (Instant) date;
+    }
+
+    /** Whether the date {@code seconds + nanos} is before {@code date} (one kept here, non-null). */
+    static boolean isBefore(long seconds, int nanos, Object date) {
+        if (date instanceof Long) {
+            long other = (Long) date;
+            return seconds < other;
+        }
+        Instant other = (Instant) date;
+        return seconds < other.getEpochSecond() || seconds == other.getEpochSecond() && nanos < other.getNano();
     }
 
     /** {@code jti}. */
@@ -125,19 +163,24 @@ public final class JwtClaims {
             return List.of((String) value);
         }
         if (value instanceof List) {
-            List<String> list = new ArrayList<>(((List<?>) value).size());
-            for (Object item : (List<?>) value) {
-                if (!(item instanceof String)) {
+            // Indexed below, and by the verifier: a list that is not random-access is copied into one.
+            List<?> list = value instanceof RandomAccess
+                    ? (List<?>) value : Collections.unmodifiableList(new ArrayList<>((List<?>) value));
+            // By index: an iterator over an unmodifiable list would be two objects per token.
+            for (int i = 0, n = list.size(); i < n; i++) {
+                if (!(list.get(i) instanceof String)) {
                     throw invalid("claim 'aud' must be a string or an array of strings");
                 }
-                list.add((String) item);
             }
-            return Collections.unmodifiableList(list);
+            // Codecs return unmodifiable lists (the JsonCodec contract), so this one can be kept as it is.
+            @SuppressWarnings("unchecked")
+            List<String> strings = (List<String>) list;
+            return strings;
         }
         throw invalid("claim 'aud' must be a string or an array of strings");
     }
 
-    private Instant numericDate(String name) throws JwtVerificationException {
+    private Object numericDate(String name) throws JwtVerificationException {
         Object value = members.get(name);
         if (value == null) {
             return null;
@@ -147,7 +190,7 @@ public final class JwtClaims {
             if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
                 throw invalid("claim '" + name + "' is out of range");
             }
-            return Instant.ofEpochSecond(seconds);
+            return value;
         }
         if (value instanceof BigDecimal) {
             BigDecimal decimal = (BigDecimal) value;

@@ -20,6 +20,7 @@ import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -206,30 +207,17 @@ public final class JwtVerifier implements AutoCloseable {
             throw new JwtVerificationException(Reason.TOKEN_TOO_LARGE,
                     "token is " + length + " chars, more than the limit of " + maxTokenLength);
         }
-        // One pass: find the dots, check the alphabet, and keep the signing input's ASCII bytes,
-        // which are what the signature covers (no re-encoding).
-        int dot1 = -1;
-        int dot2 = -1;
-        byte[] ascii = new byte[length];
-        for (int i = 0; i < length; i++) {
-            char c = token.charAt(i);
-            if (c == '.') {
-                if (dot1 < 0) {
-                    dot1 = i;
-                } else if (dot2 < 0) {
-                    dot2 = i;
-                } else {
-                    throw new JwtVerificationException(Reason.MALFORMED,
-                            "token has more than three parts (JWE and JSON serializations are not supported)");
-                }
-            } else if (!Base64Url.isAlphabet(c)) {
-                throw new JwtVerificationException(Reason.MALFORMED,
-                        "token has a character outside base64url at offset " + i);
-            }
-            ascii[i] = (byte) c;
-        }
+        // The alphabet is not checked here: every part is checked where it is read (the header by
+        // its decoder or by matching an accepted header's text, the signature and the payload by
+        // their decoders), and nothing is accepted before all three have been.
+        int dot1 = token.indexOf('.');
+        int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
         if (dot2 < 0) {
             throw new JwtVerificationException(Reason.MALFORMED, "token does not have three dot-separated parts");
+        }
+        if (token.indexOf('.', dot2 + 1) >= 0) {
+            throw new JwtVerificationException(Reason.MALFORMED,
+                    "token has more than three parts (JWE and JSON serializations are not supported)");
         }
         if (dot1 == 0) {
             throw new JwtVerificationException(Reason.MALFORMED, "token header is empty");
@@ -237,14 +225,27 @@ public final class JwtVerifier implements AutoCloseable {
 
         JoseHeader header = cachedHeader(token, dot1);
         if (header == null) {
-            Map<String, Object> headerMembers = parseObject(token, 0, dot1, headerLimits, "header");
+            byte[] decodedHeader = decode(token, 0, dot1, "header");
+            Map<String, Object> headerMembers = parseObject(decodedHeader, 0, decodedHeader.length, "header", headerLimits);
             header = checkHeader(headerMembers);
             lastHeader = new AcceptedHeader(token.substring(0, dot1), header);
         }
-        byte[] signature = decode(token, dot2 + 1, length, "signature");
+        // The signature covers the ASCII text of header.payload. A char above 0xff becomes '?',
+        // which no decoder accepts, so the bytes equal the text whenever the token can pass; a
+        // surrogate pair becomes a single '?', which would shift every offset, so it is refused here.
+        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
+        if (bytes.length != length) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token has a character outside base64url");
+        }
+        byte[] signature;
+        try {
+            signature = Base64Url.decode(bytes, dot2 + 1, length);
+        } catch (IllegalArgumentException e) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token signature is not valid base64url: " + e.getMessage());
+        }
 
         KeyIndex keys = currentIndex(mayWait);
-        JwtVerificationException failure = verifySignature(keys, header, ascii, dot2, signature);
+        JwtVerificationException failure = verifySignature(keys, header, bytes, dot2, signature);
         if (failure != null && (failure.reason() == Reason.KEY_NOT_FOUND || failure.reason() == Reason.INVALID_SIGNATURE)) {
             if (!mayWait && keySource.refreshWouldWait(keys.source())) {
                 throw wouldWait();
@@ -253,13 +254,21 @@ public final class JwtVerifier implements AutoCloseable {
             if (refreshed == keys) {
                 throw failure;
             }
-            failure = verifySignature(refreshed, header, ascii, dot2, signature);
+            failure = verifySignature(refreshed, header, bytes, dot2, signature);
         }
         if (failure != null) {
             throw failure;
         }
 
-        Map<String, Object> claimMembers = parseObject(token, dot1 + 1, dot2, claimsLimits, "payload");
+        // The signing input is no longer needed: the payload is decoded over it, saving a copy.
+        // Only now, so an unsigned payload is never decoded, let alone parsed.
+        int payloadLength;
+        try {
+            payloadLength = Base64Url.decodeInPlace(bytes, dot1 + 1, dot2);
+        } catch (IllegalArgumentException e) {
+            throw new JwtVerificationException(Reason.MALFORMED, "token payload is not valid base64url: " + e.getMessage());
+        }
+        Map<String, Object> claimMembers = parseObject(bytes, dot1 + 1, payloadLength, "payload", claimsLimits);
         JwtClaims claims = JwtClaims.of(claimMembers);
         checkClaims(header, claims);
         return new VerifiedJwt(header, claims);
@@ -292,12 +301,11 @@ public final class JwtVerifier implements AutoCloseable {
         }
     }
 
-    private Map<String, Object> parseObject(String token, int from, int to, JsonLimits limits, String part)
+    private Map<String, Object> parseObject(byte[] decoded, int off, int len, String part, JsonLimits limits)
             throws JwtVerificationException {
-        byte[] decoded = decode(token, from, to, part);
         Object value;
         try {
-            value = json.parse(decoded, 0, decoded.length, limits);
+            value = json.parse(decoded, off, len, limits);
         } catch (JsonParseException e) {
             throw new JwtVerificationException(Reason.MALFORMED, "token " + part + " is not valid json: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -461,7 +469,7 @@ public final class JwtVerifier implements AutoCloseable {
     private JwtVerificationException verifySignature(KeyIndex keys, JoseHeader header, byte[] ascii, int signedLength,
             byte[] signature) {
         JwsAlgorithm alg = header.algorithm();
-        String kid = header.keyId().orElse(null);
+        String kid = header.keyIdOrNull();
         ImportedKey[] candidates = kid == null ? keys.fitting(alg) : keys.withKeyId(kid);
         if (candidates.length == 0) {
             return new JwtVerificationException(Reason.KEY_NOT_FOUND, kid == null
@@ -497,30 +505,39 @@ public final class JwtVerifier implements AutoCloseable {
     }
 
     private void checkClaims(JoseHeader header, JwtClaims claims) throws JwtVerificationException {
-        Instant now = clock.instant();
+        // Milliseconds are precision enough, and unlike clock.instant() they cost no object.
+        long nowMillis = clock.millis();
+        long nowSeconds = Math.floorDiv(nowMillis, 1000);
+        int nowNanos = (int) Math.floorMod(nowMillis, 1000) * 1_000_000;
         long skew = clockSkew.getSeconds();
-        Instant exp = claims.expiresAt().orElse(null);
+        Object exp = claims.expiresAtDate();
         if (exp == null) {
             if (requireExpiration) {
                 throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'exp' claim");
             }
-        } else if (!now.minusSeconds(skew).isBefore(exp)) {
+        } else if (!JwtClaims.isBefore(nowSeconds - skew, nowNanos, exp)) {
             // RFC 7519 section 4.1.4: the current time must be before exp.
-            throw new JwtVerificationException(Reason.EXPIRED, "token expired " + secondsBetween(exp, now)
-                    + " s ago (exp " + exp + ", skew " + skew + " s)");
+            Instant expiry = JwtClaims.instant(exp);
+            Instant now = Instant.ofEpochMilli(nowMillis);
+            throw new JwtVerificationException(Reason.EXPIRED, "token expired " + secondsBetween(expiry, now)
+                    + " s ago (exp " + expiry + ", skew " + skew + " s)");
         }
-        Instant nbf = claims.notBefore().orElse(null);
-        if (nbf != null && now.plusSeconds(skew).isBefore(nbf)) {
+        Object nbf = claims.notBeforeDate();
+        if (nbf != null && JwtClaims.isBefore(nowSeconds + skew, nowNanos, nbf)) {
+            Instant notBefore = JwtClaims.instant(nbf);
+            Instant now = Instant.ofEpochMilli(nowMillis);
             throw new JwtVerificationException(Reason.NOT_YET_VALID, "token is not valid for another "
-                    + secondsBetween(now, nbf) + " s (nbf " + nbf + ", skew " + skew + " s)");
+                    + secondsBetween(now, notBefore) + " s (nbf " + notBefore + ", skew " + skew + " s)");
         }
-        Instant iat = claims.issuedAt().orElse(null);
-        if (iat != null && now.plusSeconds(skew).isBefore(iat)) {
+        Object iat = claims.issuedAtDate();
+        if (iat != null && JwtClaims.isBefore(nowSeconds + skew, nowNanos, iat)) {
+            Instant issuedAt = JwtClaims.instant(iat);
+            Instant now = Instant.ofEpochMilli(nowMillis);
             throw new JwtVerificationException(Reason.ISSUED_IN_FUTURE, "token was issued "
-                    + secondsBetween(now, iat) + " s in the future (iat " + iat + ", skew " + skew + " s)");
+                    + secondsBetween(now, issuedAt) + " s in the future (iat " + issuedAt + ", skew " + skew + " s)");
         }
         if (issuer != null) {
-            String iss = claims.issuer().orElse(null);
+            String iss = claims.issuerOrNull();
             if (iss == null) {
                 throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'iss' claim");
             }
@@ -531,15 +548,13 @@ public final class JwtVerifier implements AutoCloseable {
         }
         if (audiences != null) {
             List<String> aud = claims.audience();
-            if (!claims.has("aud")) {
+            if (aud.isEmpty() && !claims.has("aud")) {
                 throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'aud' claim");
             }
             boolean match = false;
-            for (String a : aud) {
-                if (audiences.contains(a)) {
-                    match = true;
-                    break;
-                }
+            // By index: an iterator over the codec's unmodifiable list would be two objects per token.
+            for (int i = 0, n = aud.size(); i < n && !match; i++) {
+                match = audiences.contains(aud.get(i));
             }
             if (!match) {
                 throw new JwtVerificationException(Reason.AUDIENCE_MISMATCH, "aud names none of the expected audiences "

@@ -1,5 +1,6 @@
 package dev.sigil.backend.jca;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -202,5 +203,44 @@ class AttackTest {
         String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         char twin = alphabet.charAt(alphabet.indexOf(last) ^ 1);
         assertEquals(Reason.MALFORMED, refusal(token.substring(0, token.length() - 1) + twin));
+    }
+
+    /**
+     * Characters outside ASCII anywhere in a token, including ones whose low byte is a base64url
+     * character or a dot (a verifier that narrows chars to bytes would read U+0141 as 'A' and U+012E
+     * as '.') and surrogate pairs (one char more than their Latin-1 encoding), are refused as
+     * malformed or unverifiable, never accepted, never a crash.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0141", "\u012e", "\u00c1", "\ud83d\ude00", "\ud83d", "\ude00", "\u0000", "\uff21"})
+    void refusesAnyNonAsciiCharacterInAnyPart(String odd) {
+        String token = RSA.mint(Mint.claims().build());
+        JwtVerifier verifier = builder(RSA.keySet()).build();
+        int dot1 = token.indexOf('.');
+        int dot2 = token.indexOf('.', dot1 + 1);
+        int[] positions = {0, dot1 - 1, dot1, dot1 + 1, dot1 + 5, dot2 - 1, dot2, dot2 + 1, token.length() - 1, token.length()};
+        for (int at : positions) {
+            String replaced = token.substring(0, at) + odd + token.substring(Math.min(token.length(), at + 1));
+            String inserted = token.substring(0, at) + odd + token.substring(at);
+            Reason replacedReason = refusal(verifier, replaced);
+            Reason insertedReason = refusal(verifier, inserted);
+            assertTrue(replacedReason == Reason.MALFORMED || replacedReason == Reason.INVALID_SIGNATURE,
+                    "replaced at " + at + ": " + replacedReason);
+            assertTrue(insertedReason == Reason.MALFORMED || insertedReason == Reason.INVALID_SIGNATURE,
+                    "inserted at " + at + ": " + insertedReason);
+        }
+        // The genuine token still passes afterwards: nothing above poisoned the header cache.
+        assertEquals(Mint.ISSUER, assertDoesNotThrow(() -> verifier.verify(token)).claims().issuer().orElseThrow());
+    }
+
+    @Test
+    void refusesAValidlySignedPayloadThatIsNotBase64url() {
+        // Signed over the text as it is, so only the decoder can refuse it.
+        String header = Mint.b64(RSA.header(""));
+        for (String payload : new String[] {Mint.b64(CLAIMS) + "=", Mint.b64(CLAIMS).substring(1) + "!", "e30-\u00e9", "a"}) {
+            String input = header + "." + payload;
+            String token = input + "." + Mint.b64(RSA.sign(input.getBytes(StandardCharsets.ISO_8859_1)));
+            assertEquals(Reason.MALFORMED, refusal(token), payload);
+        }
     }
 }
