@@ -86,6 +86,8 @@ public class ColdStart {
                 .issuer(issuer)
                 .audience(TokenFixture.AUDIENCE)
                 .cryptoBackend(SigilSetup.backend(backend))
+                // Pinned: sigil-json-jackson is on this module's class path too, and would win.
+                .jsonCodec(SigilSetup.codec("builtin"))
                 .build()) {
             VerifiedJwt jwt = verifier.verify(token);
             Check.subject(jwt.claims().subject().orElse(null), "cold start " + backend);

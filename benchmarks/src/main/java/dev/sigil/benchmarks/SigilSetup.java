@@ -27,10 +27,7 @@ final class SigilSetup {
         }
     }
 
-    /**
-     * The built-in codec, or any codec on the class path by its {@code name()}: adding a
-     * {@code jackson} row takes the sigil-json-jackson dependency and one more {@code @Param} value.
-     */
+    /** The built-in codec, or any codec on the class path by its {@code name()} ({@code jackson}). */
     static JsonCodec codec(String name) {
         if (name.equals("builtin")) {
             return new BuiltinJsonCodec();

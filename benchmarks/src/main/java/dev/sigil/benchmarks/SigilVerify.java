@@ -28,8 +28,8 @@ public class SigilVerify {
     @Param({"jca", "bouncycastle"})
     public String backend;
 
-    /** One more value ("jackson") once sigil-json-jackson is a dependency of this module. */
-    @Param({"builtin"})
+    /** The built-in codec, or sigil-json-jackson (jackson-core streaming). */
+    @Param({"builtin", "jackson"})
     public String codec;
 
     private String token;
