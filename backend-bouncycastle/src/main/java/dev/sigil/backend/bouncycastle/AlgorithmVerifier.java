@@ -7,8 +7,11 @@ package dev.sigil.backend.bouncycastle;
  * keeping (RSA, ECDSA, HMAC), each verifier keeps one per thread in a {@link ThreadLocal} held by
  * the verifier, itself held by one backend instance (for HMAC, by the key): nothing is static, and
  * a discarded backend takes its engines with it once the threads' maps drop the stale entries.
- * Each call re-initialises the engine with the call's key, which also discards any state a
- * previous, failed call may have left. EdDSA needs no engine at all.
+ * An RSA or ECDSA engine is initialised (and its digest reset) with a call's key only when the
+ * previous call on it came with other key parameters (compared by identity) or did not return
+ * normally; an HMAC engine, keyed for life, is reset only after a call that did not return
+ * normally. So the cached-key path does what a signer initialised once would, and a failed call's
+ * leftovers are still discarded before the next call uses the engine. EdDSA needs no engine at all.
  */
 abstract class AlgorithmVerifier {
 

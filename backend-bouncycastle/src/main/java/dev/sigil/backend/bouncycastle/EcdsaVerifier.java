@@ -2,6 +2,7 @@ package dev.sigil.backend.bouncycastle;
 
 import java.math.BigInteger;
 import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
@@ -32,20 +33,38 @@ final class EcdsaVerifier extends AlgorithmVerifier {
             return false;
         }
         Engine engine = engines.get();
+        ECPublicKeyParameters parameters = ec.parameters();
+        boolean ready = engine.readyFor == parameters;
+        // Marked dirty before anything can throw: a call that does not return normally leaves the
+        // next one to start from a reset digest and a fresh init.
+        engine.readyFor = null;
         Digest digest = engine.digest;
-        digest.reset();
+        if (!ready) {
+            digest.reset();
+            engine.signer.init(false, parameters);
+        }
         digest.update(data, off, len);
+        // doFinal resets the digest for the next call.
         digest.doFinal(engine.hash, 0);
-        engine.signer.init(false, ec.parameters());
-        return engine.signer.verifySignature(engine.hash,
+        // The two BigIntegers are ECDSASigner's API; the floor allocates them too.
+        boolean valid = engine.signer.verifySignature(engine.hash,
                 new BigInteger(1, signature, 0, half), new BigInteger(1, signature, half, half));
+        // Verification only reads the key init stored; nothing else carries over to the next call.
+        engine.readyFor = parameters;
+        return valid;
     }
 
-    /** One thread's digest, hash buffer and signer. */
+    /** One thread's digest, hash buffer and signer, and the key the signer stands initialised with. */
     private static final class Engine {
         final Digest digest;
         final byte[] hash;
         final ECDSASigner signer = new ECDSASigner();
+        /**
+         * The key parameters the signer is initialised with, and the digest clean for, compared by
+         * identity (those of one imported {@link EcKey}); {@code null} before the first call, while
+         * a call runs and after one that threw. The signer holds them anyway.
+         */
+        ECPublicKeyParameters readyFor;
 
         Engine(Digest digest) {
             this.digest = digest;

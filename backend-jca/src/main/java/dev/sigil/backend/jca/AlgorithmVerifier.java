@@ -1,9 +1,6 @@
 package dev.sigil.backend.jca;
 
 import java.security.GeneralSecurityException;
-import java.security.NoSuchAlgorithmException;
-import java.security.Provider;
-import java.security.Signature;
 
 /**
  * Verifies one JWS algorithm with a provider resolved when the backend was built.
@@ -12,8 +9,10 @@ import java.security.Signature;
  * service lookup plus reflection), so each verifier keeps one engine per thread in a
  * {@link ThreadLocal} held by the verifier, itself held by one backend instance: nothing is
  * static, and a discarded backend takes its engines with it once the threads' maps drop the
- * stale entries. Each call re-initialises the engine with the call's key, which also discards any
- * state a previous, failed call may have left.
+ * stale entries. An engine is initialised with a call's key only when it was not already left
+ * initialised with that very key object by a previous call that returned normally
+ * ({@link KeyedSignature}); a call that threw leaves it to be initialised afresh, which discards
+ * whatever state the failure left.
  */
 abstract class AlgorithmVerifier {
 
@@ -23,16 +22,4 @@ abstract class AlgorithmVerifier {
      * backend turns every exception into {@code false}.
      */
     abstract boolean verify(JcaKey key, byte[] data, int off, int len, byte[] signature) throws GeneralSecurityException;
-
-    /** One {@link Signature} per thread, created on that thread's first use. */
-    static ThreadLocal<Signature> perThread(String algorithm, Provider provider) {
-        return ThreadLocal.withInitial(() -> {
-            try {
-                return Signature.getInstance(algorithm, provider);
-            } catch (NoSuchAlgorithmException e) {
-                // Probed when the backend was built; a provider that changes its mind is broken.
-                throw new IllegalStateException(provider.getName() + " no longer offers " + algorithm, e);
-            }
-        });
-    }
 }

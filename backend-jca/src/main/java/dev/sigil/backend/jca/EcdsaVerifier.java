@@ -2,7 +2,6 @@ package dev.sigil.backend.jca;
 
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import java.security.Signature;
 import java.security.SignatureException;
 
 /**
@@ -12,13 +11,13 @@ import java.security.SignatureException;
 final class EcdsaVerifier extends AlgorithmVerifier {
 
     private final String curveName;
-    private final ThreadLocal<Signature> engines;
+    private final ThreadLocal<KeyedSignature> engines;
     /** Whether the engine takes R || S itself; otherwise it wants the DER form of RFC 3279. */
     private final boolean p1363;
 
     EcdsaVerifier(String curveName, String signatureName, Provider provider, boolean p1363) {
         this.curveName = curveName;
-        this.engines = perThread(signatureName, provider);
+        this.engines = KeyedSignature.perThread(signatureName, provider, null);
         this.p1363 = p1363;
     }
 
@@ -34,14 +33,13 @@ final class EcdsaVerifier extends AlgorithmVerifier {
                 || !curve.isScalarInRange(signature, 0) || !curve.isScalarInRange(signature, half)) {
             return false;
         }
-        Signature engine = engines.get();
-        engine.initVerify(ec.publicKey());
-        engine.update(data, off, len);
+        KeyedSignature engine = engines.get();
         if (p1363) {
-            return engine.verify(signature);
+            return engine.verify(ec.publicKey(), data, off, len, signature);
         }
         try {
-            return engine.verify(toDer(signature, half));
+            // The one allocation beyond the provider's own: DER-only providers need their encoding.
+            return engine.verify(ec.publicKey(), data, off, len, toDer(signature, half));
         } catch (SignatureException e) {
             // DER-only providers (BC-FIPS) throw for encodings they dislike instead of returning false.
             return false;

@@ -2,19 +2,17 @@ package dev.sigil.backend.jca;
 
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import java.security.Signature;
 import java.security.spec.PSSParameterSpec;
 
 /** RS256/384/512 (PKCS #1 v1.5) and PS256/384/512 (PSS), RFC 7518 sections 3.3 and 3.5. */
 final class RsaVerifier extends AlgorithmVerifier {
 
-    private final ThreadLocal<Signature> engines;
-    /** {@code null} for PKCS #1 v1.5. */
-    private final PSSParameterSpec pss;
+    private final ThreadLocal<KeyedSignature> engines;
 
+    /** {@code pss} is {@code null} for PKCS #1 v1.5. */
     RsaVerifier(String signatureName, Provider provider, PSSParameterSpec pss) {
-        this.engines = perThread(signatureName, provider);
-        this.pss = pss;
+        // One engine per verifier and so per PSS hash: the parameters never change on an engine.
+        this.engines = KeyedSignature.perThread(signatureName, provider, pss);
     }
 
     @Override
@@ -26,14 +24,6 @@ final class RsaVerifier extends AlgorithmVerifier {
         if (signature.length != rsa.modulusBytes()) {
             return false;
         }
-        Signature engine = engines.get();
-        if (pss != null) {
-            // Every time, and before init: some providers (BC-FIPS) verify RSASSA-PSS without
-            // parameters by silently returning false, and some read them only at init.
-            engine.setParameter(pss);
-        }
-        engine.initVerify(rsa.publicKey());
-        engine.update(data, off, len);
-        return engine.verify(signature);
+        return engines.get().verify(rsa.publicKey(), data, off, len, signature);
     }
 }

@@ -66,8 +66,8 @@ final class VerifierTable {
             }
         }
         // ES256K is deliberately absent: JDK 17 removed secp256k1, and a FIPS policy must refuse it.
-        ThreadLocal<Signature> ed25519 = eddsa(providers, keys, EdCurve.ED25519);
-        ThreadLocal<Signature> ed448 = eddsa(providers, keys, EdCurve.ED448);
+        ThreadLocal<KeyedSignature> ed25519 = eddsa(providers, keys, EdCurve.ED25519);
+        ThreadLocal<KeyedSignature> ed448 = eddsa(providers, keys, EdCurve.ED448);
         if (ed25519 != null || ed448 != null) {
             verifiers[JwsAlgorithm.EdDSA.ordinal()] = new EdDsaVerifier(null, ed25519, ed448);
         }
@@ -138,7 +138,7 @@ final class VerifierTable {
         }
     }
 
-    private static ThreadLocal<Signature> eddsa(ProviderChoice providers, KeyFactories keys, EdCurve curve) {
+    private static ThreadLocal<KeyedSignature> eddsa(ProviderChoice providers, KeyFactories keys, EdCurve curve) {
         Provider provider = providers.find("Signature", curve.jwkName());
         if (provider == null) {
             return null;
@@ -147,7 +147,7 @@ final class VerifierTable {
             Signature probe = Signature.getInstance(curve.jwkName(), provider);
             probe.initVerify(keys.ed(curve, curve.testPublicKey()));
             probe.update(new byte[0]);
-            return probe.verify(curve.testSignature()) ? AlgorithmVerifier.perThread(curve.jwkName(), provider) : null;
+            return probe.verify(curve.testSignature()) ? KeyedSignature.perThread(curve.jwkName(), provider, null) : null;
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;
         }
