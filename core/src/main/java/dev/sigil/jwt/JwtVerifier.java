@@ -20,7 +20,6 @@ import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -209,7 +208,7 @@ public final class JwtVerifier implements AutoCloseable {
         }
         // The alphabet is not checked here: every part is checked where it is read (the header by
         // its decoder or by matching an accepted header's text, the signature and the payload by
-        // their decoders), and nothing is accepted before all three have been.
+        // their decoders, all on the token's chars), and nothing is accepted before all three have been.
         int dot1 = token.indexOf('.');
         int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
         if (dot2 < 0) {
@@ -230,22 +229,11 @@ public final class JwtVerifier implements AutoCloseable {
             header = checkHeader(headerMembers);
             lastHeader = new AcceptedHeader(token.substring(0, dot1), header);
         }
-        // The signature covers the ASCII text of header.payload. A char above 0xff becomes '?',
-        // which no decoder accepts, so the bytes equal the text whenever the token can pass; a
-        // surrogate pair becomes a single '?', which would shift every offset, so it is refused here.
-        byte[] bytes = token.getBytes(StandardCharsets.ISO_8859_1);
-        if (bytes.length != length) {
-            throw new JwtVerificationException(Reason.MALFORMED, "token has a character outside base64url");
-        }
-        byte[] signature;
-        try {
-            signature = Base64Url.decode(bytes, dot2 + 1, length);
-        } catch (IllegalArgumentException e) {
-            throw new JwtVerificationException(Reason.MALFORMED, "token signature is not valid base64url: " + e.getMessage());
-        }
+        byte[] signature = decode(token, dot2 + 1, length, "signature");
+        byte[] signed = signingInput(token, dot2);
 
         KeyIndex keys = currentIndex(mayWait);
-        JwtVerificationException failure = verifySignature(keys, header, bytes, dot2, signature);
+        JwtVerificationException failure = verifySignature(keys, header, signed, dot2, signature);
         if (failure != null && (failure.reason() == Reason.KEY_NOT_FOUND || failure.reason() == Reason.INVALID_SIGNATURE)) {
             if (!mayWait && keySource.refreshWouldWait(keys.source())) {
                 throw wouldWait();
@@ -254,24 +242,40 @@ public final class JwtVerifier implements AutoCloseable {
             if (refreshed == keys) {
                 throw failure;
             }
-            failure = verifySignature(refreshed, header, bytes, dot2, signature);
+            failure = verifySignature(refreshed, header, signed, dot2, signature);
         }
         if (failure != null) {
             throw failure;
         }
 
         // The signing input is no longer needed: the payload is decoded over it, saving a copy.
-        // Only now, so an unsigned payload is never decoded, let alone parsed.
+        // Only now, so an unsigned payload is never decoded, let alone parsed. Decoded from the
+        // token's chars, not from the copy's bytes, which signingInput() does not check.
         int payloadLength;
         try {
-            payloadLength = Base64Url.decodeInPlace(bytes, dot1 + 1, dot2);
+            payloadLength = Base64Url.decodeInto(token, dot1 + 1, dot2, signed, 0);
         } catch (IllegalArgumentException e) {
             throw new JwtVerificationException(Reason.MALFORMED, "token payload is not valid base64url: " + e.getMessage());
         }
-        Map<String, Object> claimMembers = parseObject(bytes, dot1 + 1, payloadLength, "payload", claimsLimits);
+        Map<String, Object> claimMembers = parseObject(signed, 0, payloadLength, "payload", claimsLimits);
         JwtClaims claims = JwtClaims.of(claimMembers);
         checkClaims(header, claims);
         return new VerifiedJwt(header, claims);
+    }
+
+    /**
+     * The signing input, {@code token[0, dot2)}, as the bytes the signature covers. Each char is
+     * narrowed to its low byte: a copy of just this range without a second one, unlike
+     * {@code substring(..).getBytes(..)}. Narrowing would let U+0141 pass for 'A', so these bytes
+     * prove nothing about the text; the text is checked where it is read, the header by matching
+     * an accepted header or by decoding it, the payload by decoding it from the token's chars, and
+     * no token is accepted before both have been.
+     */
+    @SuppressWarnings("deprecation")
+    private static byte[] signingInput(String token, int dot2) {
+        byte[] signed = new byte[dot2];
+        token.getBytes(0, dot2, signed, 0);
+        return signed;
     }
 
     /**

@@ -12,8 +12,8 @@ public final class Base64Url {
 
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
-    /** The 6-bit value of each byte (or char below 256), -1 outside the alphabet. */
-    private static final int[] VALUES = new int[256];
+    /** The 6-bit value of each ASCII char, -1 outside the alphabet. */
+    private static final int[] VALUES = new int[128];
 
     static {
         Arrays.fill(VALUES, -1);
@@ -23,11 +23,6 @@ public final class Base64Url {
     }
 
     private Base64Url() {
-    }
-
-    /** Whether {@code c} belongs to the base64url alphabet. */
-    public static boolean isAlphabet(int c) {
-        return c < 128 && c >= 0 && VALUES[c] >= 0;
     }
 
     /**
@@ -45,18 +40,32 @@ public final class Base64Url {
      * @throws IllegalArgumentException if that range is not canonical, unpadded base64url
      */
     public static byte[] decode(CharSequence s, int from, int to) {
+        byte[] out = new byte[decodedLength(to - from)];
+        decodeInto(s, from, to, out, 0);
+        return out;
+    }
+
+    /**
+     * Decodes {@code s[from, to)} into {@code out} from {@code outFrom} on and returns the decoded
+     * length. Every char is read from {@code s} and checked there, so {@code out} may be any
+     * buffer, including one holding a copy of {@code s}: its bytes are never read.
+     *
+     * @throws IllegalArgumentException if that range is not canonical, unpadded base64url
+     */
+    public static int decodeInto(CharSequence s, int from, int to, byte[] out, int outFrom) {
         int length = to - from;
+        int decoded = decodedLength(length);
         int remainder = length & 3;
-        byte[] out = new byte[decodedLength(length)];
-        int o = 0;
+        int o = outFrom;
         int i = from;
-        int fullEnd = from + (length - remainder);
+        int fullEnd = to - remainder;
         while (i < fullEnd) {
             int bits = value(s, i, from) << 18 | value(s, i + 1, from) << 12 | value(s, i + 2, from) << 6
                     | value(s, i + 3, from);
-            out[o++] = (byte) (bits >> 16);
-            out[o++] = (byte) (bits >> 8);
-            out[o++] = (byte) bits;
+            out[o] = (byte) (bits >> 16);
+            out[o + 1] = (byte) (bits >> 8);
+            out[o + 2] = (byte) bits;
+            o += 3;
             i += 4;
         }
         if (remainder == 2) {
@@ -73,33 +82,10 @@ public final class Base64Url {
             if ((c & 0x03) != 0) {
                 throw nonCanonical(i + 2 - from);
             }
-            out[o++] = (byte) (a << 2 | b >> 4);
-            out[o] = (byte) (b << 4 | c >> 2);
+            out[o] = (byte) (a << 2 | b >> 4);
+            out[o + 1] = (byte) (b << 4 | c >> 2);
         }
-        return out;
-    }
-
-    /**
-     * Decodes the ASCII bytes {@code buf[from, to)} into {@code buf} itself, starting at
-     * {@code from}, and returns the decoded length. Safe in place because each group of four
-     * characters is read before its three bytes are written at or behind it. On failure the range
-     * is left partly overwritten.
-     *
-     * @throws IllegalArgumentException if that range is not canonical, unpadded base64url
-     */
-    public static int decodeInPlace(byte[] buf, int from, int to) {
-        return decode(buf, from, to, buf, from);
-    }
-
-    /**
-     * Decodes the ASCII bytes {@code src[from, to)} into a new array.
-     *
-     * @throws IllegalArgumentException if that range is not canonical, unpadded base64url
-     */
-    public static byte[] decode(byte[] src, int from, int to) {
-        byte[] out = new byte[decodedLength(to - from)];
-        decode(src, from, to, out, 0);
-        return out;
+        return decoded;
     }
 
     private static int decodedLength(int length) {
@@ -108,63 +94,6 @@ public final class Base64Url {
             throw new IllegalArgumentException("base64url text of length " + length + " is impossible");
         }
         return (length / 4) * 3 + (remainder == 0 ? 0 : remainder - 1);
-    }
-
-    private static int decode(byte[] src, int from, int to, byte[] out, int outFrom) {
-        int length = to - from;
-        int decoded = decodedLength(length);
-        int[] values = VALUES;
-        int o = outFrom;
-        int i = from;
-        int fullEnd = to - (length & 3);
-        while (i < fullEnd) {
-            // An invalid byte maps to -1, which makes the whole group negative: one test per group.
-            int bits = values[src[i] & 0xff] << 18 | values[src[i + 1] & 0xff] << 12
-                    | values[src[i + 2] & 0xff] << 6 | values[src[i + 3] & 0xff];
-            if (bits < 0) {
-                throw invalidIn(src, i, from);
-            }
-            out[o] = (byte) (bits >> 16);
-            out[o + 1] = (byte) (bits >> 8);
-            out[o + 2] = (byte) bits;
-            o += 3;
-            i += 4;
-        }
-        int remainder = to - i;
-        if (remainder == 2) {
-            int a = byteValue(src, i, from);
-            int b = byteValue(src, i + 1, from);
-            if ((b & 0x0f) != 0) {
-                throw nonCanonical(i + 1 - from);
-            }
-            out[o] = (byte) (a << 2 | b >> 4);
-        } else if (remainder == 3) {
-            int a = byteValue(src, i, from);
-            int b = byteValue(src, i + 1, from);
-            int c = byteValue(src, i + 2, from);
-            if ((c & 0x03) != 0) {
-                throw nonCanonical(i + 2 - from);
-            }
-            out[o] = (byte) (a << 2 | b >> 4);
-            out[o + 1] = (byte) (b << 4 | c >> 2);
-        }
-        return decoded;
-    }
-
-    private static IllegalArgumentException invalidIn(byte[] src, int group, int from) {
-        for (int k = group; ; k++) {
-            if (VALUES[src[k] & 0xff] < 0) {
-                return invalid(src[k] & 0xff, k - from);
-            }
-        }
-    }
-
-    private static int byteValue(byte[] src, int index, int from) {
-        int v = VALUES[src[index] & 0xff];
-        if (v < 0) {
-            throw invalid(src[index] & 0xff, index - from);
-        }
-        return v;
     }
 
     private static IllegalArgumentException invalid(int c, int offset) {
