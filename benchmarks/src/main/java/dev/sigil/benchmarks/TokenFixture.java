@@ -76,7 +76,11 @@ final class TokenFixture {
     }
 
     private static TokenFixture mint(Alg alg, String issuer) throws GeneralSecurityException {
-        SecureRandom random = new SecureRandom();
+        // Seeded, so that every fork of every run measures the same key and token: SunEC's Ed25519
+        // verification allocates more or less depending on the key, which would otherwise make the
+        // floor and the Sigil rows (separate forks, separate keys) incomparable in bytes per op.
+        SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
+        random.setSeed(("sigil-bench-" + alg.name()).getBytes(StandardCharsets.US_ASCII));
         String kid = "bench-" + alg.name().toLowerCase(java.util.Locale.ROOT);
         String header = "{\"alg\":\"" + alg.name() + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
         // About 300 bytes, shaped like an Auth0 access token: two audiences, an azp, a scope string.
