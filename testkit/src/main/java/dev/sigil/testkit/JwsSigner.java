@@ -20,4 +20,19 @@ public interface JwsSigner {
 
     /** The JWS signature of {@code data}: R || S for ECDSA, the full tag for HMAC. */
     byte[] sign(byte[] data) throws GeneralSecurityException;
+
+    /**
+     * A signer with a fresh key made by the JDK, as the contract kits use: RSA 2048, the
+     * algorithm's curve, Ed25519 for {@code EdDSA}, a secret of the hash length for HMAC.
+     *
+     * @throws GeneralSecurityException if the JDK cannot make such a key (ES256K on JDK 17)
+     */
+    static JwsSigner withFreshKey(JwsAlgorithm alg) throws GeneralSecurityException {
+        return GeneratedKeys.signer(alg);
+    }
+
+    /** An EdDSA signer (as {@code alg}: EdDSA, Ed25519 or Ed448) with a fresh key on {@code curve}, "Ed25519" or "Ed448". */
+    static JwsSigner withFreshEdDsaKey(JwsAlgorithm alg, String curve) throws GeneralSecurityException {
+        return GeneratedKeys.eddsaSigner(alg, curve);
+    }
 }

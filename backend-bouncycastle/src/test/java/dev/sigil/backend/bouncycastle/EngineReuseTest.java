@@ -50,10 +50,10 @@ class EngineReuseTest {
         if (alg == JwsAlgorithm.ES256K) {
             return new Secp256k1Signer();
         }
-        if (alg.family() == JwsAlgorithm.Family.HMAC) {
-            return JdkSigner.fresh(alg);
+        if (alg.family() == JwsAlgorithm.Family.EDDSA) {
+            return JwsSigner.withFreshEdDsaKey(alg, keyAlg.name());
         }
-        return JdkSigner.over(alg, JdkSigner.fresh(keyAlg).pair());
+        return JwsSigner.withFreshKey(alg);
     }
 
     @ParameterizedTest(name = "{0} with a key for {1}")
