@@ -470,7 +470,7 @@ public final class JwtVerifier implements AutoCloseable {
         return fresh;
     }
 
-    private JwtVerificationException verifySignature(KeyIndex keys, JoseHeader header, byte[] ascii, int signedLength,
+    private JwtVerificationException verifySignature(KeyIndex keys, JoseHeader header, byte[] signed, int signedLength,
             byte[] signature) {
         JwsAlgorithm alg = header.algorithm();
         String kid = header.keyIdOrNull();
@@ -493,7 +493,7 @@ public final class JwtVerifier implements AutoCloseable {
                         + tried + " candidate keys, the limit per token" + (kid == null ? "; send a kid" : ""));
             }
             tried++;
-            if (backend.verify(alg, candidate.key(), ascii, 0, signedLength, signature)) {
+            if (backend.verify(alg, candidate.key(), signed, 0, signedLength, signature)) {
                 return null;
             }
         }

@@ -282,7 +282,8 @@ final class JsonReader {
             close++;
         }
         int n = close - begin;
-        if (close == limit || n > LONGEST_COMMON_NAME || n > maxStringLength) {
+        // No quote within LONGEST_COMMON_NAME + 1 bytes: longer than every common name.
+        if (close == limit || n > maxStringLength) {
             return null;
         }
         long key = packedName(in, begin, n);
