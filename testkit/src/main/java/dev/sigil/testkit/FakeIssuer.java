@@ -41,7 +41,7 @@ import java.util.Optional;
  * <h2>Defaults</h2>
  * Discovery answers {@code {"issuer": issuer(), "jwks_uri": jwksUri(), ...}}; the key set answers
  * {@code {"keys":[]}} with {@code Content-Type: application/json} until {@link #publishKeys} is
- * called. Plain http only: core accepts http for loopback hosts.
+ * called. Plain http, which core accepts for loopback hosts, unless started with {@link #startHttps()}.
  *
  * <h2>Conditional requests</h2>
  * When the published headers carry an {@code ETag}, a request whose {@code If-None-Match} contains
@@ -74,7 +74,10 @@ public final class FakeIssuer implements AutoCloseable {
     private final WireMockServer server;
     private final String issuer;
     private final List<StubMapping> jwksStubs = new ArrayList<>();
+    private final List<StubMapping> extraStubs = new ArrayList<>();
     private StubMapping discoveryStub;
+    // Where the key set is served; moveJwks changes it.
+    private String jwksPath = JWKS_PATH;
 
     // What the key set answers; replaced as a whole by publishKeys / failJwks.
     private int jwksStatus = 200;
@@ -83,9 +86,9 @@ public final class FakeIssuer implements AutoCloseable {
     private Failure jwksFailure;
     private Duration jwksDelay = Duration.ZERO;
 
-    private FakeIssuer(WireMockServer server) {
+    private FakeIssuer(WireMockServer server, boolean https) {
         this.server = server;
-        this.issuer = "http://127.0.0.1:" + server.port() + "/";
+        this.issuer = https ? "https://127.0.0.1:" + server.httpsPort() + "/" : "http://127.0.0.1:" + server.port() + "/";
     }
 
     /** Starts an issuer on a free port of {@code 127.0.0.1}; {@link #close()} stops it. */
@@ -95,8 +98,31 @@ public final class FakeIssuer implements AutoCloseable {
                 .dynamicPort()
                 .gzipDisabled(true)
                 .notifier(new ConsoleNotifier(false)));
+        return started(server, false);
+    }
+
+    /**
+     * Starts an issuer whose identifier is {@code https://127.0.0.1:<port>/}, with the certificate
+     * {@link TestServerTrust} trusts. The same answers are also served on a plain http port
+     * ({@link #plainHttp(String)}), so a test can point an https issuer's documents at http.
+     */
+    public static FakeIssuer startHttps() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .dynamicHttpsPort()
+                .keystorePath(TestServerTrust.KEY_STORE_RESOURCE)
+                .keystoreType("PKCS12")
+                .keystorePassword(TestServerTrust.KEY_STORE_PASSWORD)
+                .keyManagerPassword(TestServerTrust.KEY_STORE_PASSWORD)
+                .gzipDisabled(true)
+                .notifier(new ConsoleNotifier(false)));
+        return started(server, true);
+    }
+
+    private static FakeIssuer started(WireMockServer server, boolean https) {
         server.start();
-        FakeIssuer fake = new FakeIssuer(server);
+        FakeIssuer fake = new FakeIssuer(server, https);
         fake.setDiscoveryDocument(fake.defaultDiscoveryDocument());
         fake.installJwks();
         return fake;
@@ -104,10 +130,21 @@ public final class FakeIssuer implements AutoCloseable {
 
     /**
      * The issuer identifier, exactly as the default discovery document's {@code issuer} member
-     * states it: {@code http://127.0.0.1:<port>/}, with a trailing slash as Auth0 writes it.
+     * states it: {@code http://127.0.0.1:<port>/} ({@code https} from {@link #startHttps()}), with a
+     * trailing slash as Auth0 writes it.
      */
     public String issuer() {
         return issuer;
+    }
+
+    /** A path on this issuer's own scheme and port: {@code <issuer><path without its leading slash>}. */
+    public URI uri(String path) {
+        return URI.create(issuer).resolve(path);
+    }
+
+    /** A path on the plain http port, which serves the same answers as the issuer's own. */
+    public URI plainHttp(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + "/").resolve(path);
     }
 
     /** Where the discovery document is served: {@code <issuer>.well-known/openid-configuration}. */
@@ -116,8 +153,41 @@ public final class FakeIssuer implements AutoCloseable {
     }
 
     /** Where the key set is served, as the default discovery document's {@code jwks_uri} says. */
-    public URI jwksUri() {
-        return URI.create(issuer).resolve(JWKS_PATH);
+    public synchronized URI jwksUri() {
+        return URI.create(issuer).resolve(jwksPath);
+    }
+
+    /**
+     * Moves the key set to {@code newPath}, as an issuer does when it changes hosting: the old
+     * path answers 404 from now on, the discovery document is reset to the default naming the new
+     * {@link #jwksUri()}, and the key set's current answers are served there.
+     *
+     * @return the new {@link #jwksUri()}
+     */
+    public synchronized URI moveJwks(String newPath) {
+        if (!newPath.startsWith("/") || newPath.equals(jwksPath)) {
+            throw new IllegalArgumentException("not a new absolute path: " + newPath);
+        }
+        extraStubs.add(server.stubFor(get(urlPathEqualTo(jwksPath)).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withBody("moved"))));
+        jwksPath = newPath;
+        setDiscoveryDocument(defaultDiscoveryDocument());
+        installJwks();
+        return jwksUri();
+    }
+
+    /**
+     * Answers {@code GET path} with {@code status} and this {@code Location}, exactly as given (a
+     * relative one included), until {@link #close()}.
+     */
+    public synchronized void redirect(String path, int status, String location) {
+        extraStubs.add(server.stubFor(get(urlPathEqualTo(path)).atPriority(1)
+                .willReturn(aResponse().withStatus(status).withHeader("Location", location))));
+    }
+
+    /** How many requests for {@code path} arrived since the start or the last {@link #resetCounts()}. */
+    public int requests(String path) {
+        return server.findAll(getRequestedFor(urlPathEqualTo(path))).size();
     }
 
     /** Serves {@code jwksJson} as the key set, with {@code Content-Type: application/json} only. */
@@ -183,9 +253,9 @@ public final class FakeIssuer implements AutoCloseable {
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
     }
 
-    /** How many key-set requests arrived since the start or the last {@link #resetCounts()}. */
-    public int jwksRequests() {
-        return server.findAll(getRequestedFor(urlPathEqualTo(JWKS_PATH))).size();
+    /** How many requests for the key set's current path arrived since the start or the last {@link #resetCounts()}. */
+    public synchronized int jwksRequests() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(jwksPath))).size();
     }
 
     /** How many discovery requests arrived since the start or the last {@link #resetCounts()}. */
@@ -197,8 +267,8 @@ public final class FakeIssuer implements AutoCloseable {
      * A header of the latest key-set request, for checking conditional requests
      * ({@code If-None-Match}); empty if there was no such request or header.
      */
-    public Optional<String> lastJwksRequestHeader(String name) {
-        List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo(JWKS_PATH)));
+    public synchronized Optional<String> lastJwksRequestHeader(String name) {
+        List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo(jwksPath)));
         if (requests.isEmpty()) {
             return Optional.empty();
         }
@@ -235,10 +305,10 @@ public final class FakeIssuer implements AutoCloseable {
         }
         jwksStubs.clear();
         if (jwksFailure != null) {
-            jwksStubs.add(server.stubFor(get(urlPathEqualTo(JWKS_PATH)).willReturn(failure(jwksFailure))));
+            jwksStubs.add(server.stubFor(get(urlPathEqualTo(jwksPath)).willReturn(failure(jwksFailure))));
             return;
         }
-        jwksStubs.add(server.stubFor(get(urlPathEqualTo(JWKS_PATH)).atPriority(10)
+        jwksStubs.add(server.stubFor(get(urlPathEqualTo(jwksPath)).atPriority(10)
                 .willReturn(delayed(withHeaders(aResponse().withStatus(jwksStatus).withBody(jwksBody), jwksHeaders)))));
         if (jwksStatus != 200) {
             return;
@@ -248,13 +318,13 @@ public final class FakeIssuer implements AutoCloseable {
         notModifiedHeaders.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
         Optional<String> etag = headerValue(jwksHeaders, "ETag");
         if (etag.isPresent()) {
-            jwksStubs.add(server.stubFor(get(urlPathEqualTo(JWKS_PATH)).atPriority(1)
+            jwksStubs.add(server.stubFor(get(urlPathEqualTo(jwksPath)).atPriority(1)
                     .withHeader("If-None-Match", containing(etag.get()))
                     .willReturn(delayed(withHeaders(aResponse().withStatus(304), notModifiedHeaders)))));
         }
         Optional<String> lastModified = headerValue(jwksHeaders, "Last-Modified");
         if (lastModified.isPresent()) {
-            jwksStubs.add(server.stubFor(get(urlPathEqualTo(JWKS_PATH)).atPriority(2)
+            jwksStubs.add(server.stubFor(get(urlPathEqualTo(jwksPath)).atPriority(2)
                     .withHeader("If-Modified-Since", equalTo(lastModified.get()))
                     .willReturn(delayed(withHeaders(aResponse().withStatus(304), notModifiedHeaders)))));
         }
