@@ -57,11 +57,19 @@ public final class JwkSet {
 
     /** Parses UTF-8 bytes with the given codec; see {@link #parse(String)}. */
     public static JwkSet parse(byte[] json, JsonCodec codec) {
+        return parse(json, codec, JsonLimits.DEFAULT);
+    }
+
+    /**
+     * Parses within these limits: a {@link JwksCache} derives them from its policy's body cap, so
+     * that a cap above the default 1 MiB really admits a set that large.
+     */
+    static JwkSet parse(byte[] json, JsonCodec codec, JsonLimits limits) {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(codec, "codec");
         Object root;
         try {
-            root = codec.parse(json, JsonLimits.DEFAULT);
+            root = codec.parse(json, limits);
         } catch (JsonParseException e) {
             throw new InvalidJwkException("jwk set is not valid json: " + e.getMessage(), e);
         }

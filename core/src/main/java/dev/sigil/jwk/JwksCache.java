@@ -2,16 +2,17 @@ package dev.sigil.jwk;
 
 import dev.sigil.internal.keys.HttpCaching;
 import dev.sigil.internal.keys.IssuerUris;
+import dev.sigil.internal.keys.RemoteGet;
 import dev.sigil.internal.select.Providers;
 import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
-import dev.sigil.spi.HttpRequest;
 import dev.sigil.spi.HttpResponse;
 import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
+import dev.sigil.spi.UntrustedText;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.URI;
@@ -49,13 +50,30 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code {issuer}/.well-known/openid-configuration} (falling back to RFC 8414's
  * {@code /.well-known/oauth-authorization-server{path}} when that is 404), requires the document's
  * {@code issuer} to equal the configured one exactly, and takes its {@code jwks_uri}. Both must be
- * {@code https}, except on loopback hosts.
+ * {@code https}, except on loopback hosts; under an {@code https} issuer the {@code jwks_uri} must be
+ * {@code https} too, loopback included. Discovery is lazy, so a refused {@code jwks_uri} is a failed
+ * fetch, reported to the listener, in {@link #stats()} and in {@code KEYS_UNAVAILABLE}, not a
+ * {@code build()} error. A discovered {@code jwks_uri} is not kept for good: once it has failed
+ * two fetches in a row, the next attempt runs discovery again (at most
+ * once per {@code refreshCooldown}, and on the same backoff as every fetch), so an issuer that moves
+ * its keys is followed.
+ *
+ * <h2>Where keys may come from</h2>
+ * Every request, the first and each redirect, goes through one set of rules in core: a transport
+ * makes one request and returns redirects unfollowed; core follows at most 3, resolves a relative
+ * {@code Location} against the URI that answered, never goes from {@code https} to {@code http},
+ * allows plain {@code http} only between loopback hosts, and refuses any other scheme. A successful
+ * response in a {@code Content-Encoding} other than identity (after the transport's own gzip
+ * decoding) is a failed fetch; its bytes are never parsed. Discovery documents and key sets are
+ * parsed within JSON limits derived from {@link JwksCachePolicy#maxBodyBytes()}.
  *
  * <h2>Caching</h2>
  * The current set is an immutable snapshot in a volatile field: {@link #keys()} takes no lock and
  * does no I/O while the set is fresh. Freshness comes from {@code Cache-Control: max-age} within the
  * policy's bounds (else its default TTL); a background refresh starts {@code refreshAhead} before
- * expiry; refreshes are conditional ({@code If-None-Match}, {@code If-Modified-Since}). Concurrent
+ * expiry; refreshes are conditional ({@code If-None-Match}, {@code If-Modified-Since}) when the
+ * validators received are visible ASCII, and unconditional otherwise: no header value an issuer
+ * sends can stop the cache from refreshing. Concurrent
  * callers share one fetch in flight and wait for it at most the request timeout. When a fetch fails,
  * the last good set keeps serving for up to {@code maxStale} past its expiry, and the next attempt
  * waits an exponential backoff (from {@code initialBackoff}, doubling up to the cooldown, with
@@ -66,6 +84,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #refresh(JwkSet)}: at most one such fetch per {@code refreshCooldown}, counted from the last
  * one (the first fetch and TTL refreshes do not start it), so forged tokens cannot hammer the issuer.
  *
+ * <h2>Untrusted text</h2>
+ * Text from the issuer (URLs, header values, document members, {@code kid}s) appears in log records,
+ * exception messages, listener reasons and {@link JwksStats#lastFailure()} only as
+ * {@link UntrustedText} makes it printable. The {@code kid} sets given to
+ * {@link JwksListener#keysChanged} are the keys' own values, unescaped.
+ *
  * <h2>Threads</h2>
  * Thread-safe. Background refreshes run on the executor given to the builder, or on a daemon thread
  * this cache starts on first need and lets die when idle; {@link #close()} stops it.
@@ -73,13 +97,18 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class JwksCache implements KeySource, AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
-    private static final JsonLimits DISCOVERY_LIMITS = new JsonLimits(256 * 1024, 16, 64 * 1024);
+    /** A discovery document is small and flat; its strings are URLs and names. */
+    private static final int DISCOVERY_MAX_DEPTH = 16;
+    private static final int DISCOVERY_MAX_STRING = 64 * 1024;
+    /** Consecutive failures of a discovered jwks_uri after which discovery runs again. */
+    static final int REDISCOVER_AFTER_FAILURES = 2;
     private static final int MAX_THREADS = 4;
     private static final Map<String, String> ACCEPT_JSON =
             Map.of("Accept", "application/jwk-set+json, application/json;q=0.9");
 
     /** What a successful fetch left: the set and what the next conditional request needs. */
     private static final class Snapshot {
+        final URI source;
         final JwkSet set;
         final byte[] body;
         final Instant expiresAt;
@@ -87,7 +116,9 @@ public final class JwksCache implements KeySource, AutoCloseable {
         final String etag;
         final String lastModified;
 
-        Snapshot(JwkSet set, byte[] body, Instant expiresAt, Duration refreshAhead, String etag, String lastModified) {
+        Snapshot(URI source, JwkSet set, byte[] body, Instant expiresAt, Duration refreshAhead, String etag,
+                String lastModified) {
+            this.source = source;
             this.set = set;
             this.body = body;
             this.expiresAt = expiresAt;
@@ -116,6 +147,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
     private final Clock clock;
     private final JwksListener listener;
     private final Executor givenExecutor;
+    private final JsonLimits setLimits;
+    private final JsonLimits discoveryLimits;
 
     private volatile Snapshot snapshot;
     private volatile URI discoveredJwksUri;
@@ -132,6 +165,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
     private boolean closed;
     private long fetchesStarted;
     private long publishedSequence;
+    private Instant lastDiscovery;
+    private int failuresSinceDiscovery;
 
     private final AtomicLong fetches = new AtomicLong();
     private final AtomicLong fetchFailures = new AtomicLong();
@@ -150,6 +185,10 @@ public final class JwksCache implements KeySource, AutoCloseable {
         this.clock = b.clock;
         this.listener = b.listener;
         this.givenExecutor = b.executor;
+        // The body cap bounds what can arrive, so the parser must admit that much and no more.
+        this.setLimits = new JsonLimits(policy.maxBodyBytes(), JsonLimits.DEFAULT.maxDepth(),
+                JsonLimits.DEFAULT.maxStringLength());
+        this.discoveryLimits = new JsonLimits(policy.maxBodyBytes(), DISCOVERY_MAX_DEPTH, DISCOVERY_MAX_STRING);
     }
 
     /** A builder; {@link Builder#issuer(String)} or {@link Builder#jwksUri(URI)} is required. */
@@ -263,9 +302,16 @@ public final class JwksCache implements KeySource, AutoCloseable {
     /** A snapshot of the counters. */
     public JwksStats stats() {
         Snapshot s = snapshot;
+        String failure;
+        lock.lock();
+        try {
+            failure = consecutiveFailures > 0 ? lastFailure : null;
+        } finally {
+            lock.unlock();
+        }
         return new JwksStats(fetches.get(), fetchFailures.get(), notModified.get(), refreshesRequested.get(),
                 refreshesSuppressed.get(), staleServed.get(), s == null ? 0 : s.set.keys().size(), lastSuccess,
-                s == null ? null : s.expiresAt);
+                s == null ? null : s.expiresAt, failure);
     }
 
     /** The transport this cache resolved when it was built. */
@@ -508,7 +554,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
         } catch (RuntimeException | Error e) {
             // A transport or codec bug must not leave waiters hanging or kill the refresher.
             if (!done.isDone()) {
-                recordFailure(new FetchFailure("fetch failed unexpectedly: " + e, null, e));
+                recordFailure(new FetchFailure("fetch failed unexpectedly: " + UntrustedText.printable(e.toString()),
+                        null, e));
             }
             if (e instanceof Error) {
                 finish(done, null);
@@ -532,12 +579,31 @@ public final class JwksCache implements KeySource, AutoCloseable {
 
     private Snapshot fetch(Snapshot previous) throws FetchFailure {
         URI uri = jwksUri();
-        Map<String, String> headers = new LinkedHashMap<>(ACCEPT_JSON);
-        if (previous != null && previous.etag != null) {
-            headers.put("If-None-Match", previous.etag);
+        Snapshot next;
+        try {
+            next = fetchFrom(uri, previous);
+        } catch (FetchFailure e) {
+            jwksUriFailed(uri);
+            throw e;
         }
-        if (previous != null && previous.lastModified != null) {
-            headers.put("If-Modified-Since", previous.lastModified);
+        lock.lock();
+        try {
+            failuresSinceDiscovery = 0;
+        } finally {
+            lock.unlock();
+        }
+        return next;
+    }
+
+    private Snapshot fetchFrom(URI uri, Snapshot previous) throws FetchFailure {
+        // Validators belong to the resource that sent them: none go to a jwks_uri found anew.
+        Snapshot validated = previous != null && previous.source.equals(uri) ? previous : null;
+        Map<String, String> headers = new LinkedHashMap<>(ACCEPT_JSON);
+        if (validated != null && validated.etag != null) {
+            headers.put("If-None-Match", validated.etag);
+        }
+        if (validated != null && validated.lastModified != null) {
+            headers.put("If-Modified-Since", validated.lastModified);
         }
         fetches.incrementAndGet();
         long start = System.nanoTime();
@@ -545,13 +611,16 @@ public final class JwksCache implements KeySource, AutoCloseable {
         Instant now = clock.instant();
         Duration ttl = HttpCaching.freshness(response.header("Cache-Control"), policy.defaultTtl(), policy.minTtl(),
                 policy.maxTtl());
-        String etag = response.header("ETag").orElse(null);
-        String lastModified = response.header("Last-Modified").orElse(null);
-        if (response.status() == 304 && previous != null) {
+        // A validator no client can send back as received is dropped here, so the next request is
+        // unconditional rather than one that cannot be built or can never match.
+        String etag = HttpCaching.echoableEtag(response.header("ETag").orElse(null));
+        String lastModified = HttpCaching.echoableLastModified(response.header("Last-Modified").orElse(null));
+        if (response.status() == 304 && validated != null) {
             notModified.incrementAndGet();
             succeeded(uri, 304, start);
-            return new Snapshot(previous.set, previous.body, now.plus(ttl), policy.refreshAhead(), etag != null ? etag : previous.etag,
-                    lastModified != null ? lastModified : previous.lastModified);
+            return new Snapshot(uri, validated.set, validated.body, now.plus(ttl), policy.refreshAhead(),
+                    response.header("ETag").isPresent() ? etag : validated.etag,
+                    response.header("Last-Modified").isPresent() ? lastModified : validated.lastModified);
         }
         if (response.status() != 200) {
             throw httpFailure(uri, response, now, start);
@@ -563,18 +632,52 @@ public final class JwksCache implements KeySource, AutoCloseable {
             set = previous.set;
         } else {
             try {
-                set = JwkSet.parse(body, json);
+                set = JwkSet.parse(body, json, setLimits);
             } catch (InvalidJwkException e) {
-                throw failed(uri, "malformed key set from " + uri + ": " + e.getMessage(), null, start, e);
+                throw failed(uri, "malformed key set from " + RemoteGet.show(uri) + ": "
+                        + UntrustedText.printable(e.getMessage()), null, start, e);
             }
             int entries = set.keys().size() + set.malformedKeys().size();
             if (entries > policy.maxKeys()) {
-                throw failed(uri, "key set from " + uri + " holds " + entries + " keys, more than the limit of "
-                        + policy.maxKeys(), null, start, null);
+                throw failed(uri, "key set from " + RemoteGet.show(uri) + " holds " + entries
+                        + " keys, more than the limit of " + policy.maxKeys(), null, start, null);
             }
         }
         succeeded(uri, 200, start);
-        return new Snapshot(set, body, now.plus(ttl), policy.refreshAhead(), etag, lastModified);
+        return new Snapshot(uri, set, body, now.plus(ttl), policy.refreshAhead(), etag, lastModified);
+    }
+
+    /**
+     * Counts a failure of a discovered {@code jwks_uri}; after {@value #REDISCOVER_AFTER_FAILURES}
+     * in a row, and at most once per cooldown, forgets it so that the next attempt (on the usual
+     * backoff) runs discovery again: an issuer that moved its keys is followed instead of being
+     * pinned to the old place for the life of the process.
+     */
+    private void jwksUriFailed(URI uri) {
+        if (configuredJwksUri != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean forget = false;
+        lock.lock();
+        try {
+            if (!uri.equals(discoveredJwksUri)) {
+                return;
+            }
+            failuresSinceDiscovery++;
+            if (failuresSinceDiscovery >= REDISCOVER_AFTER_FAILURES
+                    && (lastDiscovery == null || !now.isBefore(lastDiscovery.plus(policy.refreshCooldown())))) {
+                discoveredJwksUri = null;
+                failuresSinceDiscovery = 0;
+                forget = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (forget) {
+            LOG.log(Level.INFO, "jwks_uri " + RemoteGet.show(uri) + " failed " + REDISCOVER_AFTER_FAILURES
+                    + " fetches in a row; the next attempt runs discovery again");
+        }
     }
 
     private URI jwksUri() throws FetchFailure {
@@ -584,6 +687,12 @@ public final class JwksCache implements KeySource, AutoCloseable {
         URI known = discoveredJwksUri;
         if (known != null) {
             return known;
+        }
+        lock.lock();
+        try {
+            lastDiscovery = clock.instant();
+        } finally {
+            lock.unlock();
         }
         long start = System.nanoTime();
         URI oidc = IssuerUris.openIdConfiguration(issuer);
@@ -596,32 +705,35 @@ public final class JwksCache implements KeySource, AutoCloseable {
         if (response.status() != 200) {
             throw httpFailure(documentUri, response, clock.instant(), start);
         }
+        String at = RemoteGet.show(documentUri);
         Object document;
         try {
-            document = json.parse(response.body(), DISCOVERY_LIMITS);
+            document = json.parse(response.body(), discoveryLimits);
         } catch (JsonParseException | RuntimeException e) {
-            throw failed(documentUri, "discovery document at " + documentUri + " is not valid json", null, start, e);
+            throw failed(documentUri, "discovery document at " + at + " is not valid json: "
+                    + UntrustedText.printable(e.getMessage()), null, start, e);
         }
         if (!(document instanceof Map)) {
-            throw failed(documentUri, "discovery document at " + documentUri + " is not a json object", null, start, null);
+            throw failed(documentUri, "discovery document at " + at + " is not a json object", null, start, null);
         }
         Object named = ((Map<?, ?>) document).get("issuer");
         if (!issuer.equals(named)) {
-            throw failed(documentUri, "discovery document at " + documentUri + " names issuer "
-                    + (named instanceof String ? "'" + printable((String) named) + "'" : "(none)")
-                    + ", not the configured '" + issuer + "'", null, start, null);
+            throw failed(documentUri, "discovery document at " + at + " names issuer "
+                    + (named instanceof String ? UntrustedText.quoted((String) named) : "(none)")
+                    + ", not the configured " + UntrustedText.quoted(issuer), null, start, null);
         }
         Object jwks = ((Map<?, ?>) document).get("jwks_uri");
         if (!(jwks instanceof String)) {
-            throw failed(documentUri, "discovery document at " + documentUri + " has no jwks_uri", null, start, null);
+            throw failed(documentUri, "discovery document at " + at + " has no jwks_uri", null, start, null);
         }
         URI jwksUri;
         try {
             jwksUri = URI.create((String) jwks);
         } catch (IllegalArgumentException e) {
-            throw failed(documentUri, "discovery document's jwks_uri is not a valid uri", null, start, e);
+            throw failed(documentUri, "discovery document's jwks_uri " + UntrustedText.quoted((String) jwks)
+                    + " is not a valid uri", null, start, e);
         }
-        String refusal = IssuerUris.refusal(jwksUri);
+        String refusal = IssuerUris.jwksRefusal(issuer, jwksUri);
         if (refusal != null) {
             throw failed(documentUri, "discovery document's jwks_uri " + refusal, null, start, null);
         }
@@ -630,25 +742,35 @@ public final class JwksCache implements KeySource, AutoCloseable {
         return jwksUri;
     }
 
+    /**
+     * One GET through {@link RemoteGet}, which follows redirects by core's rules. Anything the
+     * transport throws, unchecked exceptions included (a header it cannot encode, a bug), is a
+     * failed fetch with the usual backoff: a later attempt may succeed.
+     */
     private HttpResponse get(URI uri, Map<String, String> headers, long start) throws FetchFailure {
         try {
-            HttpResponse response = transport.get(new HttpRequest(uri, headers, policy.connectTimeout(),
-                    policy.requestTimeout(), policy.maxBodyBytes()));
+            HttpResponse response = RemoteGet.get(transport, uri, headers, policy.connectTimeout(),
+                    policy.requestTimeout(), policy.maxBodyBytes());
             if (response == null) {
-                throw failed(uri, "http transport '" + transport.name() + "' returned no response", null, start, null);
+                throw failed(uri, "http transport " + UntrustedText.quoted(transport.name()) + " returned no response",
+                        null, start, null);
             }
             return response;
+        } catch (RemoteGet.Refused e) {
+            throw failed(uri, e.getMessage(), null, start, e);
         } catch (IOException e) {
-            throw failed(uri, "fetching " + uri + " failed: " + e, null, start, e);
+            throw failed(uri, "fetching " + RemoteGet.show(uri) + " failed: " + UntrustedText.printable(e.toString()),
+                    null, start, e);
         } catch (RuntimeException e) {
-            throw failed(uri, "http transport '" + transport.name() + "' failed: " + e, null, start, e);
+            throw failed(uri, "http transport " + UntrustedText.quoted(transport.name()) + " failed: "
+                    + UntrustedText.printable(e.toString()), null, start, e);
         }
     }
 
     private FetchFailure httpFailure(URI uri, HttpResponse response, Instant now, long start) {
         Duration retryAfter = response.status() == 429 || response.status() == 503
                 ? HttpCaching.retryAfter(response.header("Retry-After"), now).orElse(null) : null;
-        return failed(uri, uri + " answered HTTP " + response.status(), retryAfter, start, null);
+        return failed(uri, RemoteGet.show(uri) + " answered HTTP " + response.status(), retryAfter, start, null);
     }
 
     private FetchFailure failed(URI uri, String reason, Duration retryAfter, long start, Throwable cause) {
@@ -691,7 +813,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
             Set<String> removed = new HashSet<>(before);
             removed.removeAll(after);
             if (!added.isEmpty() || !removed.isEmpty()) {
-                LOG.log(Level.INFO, "jwks keys changed: added " + added + ", removed " + removed);
+                LOG.log(Level.INFO, "jwks keys changed: added " + printable(added) + ", removed " + printable(removed));
                 notify(() -> listener.keysChanged(Set.copyOf(added), Set.copyOf(removed)));
             }
         }
@@ -741,18 +863,19 @@ public final class JwksCache implements KeySource, AutoCloseable {
         }
     }
 
-    private static String printable(String value) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < value.length() && i < 128; i++) {
-            char c = value.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
+    /** Kids as a log record shows them: each quoted and made printable, so none can forge a line. */
+    private static String printable(Set<String> kids) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String kid : kids) {
+            sb.append(sb.length() == 1 ? "" : ", ").append(UntrustedText.quoted(kid));
         }
-        return value.length() > 128 ? sb.append("...").toString() : sb.toString();
+        return sb.append(']').toString();
     }
 
     @Override
     public String toString() {
-        return "JwksCache[" + (configuredJwksUri != null ? configuredJwksUri : "issuer " + issuer) + "]";
+        return "JwksCache[" + (configuredJwksUri != null ? RemoteGet.show(configuredJwksUri)
+                : "issuer " + UntrustedText.printable(issuer)) + "]";
     }
 
     /**
@@ -843,7 +966,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
                 try {
                     discovery = IssuerUris.openIdConfiguration(issuer);
                 } catch (IllegalArgumentException e) {
-                    throw new JwtConfigurationException("issuer '" + issuer + "' is not a valid uri", e);
+                    throw new JwtConfigurationException("issuer " + UntrustedText.quoted(issuer) + " is not a valid uri", e);
                 }
                 String refusal = IssuerUris.refusal(discovery);
                 if (refusal != null) {

@@ -16,12 +16,28 @@ import java.util.Optional;
  * @param keys keys in the current set (0 before the first fetch)
  * @param lastSuccess when the last fetch succeeded, or {@code null}
  * @param expiresAt when the current set expires, or {@code null} before the first fetch
+ * @param lastFailure why the most recent fetch failed, when it did and no fetch has succeeded since,
+ *     else {@code null}; lower-case, with text from the issuer made printable as
+ *     {@link dev.sigil.spi.UntrustedText} does
  */
 public record JwksStats(long fetches, long fetchFailures, long notModified, long refreshesRequested,
-        long refreshesSuppressed, long staleServed, int keys, Instant lastSuccess, Instant expiresAt) {
+        long refreshesSuppressed, long staleServed, int keys, Instant lastSuccess, Instant expiresAt,
+        String lastFailure) {
+
+    /** Stats without a failure reason, as before {@code lastFailure} was recorded. */
+    public JwksStats(long fetches, long fetchFailures, long notModified, long refreshesRequested,
+            long refreshesSuppressed, long staleServed, int keys, Instant lastSuccess, Instant expiresAt) {
+        this(fetches, fetchFailures, notModified, refreshesRequested, refreshesSuppressed, staleServed, keys,
+                lastSuccess, expiresAt, null);
+    }
 
     /** When the last fetch succeeded. */
     public Optional<Instant> lastSuccessTime() {
         return Optional.ofNullable(lastSuccess);
+    }
+
+    /** Why the most recent fetch failed, if it did and none has succeeded since. */
+    public Optional<String> lastFailureReason() {
+        return Optional.ofNullable(lastFailure);
     }
 }

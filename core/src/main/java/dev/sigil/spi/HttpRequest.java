@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One {@code GET} for an {@link HttpTransport}.
+ * One {@code GET} for an {@link HttpTransport}: one request, one hop. When it answers with a
+ * redirect, core checks the target and makes a new request for it, with what is left of the timeout.
  *
- * @param uri the absolute {@code https} (or loopback {@code http}) URI
+ * @param uri the absolute {@code https} (or loopback {@code http}) URI, already checked by core
  * @param headers request headers to send, such as {@code Accept}, {@code If-None-Match} and
  *     {@code If-Modified-Since}; an unmodifiable copy is kept
  * @param connectTimeout the longest wait for a connection

@@ -10,9 +10,11 @@ import java.util.TreeMap;
 /**
  * What an {@link HttpTransport} received.
  *
- * @param status the HTTP status code
- * @param headers response headers; names are matched case-insensitively by {@link #header(String)}
- * @param body the (decompressed) body, at most the request's {@code maxBodyBytes}
+ * @param status the HTTP status code; a redirect (3xx) is returned as such, never followed
+ * @param headers response headers as received (values are untrusted text: print them only through
+ *     {@link UntrustedText}); names are matched case-insensitively by {@link #header(String)}
+ * @param body the body, gzip-decoded if the transport decoded it (and then without
+ *     {@code Content-Encoding}), else as received; at most the request's {@code maxBodyBytes}
  */
 public record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
 

@@ -14,6 +14,9 @@ public final class HttpCaching {
     /** A hostile or mistaken Retry-After must not stop refreshes for days. */
     static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
 
+    /** The longest validator echoed; real ones are tens of characters. */
+    static final int MAX_VALIDATOR_CHARS = 256;
+
     private HttpCaching() {
     }
 
@@ -64,6 +67,43 @@ public final class HttpCaching {
             return Optional.of(Duration.ZERO);
         }
         return Optional.of(wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait);
+    }
+
+    /**
+     * The {@code ETag} to send back in {@code If-None-Match}, or {@code null} when it is not to be
+     * echoed: only a value of 1 to {@value #MAX_VALIDATOR_CHARS} visible ASCII characters (VCHAR,
+     * 0x21-0x7E) is. RFC 9110 (section 8.8.3) also allows obs-text, bytes 0x80-0xFF, which no
+     * client can send back as received: OkHttp refuses to build the request and the JDK's client
+     * replaces them, so a conditional request with them could never match and might never be sent.
+     * Dropping the validator makes the next request unconditional, which always works.
+     */
+    public static String echoableEtag(String etag) {
+        return etag != null && isVisibleAscii(etag, false) ? etag : null;
+    }
+
+    /**
+     * The {@code Last-Modified} to send back in {@code If-Modified-Since}, or {@code null}: as
+     * {@link #echoableEtag(String)}, and single spaces between visible characters are allowed too,
+     * as an HTTP-date has them (RFC 9110 section 5.6.7); no leading, trailing or double space, no tab.
+     */
+    public static String echoableLastModified(String lastModified) {
+        return lastModified != null && isVisibleAscii(lastModified, true) ? lastModified : null;
+    }
+
+    private static boolean isVisibleAscii(String value, boolean singleSpaces) {
+        if (value.isEmpty() || value.length() > MAX_VALIDATOR_CHARS) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ' ' && singleSpaces && i > 0 && i < value.length() - 1 && value.charAt(i - 1) != ' ') {
+                continue;
+            }
+            if (c < 0x21 || c > 0x7e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Duration seconds(String text) {

@@ -1,5 +1,6 @@
 package dev.sigil.internal.keys;
 
+import dev.sigil.spi.UntrustedText;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -40,13 +41,13 @@ public final class IssuerUris {
      */
     public static String refusal(URI uri) {
         if (!uri.isAbsolute() || uri.getHost() == null) {
-            return "'" + uri + "' is not an absolute http(s) uri with a host";
+            return quoted(uri) + " is not an absolute http(s) uri with a host";
         }
         if (uri.getRawUserInfo() != null) {
-            return "'" + uri.getScheme() + "://" + uri.getHost() + "/...' carries user info";
+            return UntrustedText.quoted(uri.getScheme() + "://" + uri.getHost() + "/...") + " carries user info";
         }
         if (uri.getRawFragment() != null) {
-            return "'" + uri + "' has a fragment";
+            return quoted(uri) + " has a fragment";
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (scheme.equals("https")) {
@@ -55,7 +56,29 @@ public final class IssuerUris {
         if (scheme.equals("http") && isLoopback(uri.getHost())) {
             return null;
         }
-        return "'" + uri + "' must use https (plain http is allowed for loopback hosts only)";
+        return quoted(uri) + " must use https (plain http is allowed for loopback hosts only)";
+    }
+
+    /**
+     * Why a discovery document's {@code jwks_uri} may not be fetched for {@code issuer}, or
+     * {@code null} if it may: {@link #refusal(URI)}, and under an {@code https} issuer never plain
+     * {@code http}, loopback included, since that would hand the keys of a TLS-protected issuer to
+     * anyone on the path (or on the machine).
+     */
+    public static String jwksRefusal(String issuer, URI jwksUri) {
+        String refusal = refusal(jwksUri);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (issuer.regionMatches(true, 0, "https:", 0, 6) && jwksUri.getScheme().equalsIgnoreCase("http")) {
+            return UntrustedText.printable(jwksUri.toString()) + " is plain http under the https issuer "
+                    + UntrustedText.printable(issuer) + " (refused, loopback included)";
+        }
+        return null;
+    }
+
+    private static String quoted(URI uri) {
+        return UntrustedText.quoted(uri.toString());
     }
 
     /** Loopback by its literal form only: no name is resolved. */

@@ -51,4 +51,23 @@ class IssuerUrisTest {
         assertFalse(IssuerUris.isLoopback("127.0.0"));
         assertFalse(IssuerUris.isLoopback("localhost.example"));
     }
+
+    @Test
+    void anHttpsIssuersJwksUriMayNotBePlainHttpNotEvenOnLoopback() {
+        assertNull(IssuerUris.jwksRefusal("https://issuer.example/", URI.create("https://keys.example/jwks")));
+        assertNull(IssuerUris.jwksRefusal("http://127.0.0.1:8080/", URI.create("http://127.0.0.1:8080/jwks")));
+        assertNull(IssuerUris.jwksRefusal("http://127.0.0.1:8080/", URI.create("https://keys.example/jwks")));
+        assertEquals("http://127.0.0.1:8080/jwks is plain http under the https issuer https://issuer.example/"
+                + " (refused, loopback included)",
+                IssuerUris.jwksRefusal("https://issuer.example/", URI.create("http://127.0.0.1:8080/jwks")));
+        assertNotNull(IssuerUris.jwksRefusal("HTTPS://issuer.example/", URI.create("HTTP://localhost/jwks")));
+        assertNotNull(IssuerUris.jwksRefusal("http://127.0.0.1/", URI.create("http://keys.example/jwks")));
+    }
+
+    @Test
+    void refusalsShowTheUriPrintably() {
+        String refusal = IssuerUris.refusal(URI.create("http://keys.example/\u202ejwks"));
+        assertEquals("'http://keys.example/\\u202ejwks' must use https (plain http is allowed for loopback hosts only)",
+                refusal);
+    }
 }

@@ -1,0 +1,174 @@
+package dev.sigil.internal.keys;
+
+import dev.sigil.spi.HttpRequest;
+import dev.sigil.spi.HttpResponse;
+import dev.sigil.spi.HttpTransport;
+import dev.sigil.spi.UntrustedText;
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One {@code GET} of a discovery document or a key set as core performs it: the transport makes one
+ * request per hop and returns redirects unfollowed; this class follows them and applies every rule
+ * about where keys may come from, once, for every transport.
+ *
+ * <ul>
+ *   <li>The first URI and every redirect target: absolute {@code http} or {@code https} with a host
+ *       and no user info (a fragment is dropped: it is never sent).
+ *   <li>Never from {@code https} to {@code http}; plain {@code http} only between loopback hosts
+ *       ({@link IssuerUris}), on every hop, so a loopback test issuer cannot hand a fetch to the
+ *       network in the clear.
+ *   <li>301, 302, 303, 307 and 308 with a {@code Location} are followed, at most
+ *       {@value #MAX_REDIRECTS} times; a relative {@code Location} is resolved against the URI that
+ *       answered. A redirect without {@code Location} is the final response.
+ *   <li>The request's timeout covers the whole chain: each hop gets what is left of it.
+ *   <li>A 2xx response whose {@code Content-Encoding} is anything but identity (after the
+ *       transport's own gzip decoding, if it has one) is refused: those bytes never reach a parser.
+ * </ul>
+ *
+ * <p>Refusals are {@link Refused}, whose message is printable and names the rule. Stateless.
+ */
+public final class RemoteGet {
+
+    /** Redirect hops followed per fetch. */
+    public static final int MAX_REDIRECTS = 3;
+
+    /** A fetch refused by one of the rules above; the message is safe to print and log. */
+    public static final class Refused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String message) {
+            super(message);
+        }
+    }
+
+    private RemoteGet() {
+    }
+
+    /**
+     * Performs the {@code GET}, following redirects by the rules of the class description.
+     *
+     * @return the final response: not a followed redirect
+     * @throws Refused if a rule refuses the URI, a redirect target or the final response
+     * @throws IOException as the transport throws it, or when no time is left for the next hop
+     */
+    public static HttpResponse get(HttpTransport transport, URI uri, Map<String, String> headers,
+            Duration connectTimeout, Duration timeout, int maxBodyBytes) throws IOException {
+        String refusal = IssuerUris.refusal(uri);
+        if (refusal != null) {
+            throw new Refused(refusal);
+        }
+        long budget = timeout.compareTo(Duration.ofDays(365)) > 0 ? Duration.ofDays(365).toNanos() : timeout.toNanos();
+        long start = System.nanoTime();
+        URI current = uri;
+        for (int redirects = 0; ; redirects++) {
+            long left = budget - (System.nanoTime() - start);
+            if (left <= 0) {
+                throw new SocketTimeoutException("no complete response within " + timeout.toMillis() + " ms, after "
+                        + redirects + " redirects, the last to " + show(current));
+            }
+            HttpResponse response = transport.get(new HttpRequest(current, headers, connectTimeout,
+                    Duration.ofNanos(left), maxBodyBytes));
+            if (response == null) {
+                return null;
+            }
+            Optional<URI> next = redirectTarget(current, response);
+            if (next.isEmpty()) {
+                requireIdentity(current, response);
+                return response;
+            }
+            if (redirects == MAX_REDIRECTS) {
+                throw new Refused("too many redirects: more than " + MAX_REDIRECTS + ", the last from " + show(current)
+                        + " to " + show(next.get()));
+            }
+            current = next.get();
+        }
+    }
+
+    private static Optional<URI> redirectTarget(URI from, HttpResponse response) throws Refused {
+        int status = response.status();
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            return Optional.empty();
+        }
+        Optional<String> location = response.header("Location");
+        if (location.isEmpty()) {
+            return Optional.empty();
+        }
+        URI target;
+        try {
+            target = from.resolve(new URI(location.get().trim()));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new Refused("refused redirect from " + show(from) + " to " + UntrustedText.printable(location.get())
+                    + ": not a valid uri");
+        }
+        String why = hopRefusal(from, target);
+        if (why != null) {
+            throw new Refused("refused redirect from " + show(from) + " to " + show(target) + ": " + why);
+        }
+        if (target.getRawFragment() != null) {
+            try {
+                target = new URI(target.getScheme(), target.getRawAuthority(), target.getRawPath(), target.getRawQuery(), null);
+            } catch (URISyntaxException e) {
+                throw new Refused("refused redirect from " + show(from) + " to " + show(target) + ": not a valid uri");
+            }
+        }
+        return Optional.of(target);
+    }
+
+    /**
+     * Why a redirect from {@code from} to {@code to} may not be followed, or {@code null} if it may.
+     * The one place the hop rules live.
+     */
+    static String hopRefusal(URI from, URI to) {
+        String scheme = to.getScheme() == null ? "" : to.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || !to.isAbsolute() || to.getHost() == null) {
+            return "not an http or https uri";
+        }
+        if (to.getRawUserInfo() != null) {
+            return "the target carries user info";
+        }
+        boolean fromHttps = from.getScheme().equalsIgnoreCase("https");
+        if (scheme.equals("http") && fromHttps) {
+            return "never from https to http";
+        }
+        if (scheme.equals("http") && !(IssuerUris.isLoopback(from.getHost()) && IssuerUris.isLoopback(to.getHost()))) {
+            return "plain http is allowed between loopback hosts only";
+        }
+        return null;
+    }
+
+    /**
+     * Refuses a successful response in an encoding nobody decoded: every value and every
+     * comma-separated coding of {@code Content-Encoding} must be empty or {@code identity}.
+     */
+    private static void requireIdentity(URI uri, HttpResponse response) throws Refused {
+        if (response.status() < 200 || response.status() > 299) {
+            return;
+        }
+        List<String> values = response.headers().get("Content-Encoding");
+        if (values == null) {
+            return;
+        }
+        for (String value : values) {
+            for (String coding : value.split(",", -1)) {
+                String c = coding.trim();
+                if (!c.isEmpty() && !c.equalsIgnoreCase("identity")) {
+                    throw new Refused("unsupported Content-Encoding " + UntrustedText.quoted(value) + " from " + show(uri)
+                            + ": only identity is read (a transport decodes gzip itself)");
+                }
+            }
+        }
+    }
+
+    /** A URI as messages show it: printable, since a Location or a jwks_uri comes from outside. */
+    public static String show(URI uri) {
+        return UntrustedText.printable(uri.toString());
+    }
+}
