@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -77,9 +76,11 @@ import org.junit.jupiter.api.TestInstance;
  *
  * <h2>What is checked</h2>
  *
- * The contract of {@link HttpTransport}: any status is a response; at most 3 redirects and never
- * from https to http; the timeout covers the whole exchange, body and redirects included; the body
- * cap holds before and after gzip decoding, and the transport stops reading at the cap;
+ * The contract of {@link HttpTransport}: any status is a response, redirects included, which are
+ * returned with their {@code Location} and never followed (core follows them and checks each hop);
+ * the timeout covers the whole exchange, body included; the body cap holds before and after gzip
+ * decoding, and the transport stops reading at the cap; a body in an encoding other than exactly
+ * {@code gzip} is returned as received, with its {@code Content-Encoding};
  * connectivity failures are {@link IOException}s; an interrupted caller gets an
  * {@link InterruptedIOException} promptly and keeps its interrupt status; one transport serves
  * concurrent callers. Request headers the JDK or OkHttp refuse to send (line breaks in a value)
@@ -252,11 +253,11 @@ public abstract class HttpTransportConformance {
         assertEquals(Optional.of("7"), response.header("retry-after"));
     }
 
-    // ---- redirects ----------------------------------------------------------------------------
+    // ---- redirects: returned, never followed -------------------------------------------------
 
     @TestFactory
-    Stream<DynamicTest> eachRedirectStatusIsFollowedForGet() {
-        return Stream.of(301, 302, 303, 307, 308).map(status -> dynamicTest("status " + status + " is followed", () -> {
+    Stream<DynamicTest> eachRedirectStatusIsReturnedUnfollowedWithItsLocation() {
+        return Stream.of(301, 302, 303, 307, 308).map(status -> dynamicTest("status " + status + " is returned", () -> {
             String from = "/moved/" + status;
             String to = "/moved/" + status + "/target";
             server.stubFor(get(from).willReturn(aResponse().withStatus(status).withHeader("Location", http(to).toString())));
@@ -264,74 +265,33 @@ public abstract class HttpTransportConformance {
 
             HttpResponse response = transport.get(request(http(from)));
 
-            assertEquals(200, response.status());
-            assertEquals("arrived", new String(response.body(), StandardCharsets.UTF_8));
-            server.verify(1, getRequestedFor(urlEqualTo(to)));
+            assertEquals(status, response.status());
+            assertEquals(Optional.of(http(to).toString()), response.header("location"));
+            server.verify(0, getRequestedFor(urlEqualTo(to)));
         }));
     }
 
     @Test
-    void threeRedirectsInARowAreFollowed() throws IOException {
-        redirectChain("/three", 3);
-
-        HttpResponse response = transport.get(request(http("/three/0")));
-
-        assertEquals(200, response.status());
-        assertEquals("end of /three", new String(response.body(), StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void fourthRedirectFailsWithIOExceptionAndIsNotFollowed() {
-        redirectChain("/four", 4);
-
-        IOException e = assertThrows(IOException.class, () -> transport.get(request(http("/four/0"))));
-
-        assertFalse(e instanceof ResponseTooLargeException, "wrong failure: " + e);
-        server.verify(0, getRequestedFor(urlEqualTo("/four/4")));
-    }
-
-    @Test
-    void redirectFromHttpsToHttpIsRefusedWithIOException() {
-        server.stubFor(get("/downgrade").willReturn(aResponse().withStatus(302)
-                .withHeader("Location", http("/downgraded").toString())));
-        server.stubFor(get("/downgraded").willReturn(aResponse().withStatus(200).withBody("plain text")));
-
-        assertThrows(IOException.class, () -> transport.get(request(https("/downgrade"))));
-
-        server.verify(1, getRequestedFor(urlEqualTo("/downgrade")));
-        server.verify(0, getRequestedFor(urlEqualTo("/downgraded")));
-    }
-
-    @Test
-    void redirectFromHttpToHttpsIsFollowed() throws IOException {
-        server.stubFor(get("/upgrade").willReturn(aResponse().withStatus(301)
-                .withHeader("Location", https("/upgraded").toString())));
-        server.stubFor(get("/upgraded").willReturn(aResponse().withStatus(200).withBody("secure")));
-
-        HttpResponse response = transport.get(request(http("/upgrade")));
-
-        assertEquals(200, response.status());
-        assertEquals("secure", new String(response.body(), StandardCharsets.UTF_8));
-    }
-
-    @Test
-    void relativeLocationIsResolvedAgainstTheRequestUri() throws IOException {
+    void aRelativeLocationIsReturnedAsSentForCoreToResolve() throws IOException {
         server.stubFor(get("/relative/a/b").willReturn(aResponse().withStatus(302).withHeader("Location", "../c")));
-        server.stubFor(get("/relative/c").willReturn(aResponse().withStatus(302).withHeader("Location", "/rooted")));
-        server.stubFor(get("/rooted").willReturn(aResponse().withStatus(200).withBody("resolved")));
 
         HttpResponse response = transport.get(request(http("/relative/a/b")));
 
-        assertEquals(200, response.status());
-        assertEquals("resolved", new String(response.body(), StandardCharsets.UTF_8));
+        assertEquals(302, response.status());
+        assertEquals(Optional.of("../c"), response.header("Location"));
+        server.verify(0, getRequestedFor(urlEqualTo("/relative/c")));
     }
 
     @Test
-    void redirectToANonHttpSchemeFailsWithIOException() {
-        server.stubFor(get("/elsewhere").willReturn(aResponse().withStatus(302)
+    void redirectsFromHttpsToHttpAndToOtherSchemesAreReturnedNotFollowed() throws IOException {
+        server.stubFor(get("/downgrade").willReturn(aResponse().withStatus(302)
+                .withHeader("Location", http("/downgraded").toString())));
+        server.stubFor(get("/elsewhere").willReturn(aResponse().withStatus(307)
                 .withHeader("Location", "ftp://127.0.0.1/keys")));
 
-        assertThrows(IOException.class, () -> transport.get(request(http("/elsewhere"))));
+        assertEquals(302, transport.get(request(https("/downgrade"))).status());
+        assertEquals(307, transport.get(request(http("/elsewhere"))).status());
+        server.verify(0, getRequestedFor(urlEqualTo("/downgraded")));
     }
 
     // ---- timeouts -----------------------------------------------------------------------------
@@ -351,19 +311,6 @@ public abstract class HttpTransportConformance {
         server.stubFor(get("/dribble").willReturn(aResponse().withStatus(200)
                 .withBody(new byte[1000]).withChunkedDribbleDelay(10, SLOW_MILLIS)));
         HttpRequest request = request(http("/dribble"), Map.of(), SHORT_TIMEOUT, DEFAULT_CAP);
-
-        assertTimeoutPreemptively(PROMPTLY, () -> assertThrows(IOException.class, () -> transport.get(request)));
-    }
-
-    @Test
-    void timeoutCoversTheWholeRedirectChainNotEachHop() {
-        // Each hop alone fits the timeout; the four requests together do not.
-        for (int i = 0; i <= 3; i++) {
-            server.stubFor(get("/hops/" + i).willReturn(i < 3
-                    ? aResponse().withStatus(302).withHeader("Location", "/hops/" + (i + 1)).withFixedDelay(400)
-                    : aResponse().withStatus(200).withBody("end").withFixedDelay(400)));
-        }
-        HttpRequest request = request(http("/hops/0"), Map.of(), Duration.ofMillis(900), DEFAULT_CAP);
 
         assertTimeoutPreemptively(PROMPTLY, () -> assertThrows(IOException.class, () -> transport.get(request)));
     }
@@ -474,6 +421,24 @@ public abstract class HttpTransportConformance {
 
         assertTimeoutPreemptively(PROMPTLY,
                 () -> assertThrows(ResponseTooLargeException.class, () -> transport.get(request)));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aBodyInAnotherEncodingIsReturnedAsReceivedWithItsContentEncoding() {
+        // Only exactly "gzip" is decoded (OkHttp's rule); core refuses everything else, so both
+        // transports must hand it over the same way, neither decoded nor failed.
+        byte[] gzipped = gzip("{\"keys\":[]}".getBytes(StandardCharsets.UTF_8));
+        return Stream.of("br", "x-gzip", "deflate", "gzip, br").map(encoding -> dynamicTest(encoding, () -> {
+            String path = "/encoded/" + encoding.replaceAll("[^a-z-]", "");
+            server.stubFor(get(path).willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Encoding", encoding).withBody(gzipped)));
+
+            HttpResponse response = transport.get(request(http(path)));
+
+            assertEquals(200, response.status());
+            assertEquals(Optional.of(encoding), response.header("Content-Encoding"));
+            assertArrayEquals(gzipped, response.body());
+        }));
     }
 
     @Test
@@ -603,15 +568,6 @@ public abstract class HttpTransportConformance {
     /** The test server's https URI for a path. */
     protected final URI https(String path) {
         return URI.create("https://127.0.0.1:" + server.httpsPort() + path);
-    }
-
-    /** Stubs {@code prefix/0 -> prefix/1 -> ... -> prefix/hops}, each a 302 with a relative Location. */
-    private void redirectChain(String prefix, int hops) {
-        for (int i = 0; i < hops; i++) {
-            server.stubFor(get(prefix + "/" + i).willReturn(aResponse().withStatus(302)
-                    .withHeader("Location", prefix + "/" + (i + 1))));
-        }
-        server.stubFor(get(prefix + "/" + hops).willReturn(aResponse().withStatus(200).withBody("end of " + prefix)));
     }
 
     private static byte[] gzip(byte[] data) {

@@ -6,7 +6,6 @@ import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.ResponseInfo;
 import java.nio.ByteBuffer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CancellationException;
@@ -48,14 +47,13 @@ final class CappedBodySubscriber implements BodySubscriber<byte[]> {
         } catch (NumberFormatException e) {
             declared = OptionalLong.empty();
         }
-        String encoding = info.headers().firstValue("Content-Encoding").orElse("identity").trim().toLowerCase(Locale.ROOT);
-        boolean identity = encoding.isEmpty() || encoding.equals("identity");
-        boolean gzip = encoding.equals("gzip") || encoding.equals("x-gzip");
-        BoundedBuffer buffer = new BoundedBuffer(cap, identity ? declared.orElse(-1) : -1);
+        // Exactly "gzip", as OkHttp's transparent decoding has it, so both transports decode the same
+        // responses. Anything else is read as it is, and core refuses what it cannot read.
+        List<String> encodings = info.headers().allValues("Content-Encoding");
+        boolean gzip = encodings.size() == 1 && encodings.get(0).trim().equalsIgnoreCase("gzip");
+        BoundedBuffer buffer = new BoundedBuffer(cap, gzip ? -1 : declared.orElse(-1));
         IOException refusal = null;
-        if (!identity && !gzip) {
-            refusal = new IOException("unsupported Content-Encoding: " + encoding);
-        } else if (identity && hasBody(info.statusCode()) && declared.isPresent() && declared.getAsLong() > cap) {
+        if (!gzip && hasBody(info.statusCode()) && declared.isPresent() && declared.getAsLong() > cap) {
             // A 304 may declare the length of the representation it does not send, hence hasBody.
             refusal = new ResponseTooLargeException(cap);
         }
@@ -144,7 +142,7 @@ final class CappedBodySubscriber implements BodySubscriber<byte[]> {
         release();
     }
 
-    /** Why this subscriber refused the body (too large, bad encoding, corrupt gzip), if it did. */
+    /** Why this subscriber refused the body (too large, corrupt gzip), if it did. */
     Optional<IOException> refused() {
         if (!body.isCompletedExceptionally()) {
             return Optional.empty();

@@ -6,7 +6,6 @@ import dev.sigil.spi.HttpTransport;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -15,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -42,8 +40,7 @@ import javax.net.ssl.SSLContext;
  * request's {@link HttpRequest#timeout()} still bounds the whole exchange.
  *
  * <h2>Timeouts and the body cap</h2>
- * {@link HttpRequest#timeout()} bounds the whole call: every redirect hop, the headers and the
- * whole body. The JDK's request timeout, documented for the response only, is set to the time left
+ * {@link HttpRequest#timeout()} bounds the whole call: the headers and the whole body. The JDK's request timeout, documented for the response only, is set to the time left
  * on each hop as well, but the transport keeps its own deadline rather than rely on the client to
  * cover the body. When it passes, the exchange is cancelled and {@link HttpTimeoutException} thrown. The body is read into memory up to
  * {@link HttpRequest#maxBodyBytes()}: a larger declared {@code Content-Length} is refused before
@@ -52,21 +49,21 @@ import javax.net.ssl.SSLContext;
  *
  * <h2>Compression</h2>
  * {@code Accept-Encoding: gzip} is sent unless the request names its own {@code Accept-Encoding}.
- * A {@code gzip} body is decoded as it arrives; the cap applies to the decoded bytes, and the
- * response then carries neither {@code Content-Encoding} nor {@code Content-Length}, which describe
- * the encoded form. Another encoding fails the request with {@link IOException}.
+ * A body whose {@code Content-Encoding} is exactly {@code gzip} is decoded as it arrives; the cap
+ * applies to the decoded bytes, and the response then carries neither {@code Content-Encoding} nor
+ * {@code Content-Length}, which describe the encoded form. This is what OkHttp's transparent gzip
+ * does, so both transports hand core the same thing. A body in any other encoding ({@code br},
+ * {@code x-gzip}, a list of codings) is returned as received, capped, with its
+ * {@code Content-Encoding}; core refuses it.
  *
  * <h2>Redirects</h2>
- * 301, 302, 303, 307 and 308 with a {@code Location} are followed with {@code GET}, at most 3;
- * the 4th fails with {@link IOException}, as does a redirect from https to http or to a scheme
- * other than http and https. A relative {@code Location} is resolved against the URI that answered.
- * The request's headers, conditional ones included, are sent on every hop: they describe the one
- * resource the chain leads to, and Sigil's requests carry no credentials. A redirect status without
- * {@code Location} is returned as a response.
+ * None are followed: a 3xx is returned as a response with its {@code Location}, and Sigil's core
+ * follows it by its own rules (at most 3 hops, never from https to http, plain http only between
+ * loopback hosts), the same for every transport.
  *
  * <h2>Failures</h2>
- * Every HTTP status is a response. Connectivity failures, timeouts, a body over the cap, a corrupt
- * gzip body and bad redirects throw {@link IOException}. A caller interrupted before or during the
+ * Every HTTP status is a response. Connectivity failures, timeouts, a body over the cap and a
+ * corrupt gzip body throw {@link IOException}. A caller interrupted before or during the
  * call gets an {@link InterruptedIOException} promptly, the exchange is cancelled, and its interrupt
  * status stays set. A caller's mistake throws {@link IllegalArgumentException} before anything is
  * sent: a header the JDK refuses (a line break in a value, or a header it manages itself such as
@@ -79,12 +76,8 @@ import javax.net.ssl.SSLContext;
  */
 public final class JdkHttpTransport implements HttpTransport {
 
-    static final int MAX_REDIRECTS = 3;
-
     /** Keeps the client map bounded should a caller vary its connect timeout without end. */
     private static final int MAX_OWN_CLIENTS = 8;
-
-    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     /** The application's client, or null when the transport builds its own. */
     private final HttpClient suppliedClient;
@@ -113,16 +106,16 @@ public final class JdkHttpTransport implements HttpTransport {
      *
      * @param client a client built with {@code followRedirects(HttpClient.Redirect.NEVER)}, the default
      * @throws IllegalArgumentException if the client follows redirects itself: it would follow up to
-     *     five, and with {@code Redirect.ALWAYS} from https to http, out of this transport's sight, so
-     *     neither limit of the {@link HttpTransport} contract could be kept
+     *     five, and with {@code Redirect.ALWAYS} from https to http, out of core's sight, so core's
+     *     rules on where keys may come from could not be applied to each hop
      */
     public static JdkHttpTransport using(HttpClient client) {
         Objects.requireNonNull(client, "client");
         if (client.followRedirects() != HttpClient.Redirect.NEVER) {
             throw new IllegalArgumentException("the HttpClient follows redirects itself (followRedirects "
-                    + client.followRedirects() + "); JdkHttpTransport follows them to allow at most "
-                    + MAX_REDIRECTS + " and never from https to http: build the client with"
-                    + " followRedirects(HttpClient.Redirect.NEVER)");
+                    + client.followRedirects() + "); Sigil's core follows them, checking every hop (at most 3,"
+                    + " never from https to http, plain http only between loopback hosts): build the client"
+                    + " with followRedirects(HttpClient.Redirect.NEVER)");
         }
         return new JdkHttpTransport(client, null);
     }
@@ -154,19 +147,8 @@ public final class JdkHttpTransport implements HttpTransport {
         long timeoutNanos = saturatedNanos(request.timeout());
         long deadline = System.nanoTime() + timeoutNanos;
         HttpClient client = clientFor(request.connectTimeout());
-        for (int redirects = 0; ; redirects++) {
-            java.net.http.HttpRequest hop = buildRequest(uri, request.headers(), remaining(deadline, request, uri));
-            Received received = exchange(client, hop, request, deadline);
-            Optional<URI> next = redirectTarget(uri, received.response);
-            if (next.isEmpty()) {
-                return toResponse(received);
-            }
-            if (redirects == MAX_REDIRECTS) {
-                throw new IOException("too many redirects: more than " + MAX_REDIRECTS + ", the last from " + uri
-                        + " to " + next.get());
-            }
-            uri = next.get();
-        }
+        java.net.http.HttpRequest one = buildRequest(uri, request.headers(), remaining(deadline, request, uri));
+        return toResponse(exchange(client, one, request, deadline));
     }
 
     private HttpClient clientFor(Duration connectTimeout) {
@@ -187,7 +169,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private HttpClient newClient(Duration connectTimeout) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_2)
-                // This transport counts redirects and refuses https -> http itself.
+                // One request per call: core follows redirects and checks every hop.
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(connectTimeout);
         if (sslContext != null) {
@@ -269,31 +251,6 @@ public final class JdkHttpTransport implements HttpTransport {
             throw (Error) cause;
         }
         return new IOException("GET " + uri + " failed: " + cause, cause);
-    }
-
-    private static Optional<URI> redirectTarget(URI from, java.net.http.HttpResponse<?> response) throws IOException {
-        int status = response.statusCode();
-        if (!REDIRECTS.contains(status)) {
-            return Optional.empty();
-        }
-        Optional<String> location = response.headers().firstValue("Location");
-        if (location.isEmpty()) {
-            return Optional.empty();
-        }
-        URI target;
-        try {
-            target = from.resolve(new URI(location.get().trim()));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IOException("malformed Location in the " + status + " from " + from, e);
-        }
-        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
-            throw new IOException("refusing a redirect from " + from + " to " + target + ": not an http or https URL");
-        }
-        if (from.getScheme().equalsIgnoreCase("https") && scheme.equals("http")) {
-            throw new IOException("refusing a redirect from https to http: " + from + " to " + target);
-        }
-        return Optional.of(target);
     }
 
     private static HttpResponse toResponse(Received received) {

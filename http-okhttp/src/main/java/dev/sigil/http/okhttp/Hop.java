@@ -10,30 +10,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.HttpUrl;
 import okhttp3.Response;
 
 /**
- * One request of a possibly redirected exchange: either the final response, body read, or the URL
- * to go to next.
+ * The one request of a call, its body read within the cap. A redirect is a response like any other:
+ * core follows it.
  */
 final class Hop {
 
-    private final HttpResponse response;
-    private final HttpUrl next;
-
-    private Hop(HttpResponse response, HttpUrl next) {
-        this.response = response;
-        this.next = next;
-    }
-
-    /** The final response, or null when this hop was a redirect to {@link #next()}. */
-    HttpResponse response() {
-        return response;
-    }
-
-    HttpUrl next() {
-        return next;
+    private Hop() {
     }
 
     /**
@@ -44,8 +29,8 @@ final class Hop {
      * to {@link Thread#interrupt()}, so an interrupted caller would wait for the server or the
      * timeout. Waiting on a future does react, and then {@link Call#cancel()} stops the call.
      */
-    static Hop await(Call call, Redirects redirects, int maxBodyBytes, long waitNanos) throws IOException {
-        CompletableFuture<Hop> outcome = new CompletableFuture<>();
+    static HttpResponse await(Call call, int maxBodyBytes, long waitNanos) throws IOException {
+        CompletableFuture<HttpResponse> outcome = new CompletableFuture<>();
         call.enqueue(new Callback() {
             @Override
             public void onFailure(Call failed, IOException e) {
@@ -57,11 +42,8 @@ final class Hop {
                 // Everything is caught: OkHttp would rethrow it on its dispatcher thread, and the
                 // waiting caller would never hear of it.
                 try (Response closed = received) {
-                    HttpUrl to = redirects.next(closed);
-                    outcome.complete(to != null
-                            ? new Hop(null, to)
-                            : new Hop(new HttpResponse(closed.code(), closed.headers().toMultimap(),
-                                    BoundedBody.read(closed, maxBodyBytes)), null));
+                    outcome.complete(new HttpResponse(closed.code(), closed.headers().toMultimap(),
+                            BoundedBody.read(closed, maxBodyBytes)));
                 } catch (Throwable e) {
                     outcome.completeExceptionally(e);
                 }

@@ -22,30 +22,31 @@ import okhttp3.OkHttpClient;
  * {@link #using(OkHttpClient)} keeps the application's client: its connection pool, dispatcher,
  * interceptors, proxy, DNS, TLS and certificate pinning all apply. Each request derives a client
  * with {@link OkHttpClient#newBuilder()}, which shares the pool and dispatcher, to set the
- * request's connect timeout and to turn off OkHttp's own redirect handling. The no-argument
+ * request's connect timeout and to turn off redirect following ({@code followRedirects(false)},
+ * {@code followSslRedirects(false)}); the application's client itself is left as it was. The no-argument
  * constructor (the one {@code ServiceLoader} uses) creates a private client with OkHttp's defaults.
  *
  * <h2>What a request does</h2>
  * <ul>
  *   <li>Timeouts: {@link HttpRequest#connectTimeout()} bounds each connection attempt;
- *       {@link HttpRequest#timeout()} bounds the whole exchange (every redirect hop, the body
- *       included) through OkHttp's call timeout; a shorter call timeout configured on the
+ *       {@link HttpRequest#timeout()} bounds the whole exchange (the body included) through
+ *       OkHttp's call timeout; a shorter call timeout configured on the
  *       application's client still applies, as do its read and write timeouts.
- *   <li>Redirects: 301, 302, 303, 307 and 308 are followed here, at most {@value #MAX_REDIRECTS}
- *       hops, never from {@code https} to {@code http}; a relative {@code Location} is resolved
- *       against the request that received it. A redirect without a usable {@code Location} is
- *       returned as a response, as OkHttp itself does.
+ *   <li>Redirects: none are followed. A 3xx is returned as a response with its {@code Location},
+ *       and Sigil's core follows it by its own rules (at most 3 hops, never from https to http,
+ *       plain http only between loopback hosts), the same for every transport.
  *   <li>Body cap: a {@code Content-Length} above {@link HttpRequest#maxBodyBytes()} fails before
  *       the body is read; otherwise reading stops one byte past the cap. The cap counts decoded
  *       bytes: OkHttp negotiates gzip and decompresses itself, so a caller's
- *       {@code Accept-Encoding} is not forwarded.
+ *       {@code Accept-Encoding} is not forwarded. A body in another encoding is returned as
+ *       received, with its {@code Content-Encoding}, and core refuses it.
  * </ul>
  *
  * <h2>Failures</h2>
  * Any HTTP status is a response. Connectivity failures throw {@link IOException}:
  * {@link java.io.InterruptedIOException} (often its subclass {@link SocketTimeoutException}) for a
  * timeout, {@link dev.sigil.spi.ResponseTooLargeException} for the body cap, a plain
- * {@code IOException} for too many redirects or a refused one. A request URI that is not
+ * {@code IOException} otherwise. A request URI that is not
  * {@code http} or {@code https}, or a header OkHttp cannot encode, throws
  * {@link IllegalArgumentException}, as do non-positive timeouts.
  *
@@ -61,10 +62,7 @@ public final class OkHttpTransport implements HttpTransport {
     /** The highest priority among Sigil's transports, so OkHttp wins when it is present. */
     static final int PRIORITY = 200;
 
-    /** Redirect hops followed per request, as the {@link HttpTransport} contract allows. */
-    static final int MAX_REDIRECTS = 3;
-
-    /** Our own redirect rules need OkHttp's off; everything else is the application's. */
+    /** One request per call, so OkHttp's redirect following is off; everything else is the application's. */
     private final OkHttpClient client;
 
     /** A transport with its own {@code OkHttpClient}, OkHttp's defaults. */
@@ -102,10 +100,9 @@ public final class OkHttpTransport implements HttpTransport {
     }
 
     /**
-     * Performs one {@code GET}, following redirects within the limits described on the class.
+     * Performs one {@code GET}; a redirect is returned as a response.
      *
-     * @throws IOException on any connectivity failure, timeout, too many or refused redirects, or a
-     *     body above the cap
+     * @throws IOException on any connectivity failure, timeout, or a body above the cap
      * @throws IllegalArgumentException if the URI is not {@code http}/{@code https}, a header cannot
      *     be sent, or a timeout is not positive
      */
@@ -116,30 +113,17 @@ public final class OkHttpTransport implements HttpTransport {
         OkHttpClient perRequest = client.newBuilder()
                 .connectTimeout(connectMillis(request.connectTimeout()), TimeUnit.MILLISECONDS)
                 .build();
-        long start = System.nanoTime();
         HttpUrl url = HttpUrl.get(request.uri().toASCIIString());
-        Redirects redirects = new Redirects(MAX_REDIRECTS);
-        while (true) {
-            if (Thread.currentThread().isInterrupted()) {
-                // isInterrupted(), not interrupted(): the caller's interrupt status stays set.
-                throw new InterruptedIOException("interrupted before requesting " + url.redact());
-            }
-            long remaining = budgetNanos - (System.nanoTime() - start);
-            if (remaining <= 0) {
-                throw new SocketTimeoutException("timed out after " + request.timeout().toMillis()
-                        + " ms, before requesting " + url.redact());
-            }
-            Call call = perRequest.newCall(Requests.get(url, request.headers()));
-            // The client's call timeout, when the application set one, is the default here.
-            long clientDefault = call.timeout().timeoutNanos();
-            call.timeout().timeout(clientDefault > 0 ? Math.min(clientDefault, remaining) : remaining,
-                    TimeUnit.NANOSECONDS);
-            Hop hop = Hop.await(call, redirects, request.maxBodyBytes(), remaining);
-            if (hop.response() != null) {
-                return hop.response();
-            }
-            url = hop.next();
+        if (Thread.currentThread().isInterrupted()) {
+            // isInterrupted(), not interrupted(): the caller's interrupt status stays set.
+            throw new InterruptedIOException("interrupted before requesting " + url.redact());
         }
+        Call call = perRequest.newCall(Requests.get(url, request.headers()));
+        // The client's call timeout, when the application set one, is the default here.
+        long clientDefault = call.timeout().timeoutNanos();
+        call.timeout().timeout(clientDefault > 0 ? Math.min(clientDefault, budgetNanos) : budgetNanos,
+                TimeUnit.NANOSECONDS);
+        return Hop.await(call, request.maxBodyBytes(), budgetNanos);
     }
 
     private static long positiveNanos(Duration duration, String what) {

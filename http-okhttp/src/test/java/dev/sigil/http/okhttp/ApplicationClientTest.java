@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.sigil.spi.HttpRequest;
+import dev.sigil.spi.HttpResponse;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -59,11 +60,16 @@ class ApplicationClientTest {
                 })
                 .build();
         server.stubFor(get("/old").willReturn(aResponse().withStatus(302).withHeader("Location", "/jwks")));
+        OkHttpTransport transport = OkHttpTransport.using(client);
 
-        String body = new String(OkHttpTransport.using(client).get(request("/old")).body(), UTF_8);
+        HttpResponse moved = transport.get(request("/old"));
+        String body = new String(transport.get(request("/jwks")).body(), UTF_8);
 
+        // The client follows redirects itself; the transport's derived one must not: core follows
+        // them, checking each hop, and every hop it asks for passes the application's interceptors.
+        assertEquals(302, moved.status());
+        assertEquals("/jwks", moved.header("Location").orElseThrow());
         assertEquals("{\"keys\":[]}", body);
-        // Redirects are followed by the transport, so the application sees each hop, not just the first.
         assertEquals(List.of("/old", "/jwks"), seen);
         server.verify(getRequestedFor(urlEqualTo("/jwks")).withHeader("X-Tenant", equalTo("acme")));
     }
