@@ -143,7 +143,11 @@ class ResilienceTest extends IssuerScenario {
                 clock.advance(Duration.ofSeconds(1));
             }
             assertEquals(5, served);
-            assertTrue(issuer.jwksRequests() <= 1 + 10 + 1, "backoff bounds the attempts: " + issuer.jwksRequests());
+            long attempts = listener.count("failed /.well-known/jwks.json");
+            assertTrue(attempts <= 1 + 10 + 1, "backoff bounds the attempts: " + attempts);
+            // Requests may be more than attempts: re-discovery leaves a pooled connection, and the
+            // JDK client retries a GET once when a reused connection is reset under it.
+            assertTrue(issuer.jwksRequests() <= 2 * (1 + 10 + 1), "backoff bounds the requests: " + issuer.jwksRequests());
             assertTrue(listener.count("failed") >= 1);
 
             issuer.publishKeys(IssuerKey.jwks(KEY));
