@@ -3,6 +3,7 @@ package dev.sigil.http.jdk;
 import dev.sigil.spi.HttpRequest;
 import dev.sigil.spi.HttpResponse;
 import dev.sigil.spi.HttpTransport;
+import dev.sigil.spi.UntrustedText;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
@@ -142,7 +143,7 @@ public final class JdkHttpTransport implements HttpTransport {
         requireHttp(uri);
         if (Thread.currentThread().isInterrupted()) {
             // Checked first so that an interrupted caller sends nothing; the status stays set.
-            throw new InterruptedIOException("interrupted before GET " + uri);
+            throw new InterruptedIOException("interrupted before GET " + show(uri));
         }
         long timeoutNanos = saturatedNanos(request.timeout());
         long deadline = System.nanoTime() + timeoutNanos;
@@ -206,7 +207,8 @@ public final class JdkHttpTransport implements HttpTransport {
             throw e;
         } catch (RuntimeException e) {
             // For example a supplied client's executor rejecting work: still the caller's IOException.
-            throw new IOException("the HTTP client could not send GET " + hop.uri() + ": " + e, e);
+            throw new IOException("the HTTP client could not send GET " + show(hop.uri()) + ": "
+                    + UntrustedText.printable(e.toString()), e);
         }
         try {
             java.net.http.HttpResponse<byte[]> response = future.get(remainingNanos(deadline), TimeUnit.NANOSECONDS);
@@ -214,11 +216,11 @@ public final class JdkHttpTransport implements HttpTransport {
         } catch (TimeoutException e) {
             cancel(future, body);
             throw new HttpTimeoutException("no complete response within " + request.timeout().toMillis()
-                    + " ms: GET " + hop.uri());
+                    + " ms: GET " + show(hop.uri()));
         } catch (InterruptedException e) {
             cancel(future, body);
             Thread.currentThread().interrupt();
-            InterruptedIOException interrupted = new InterruptedIOException("interrupted during GET " + hop.uri());
+            InterruptedIOException interrupted = new InterruptedIOException("interrupted during GET " + show(hop.uri()));
             interrupted.initCause(e);
             throw interrupted;
         } catch (ExecutionException e) {
@@ -250,7 +252,7 @@ public final class JdkHttpTransport implements HttpTransport {
         if (cause instanceof Error) {
             throw (Error) cause;
         }
-        return new IOException("GET " + uri + " failed: " + cause, cause);
+        return new IOException("GET " + show(uri) + " failed: " + UntrustedText.printable(String.valueOf(cause)), cause);
     }
 
     private static HttpResponse toResponse(Received received) {
@@ -271,7 +273,7 @@ public final class JdkHttpTransport implements HttpTransport {
     private static void requireHttp(URI uri) {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
-            throw new IllegalArgumentException("not an absolute http or https URI: " + uri);
+            throw new IllegalArgumentException("not an absolute http or https URI: " + show(uri));
         }
     }
 
@@ -279,13 +281,18 @@ public final class JdkHttpTransport implements HttpTransport {
         long nanos = deadline - System.nanoTime();
         if (nanos <= 0) {
             throw new HttpTimeoutException("no complete response within " + request.timeout().toMillis()
-                    + " ms: GET " + uri);
+                    + " ms: GET " + show(uri));
         }
         return Duration.ofNanos(nanos);
     }
 
     private static long remainingNanos(long deadline) {
         return Math.max(0, deadline - System.nanoTime());
+    }
+
+    /** A URI as messages show it: it came from an issuer's document or redirect, so made printable. */
+    private static String show(URI uri) {
+        return UntrustedText.printable(uri.toString());
     }
 
     /** Duration.toNanos overflows past 292 years; such a timeout means "no timeout" anyway. */

@@ -146,6 +146,20 @@ class JdkHttpTransportTest {
     }
 
     @Test
+    void aUriFromAnIssuerIsPrintedEscapedInMessages() {
+        // A bidi override and a zero-width space are legal in a java.net.URI path.
+        URI hostile = URI.create("http://127.0.0.1:9/\u202ekeys\u200bforged");
+        Thread.currentThread().interrupt();
+        try {
+            IOException e = assertThrows(IOException.class, () -> new JdkHttpTransport().get(request(hostile)));
+
+            assertEquals("interrupted before GET http://127.0.0.1:9/\\u202ekeys\\u200bforged", e.getMessage());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void nonHttpUriIsRefusedBeforeSending() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new JdkHttpTransport().get(request(URI.create("file:///etc/passwd"))));
