@@ -1,16 +1,29 @@
 package dev.sigil.integration;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dev.sigil.jwk.JwksCachePolicy;
+import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwk.JwksStats;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.testkit.FakeIssuer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,6 +36,9 @@ class RedirectsAndDowngradesTest extends IssuerScenario {
 
     private static final IssuerKey KEY = IssuerKey.plain("k1");
     private static final String JWKS = "/.well-known/jwks.json";
+    /** A first TLS handshake on a busy build machine can take seconds; these tests are not about time. */
+    private static final JwksCachePolicy PATIENT = JwksCachePolicy.builder()
+            .connectTimeout(Duration.ofSeconds(20)).requestTimeout(Duration.ofSeconds(30)).build();
 
     private JwtVerificationException prefetchFailure(JwtVerifier verifier) {
         JwtVerificationException e = assertThrows(JwtVerificationException.class, verifier::prefetch);
@@ -63,7 +79,7 @@ class RedirectsAndDowngradesTest extends IssuerScenario {
             https.publishKeys(IssuerKey.jwks(KEY));
             https.redirect("/hop", 307, https.plainHttp(JWKS).toString());
             try (JwtVerifier verifier = JwtVerifier.builder().issuer(https.issuer()).audience(IssuerKey.AUDIENCE)
-                    .jwksUri(https.uri("/hop")).httpTransport(transport.create()).clock(clock).listener(listener)
+                    .jwksUri(https.uri("/hop")).httpTransport(transport.create()).cachePolicy(PATIENT).clock(clock).listener(listener)
                     .build()) {
                 JwtVerificationException e = prefetchFailure(verifier);
 
@@ -90,6 +106,47 @@ class RedirectsAndDowngradesTest extends IssuerScenario {
 
             assertTrue(e.getMessage().contains("too many redirects: more than 3"), e.getMessage());
             assertEquals(0, issuer.jwksRequests(), "the fourth redirect was followed");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transports.class)
+    void theRequestTimeoutCoversTheWholeRedirectChainNotEachHop(Transports transport) throws Exception {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options()
+                .bindAddress("127.0.0.1").dynamicPort().notifier(new ConsoleNotifier(false)));
+        server.start();
+        try {
+            // Each hop alone fits the timeout; the four requests together do not.
+            for (int i = 0; i <= 3; i++) {
+                server.stubFor(get("/hops/" + i).willReturn(i < 3
+                        ? aResponse().withStatus(302).withHeader("Location", "/hops/" + (i + 1)).withFixedDelay(400)
+                        : aResponse().withStatus(200).withBody(IssuerKey.jwks(KEY)).withFixedDelay(400)));
+            }
+            CountDownLatch ended = new CountDownLatch(1);
+            JwksListener onEnd = new JwksListener() {
+                @Override
+                public void fetchSucceeded(URI uri, int status, Duration duration) {
+                    ended.countDown();
+                }
+
+                @Override
+                public void fetchFailed(URI uri, String reason, Duration duration) {
+                    ended.countDown();
+                }
+            };
+            JwksCachePolicy policy = JwksCachePolicy.builder().requestTimeout(Duration.ofMillis(900)).build();
+            URI first = URI.create("http://127.0.0.1:" + server.port() + "/hops/0");
+            try (JwtVerifier verifier = builder().jwksUri(first).cachePolicy(policy).listener(onEnd)
+                    .httpTransport(transport.create()).build()) {
+                assertTimeoutPreemptively(Duration.ofSeconds(3), () -> {
+                    assertThrows(JwtVerificationException.class, verifier::prefetch);
+                    assertTrue(ended.await(3, TimeUnit.SECONDS), "the fetch never ended");
+                });
+                assertEquals(0, server.findAll(getRequestedFor(urlEqualTo("/hops/3"))).size(),
+                        "the chain went on past the timeout");
+            }
+        } finally {
+            server.stop();
         }
     }
 
@@ -127,7 +184,7 @@ class RedirectsAndDowngradesTest extends IssuerScenario {
             URI downgraded = https.plainHttp(JWKS);
             https.setDiscoveryDocument("{\"issuer\":\"" + https.issuer() + "\",\"jwks_uri\":\"" + downgraded + "\"}");
             try (JwtVerifier verifier = JwtVerifier.builder().issuer(https.issuer()).audience(IssuerKey.AUDIENCE)
-                    .httpTransport(transport.create()).clock(clock).listener(listener).build()) {
+                    .httpTransport(transport.create()).cachePolicy(PATIENT).clock(clock).listener(listener).build()) {
                 // Lazy: build() made no request, the first token finds out.
                 JwtVerificationException e = assertThrows(JwtVerificationException.class,
                         () -> verifier.verify(KEY.mint(https.issuer(), START)));

@@ -16,8 +16,10 @@ enum Transports {
     JDK {
         @Override
         HttpTransport create() {
+            // A supplied client's own connect timeout governs; generous, as a first TLS handshake on
+            // a busy build machine can take seconds. The request timeout still bounds each call.
             return JdkHttpTransport.using(HttpClient.newBuilder()
-                    .connectTimeout(Duration.ofSeconds(2))
+                    .connectTimeout(Duration.ofSeconds(20))
                     .sslContext(TRUST.sslContext())
                     .build());
         }
