@@ -75,6 +75,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
     private static final JsonLimits DISCOVERY_LIMITS = new JsonLimits(256 * 1024, 16, 64 * 1024);
     private static final int MAX_THREADS = 4;
+    private static final int MAX_QUEUED = 4096;
     private static final Map<String, String> ACCEPT_JSON =
             Map.of("Accept", "application/jwk-set+json, application/json;q=0.9");
 
@@ -273,7 +274,13 @@ public final class JwksCache implements KeySource, AutoCloseable {
         return transport;
     }
 
-    /** The executor that background work runs on: the one given to the builder, or this cache's own. */
+    /**
+     * The executor that background work runs on: the one given to the builder, or this cache's own,
+     * whose {@value #MAX_THREADS} daemon threads die when idle and whose queue holds at most
+     * {@value #MAX_QUEUED} tasks, refusing more (a verifier reports that as {@code OVERLOADED}).
+     *
+     * @throws RejectedExecutionException if this cache is closed
+     */
     public Executor executor() {
         if (givenExecutor != null) {
             return givenExecutor;
@@ -310,10 +317,14 @@ public final class JwksCache implements KeySource, AutoCloseable {
         }
     }
 
-    /** Threads that time out when idle, so an idle cache holds none and the JVM may exit meanwhile. */
+    /**
+     * Threads that time out when idle, so an idle cache holds none and the JVM may exit meanwhile. The
+     * queue is bounded: each verifier bounds its own waiting verifications, but one cache may serve
+     * many verifiers, and an unbounded queue behind a slow issuer grows with the traffic.
+     */
     private static ThreadPoolExecutor daemonPool(String name) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon(name));
+                new LinkedBlockingQueue<>(MAX_QUEUED), daemon(name));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

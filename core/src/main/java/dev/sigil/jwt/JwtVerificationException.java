@@ -13,8 +13,10 @@ public final class JwtVerificationException extends Exception {
 
     /**
      * Why a token was refused. The constants are stable: new ones may be added, none will be renamed.
-     * RFC 6750 maps {@link #KEYS_UNAVAILABLE} to a 503-class server error and every other reason to
-     * {@code 401} with {@code error="invalid_token"}.
+     * {@link #KEYS_UNAVAILABLE} and {@link #OVERLOADED} say nothing about the token: they are
+     * server-side conditions, answered with a 503-class error (with {@code Retry-After} for
+     * {@code OVERLOADED}); every other reason is RFC 6750's {@code 401} with
+     * {@code error="invalid_token"}.
      */
     public enum Reason {
         /** Not a JWS compact serialization, bad base64url, bad JSON, or a header member of the wrong type. */
@@ -48,7 +50,14 @@ public final class JwtVerificationException extends Exception {
         /** A required claim is absent. */
         MISSING_CLAIM,
         /** A claim has the wrong type or a value a {@link ClaimsValidator} refused. */
-        INVALID_CLAIM
+        INVALID_CLAIM,
+        /**
+         * Not a verdict on the token, which was not verified: {@link JwtVerifier#verifyAsync(String)}
+         * would have had to wait for keys, and this verifier already holds
+         * {@link JwtVerifier.Builder#maxPendingAsync(int)} such verifications, or the executor refused
+         * the work. Retry later (a 503 with {@code Retry-After}); the same token may well verify then.
+         */
+        OVERLOADED
     }
 
     private final Reason reason;

@@ -37,8 +37,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
@@ -107,6 +109,9 @@ public final class JwtVerifier implements AutoCloseable {
     private final SigningKeyFilter filter;
     private final JwksListener listener;
     private final JwksCache ownedCache;
+    private final int maxPendingAsync;
+    // verifyAsync's verifications handed to an executor and not yet ended; never above maxPendingAsync.
+    private final AtomicInteger pendingAsync = new AtomicInteger();
     // The index of the last set the key source returned; replaced (never mutated) when it changes.
     private volatile KeyIndex index;
     // The last header that passed checkHeader. Deliberately neither volatile nor locked: the entry's
@@ -135,6 +140,7 @@ public final class JwtVerifier implements AutoCloseable {
         this.filter = filter;
         this.listener = b.listener;
         this.ownedCache = ownedCache;
+        this.maxPendingAsync = b.maxPendingAsync;
         this.index = initialIndex;
     }
 
@@ -157,7 +163,18 @@ public final class JwtVerifier implements AutoCloseable {
      * Verifies a token without ever blocking the caller's thread on a key fetch, for reactive
      * servers. When the keys are at hand (the usual case) the token is verified on the caller's
      * thread and the stage is already complete; when a fetch must be waited for (the first token, an
-     * expired set, a new {@code kid}), verification continues on the key cache's executor.
+     * expired set, a new {@code kid}), verification continues on the executor: the one given to
+     * {@link Builder#executor(Executor)}, else the key cache's own, else (for a custom
+     * {@link KeySource}) the common {@link ForkJoinPool}.
+     *
+     * <p>What waits is bounded, per verifier and whatever the executor: at most
+     * {@link Builder#maxPendingAsync(int)} verifications (default
+     * {@value Builder#DEFAULT_MAX_PENDING_ASYNC}) may wait for keys at once. Past that, or when the
+     * executor refuses the work, the stage is already failed with {@link Reason#OVERLOADED}: the
+     * token was not judged, and the caller should answer "retry later". A closed verifier, or an
+     * executor that is shut down, fails it with {@link Reason#KEYS_UNAVAILABLE}. This method never
+     * blocks and never queues without bound (unless the executor itself runs work on the calling
+     * thread).
      *
      * @return a stage completed with the verified token, or exceptionally with the
      *     {@link JwtVerificationException} that {@link #verify(String)} would throw
@@ -166,34 +183,62 @@ public final class JwtVerifier implements AutoCloseable {
         try {
             return CompletableFuture.completedFuture(verify(token, false));
         } catch (WouldWait e) {
-            try {
-                return CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return verify(token, true);
-                    } catch (JwtVerificationException failure) {
-                        throw new CompletionException(failure);
-                    }
-                }, e.executor);
-            } catch (RejectedExecutionException rejected) {
-                return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                        "the key cache's executor refused the work: " + rejected.getMessage(), rejected));
-            }
+            return verifyOffThread(token);
         } catch (JwtVerificationException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
+    /** The slow half of {@link #verifyAsync}: counted against the limit, handed to the executor. */
+    private CompletableFuture<VerifiedJwt> verifyOffThread(String token) {
+        Executor executor;
+        try {
+            executor = asyncExecutor();
+        } catch (RejectedExecutionException closed) {
+            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "the key cache is closed: no key set can be waited for", closed));
+        }
+        // Counted before the hand-off, so that no executor, however its queue is built, can hold
+        // more than the limit for this verifier; given back when the verification ends.
+        if (pendingAsync.incrementAndGet() > maxPendingAsync) {
+            pendingAsync.decrementAndGet();
+            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.OVERLOADED, maxPendingAsync
+                    + " verifications are already waiting for keys on this verifier, its limit (maxPendingAsync);"
+                    + " retry later"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return verify(token, true);
+                } catch (JwtVerificationException failure) {
+                    throw new CompletionException(failure);
+                } finally {
+                    pendingAsync.decrementAndGet();
+                }
+            }, executor);
+        } catch (RejectedExecutionException rejected) {
+            pendingAsync.decrementAndGet();
+            // A running executor refuses work only when it is full, which passes: OVERLOADED, so the
+            // caller retries. One that is shut down never takes work again: the keys are out of reach.
+            if (executor instanceof ExecutorService && ((ExecutorService) executor).isShutdown()) {
+                return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                        "the executor is shut down: no key set can be waited for", rejected));
+            }
+            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.OVERLOADED,
+                    "the executor refused the verification; retry later: " + rejected.getMessage(), rejected));
+        }
+    }
+
     /**
      * Thrown inside {@link #verify(String, boolean)} when it would have to wait for a fetch; never
-     * escapes this class.
+     * escapes this class. One immutable instance: it carries nothing and no stack trace.
      */
     private static final class WouldWait extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient Executor executor;
+        static final WouldWait INSTANCE = new WouldWait();
 
-        WouldWait(Executor executor) {
+        private WouldWait() {
             super("would wait for keys", null, false, false);
-            this.executor = executor;
         }
     }
 
@@ -423,15 +468,22 @@ public final class JwtVerifier implements AutoCloseable {
         return replaceIndex(set);
     }
 
-    private WouldWait wouldWait() {
-        if (ownedCache != null) {
-            return new WouldWait(ownedCache.executor());
-        }
-        if (keySource instanceof JwksCache) {
-            return new WouldWait(((JwksCache) keySource).executor());
+    private static WouldWait wouldWait() {
+        return WouldWait.INSTANCE;
+    }
+
+    /**
+     * Where {@link #verifyAsync} continues when it must wait.
+     *
+     * @throws RejectedExecutionException if the key cache is closed
+     */
+    private Executor asyncExecutor() {
+        JwksCache cache = cache();
+        if (cache != null) {
+            return cache.executor();
         }
         // A custom source that may wait but offers no executor: the common pool, as CompletableFuture would.
-        return new WouldWait(ForkJoinPool.commonPool());
+        return ForkJoinPool.commonPool();
     }
 
     private KeyIndex refreshedIndex(KeyIndex current) throws JwtVerificationException {
@@ -694,6 +746,10 @@ public final class JwtVerifier implements AutoCloseable {
         public static final int DEFAULT_MAX_TOKEN_LENGTH = 16 * 1024;
         /** The largest {@link #maxTokenLength(int)}: 1 Mi characters. */
         public static final int MAX_TOKEN_LENGTH = 1024 * 1024;
+        /** The default {@link #maxPendingAsync(int)}: 1,024 verifications. */
+        public static final int DEFAULT_MAX_PENDING_ASYNC = 1024;
+        /** The largest {@link #maxPendingAsync(int)}: 65,536 verifications. */
+        public static final int MAX_PENDING_ASYNC = 65_536;
 
         private String issuer;
         private boolean ignoreIssuer;
@@ -714,6 +770,7 @@ public final class JwtVerifier implements AutoCloseable {
         private boolean allowMissingExpiration;
         private final List<ClaimsValidator> validators = new ArrayList<>();
         private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+        private int maxPendingAsync = DEFAULT_MAX_PENDING_ASYNC;
         private int maxCandidateKeys = 4;
         private int maxClaimsDepth = 32;
         private int maxHeaderDepth = 8;
@@ -825,8 +882,10 @@ public final class JwtVerifier implements AutoCloseable {
 
         /**
          * Runs background key refreshes and the verifications {@link JwtVerifier#verifyAsync} must
-         * move off the caller's thread. Default: a daemon thread of the verifier's own, started on
-         * first need and stopped by {@link JwtVerifier#close()}.
+         * move off the caller's thread. Default: daemon threads of the verifier's own (at most 4),
+         * started on first need and stopped by {@link JwtVerifier#close()}. Whatever the executor,
+         * at most {@link #maxPendingAsync(int)} of this verifier's verifications wait on it; one
+         * that refuses work makes {@code verifyAsync} fail as {@link Reason#OVERLOADED}.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -924,6 +983,26 @@ public final class JwtVerifier implements AutoCloseable {
                 throw new IllegalArgumentException("maxTokenLength must be between 64 and " + MAX_TOKEN_LENGTH + ", got " + chars);
             }
             this.maxTokenLength = chars;
+            return this;
+        }
+
+        /**
+         * The most verifications {@link JwtVerifier#verifyAsync(String)} keeps waiting for keys at
+         * once, on this verifier, whatever the executor (this builder's, the key cache's own, or the
+         * common pool for a custom {@link KeySource}): counted from the moment a verification is
+         * handed to the executor until it ends, whether it is queued or running. Past the limit
+         * {@code verifyAsync} answers at once with a stage failed as {@link Reason#OVERLOADED}, so a
+         * burst of tokens while keys are fetched costs bounded memory and never blocks the caller.
+         * Verifications with keys at hand are not counted: they never leave the caller's thread.
+         * A pending verification holds its token (at most {@link #maxTokenLength(int)} chars).
+         * Default {@link #DEFAULT_MAX_PENDING_ASYNC}; between 1 and {@link #MAX_PENDING_ASYNC}.
+         */
+        public Builder maxPendingAsync(int verifications) {
+            if (verifications < 1 || verifications > MAX_PENDING_ASYNC) {
+                throw new IllegalArgumentException("maxPendingAsync must be between 1 and " + MAX_PENDING_ASYNC
+                        + ", got " + verifications);
+            }
+            this.maxPendingAsync = verifications;
             return this;
         }
 
