@@ -41,6 +41,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -114,6 +115,9 @@ public final class JwtVerifier implements AutoCloseable {
     private final AtomicInteger pendingAsync = new AtomicInteger();
     // The index of the last set the key source returned; replaced (never mutated) when it changes.
     private volatile KeyIndex index;
+    // The import of the last new set met, so that threads racing on one set share one import (see
+    // replaceIndex); never touched while the key source keeps returning the indexed set.
+    private final AtomicReference<SetImport> lastImport = new AtomicReference<>();
     // The last header that passed checkHeader. Deliberately neither volatile nor locked: the entry's
     // fields are final, so any thread that sees it sees it whole (JLS 17.5), and a thread that misses
     // a newer entry only parses once more. Threads only read it while the issuer's header is stable.
@@ -509,17 +513,76 @@ public final class JwtVerifier implements AutoCloseable {
         return set;
     }
 
+    /**
+     * The index of {@code set}, imported once however many threads meet the set at the same time:
+     * an import can cost real CPU (a backend's checks of an RSA modulus), and a new set is met by
+     * every thread that was waiting for it. The first thread to claim the set imports it; the others
+     * wait for that import instead of repeating it. The claim is a compare-and-set, not a lock, so
+     * nothing here can stay blocked for longer than that one import takes, a thread waiting here
+     * waits no longer than importing would have taken it, and the hot path (cached keys) never
+     * comes here.
+     */
     private KeyIndex replaceIndex(JwkSet set) {
-        KeyIndex latest = index;
-        if (latest.source() == set) {
-            // Another thread indexed this set while we fetched or waited.
-            return latest;
+        SetImport mine = null;
+        while (true) {
+            KeyIndex latest = index;
+            if (latest.source() == set) {
+                // Another thread indexed this set while we fetched or waited.
+                return latest;
+            }
+            SetImport running = lastImport.get();
+            if (running != null && running.set == set) {
+                return running.await();
+            }
+            if (mine == null) {
+                mine = new SetImport(set);
+            }
+            if (lastImport.compareAndSet(running, mine)) {
+                break;
+            }
         }
-        KeyIndex fresh = filter.index(set);
-        report(fresh);
-        // Racing threads may each build an index for the same new set; any of them is correct.
+        KeyIndex fresh;
+        try {
+            fresh = filter.index(set);
+            report(fresh);
+        } catch (RuntimeException | Error e) {
+            // Unclaimed again, so that a later caller retries rather than inherit this failure.
+            lastImport.compareAndSet(mine, null);
+            mine.index.completeExceptionally(e);
+            throw e;
+        }
+        // Published before the waiters are woken, so that they and every later caller see it. Threads
+        // holding different sets (one of them stale) may still publish in either order; the next
+        // call that sees the source's newer set replaces it again.
         index = fresh;
+        mine.index.complete(fresh);
         return fresh;
+    }
+
+    /** One key set's import, claimed by the thread that runs it, awaited by the threads that meet the same set. */
+    private static final class SetImport {
+        final JwkSet set;
+        final CompletableFuture<KeyIndex> index = new CompletableFuture<>();
+
+        SetImport(JwkSet set) {
+            this.set = set;
+        }
+
+        KeyIndex await() {
+            try {
+                return index.join();
+            } catch (CompletionException e) {
+                // The importing thread's own failure, rethrown as it would have been had this thread imported.
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw e;
+            }
+        }
     }
 
     private JwtVerificationException verifySignature(KeyIndex keys, JoseHeader header, byte[] signed, int signedLength,
