@@ -30,7 +30,7 @@ public final class JoseHeader {
         return algorithm;
     }
 
-    /** {@code kid}. */
+    /** {@code kid}; empty when the header has none ({@code "kid": null} is refused as malformed). */
     public Optional<String> keyId() {
         return Optional.ofNullable(keyId);
     }
@@ -40,7 +40,7 @@ public final class JoseHeader {
         return keyId;
     }
 
-    /** {@code typ}, as written. */
+    /** {@code typ}, as written; empty when the header has none ({@code "typ": null} is refused as malformed). */
     public Optional<String> type() {
         return Optional.ofNullable(type);
     }

@@ -419,12 +419,21 @@ public final class JwtVerifier implements AutoCloseable {
         return new JoseHeader(members, alg, kid, typ);
     }
 
+    /**
+     * A header member that, when present, must be a string. JSON {@code null} is not absence: a
+     * {@code "kid": null} read as "no kid" would turn a lookup by kid into a search of every key
+     * that fits, so it is as malformed as any other non-string.
+     */
     private static String optionalString(Map<String, Object> members, String name) throws JwtVerificationException {
         Object value = members.get(name);
-        if (value == null || value instanceof String) {
+        if (value instanceof String) {
             return (String) value;
         }
-        throw new JwtVerificationException(Reason.MALFORMED, "token header '" + name + "' must be a string");
+        if (value == null && !members.containsKey(name)) {
+            return null;
+        }
+        throw new JwtVerificationException(Reason.MALFORMED, "token header '" + name + "' must be a string"
+                + (value == null ? ", not null" : ""));
     }
 
     private void checkType(String typ) throws JwtVerificationException {
