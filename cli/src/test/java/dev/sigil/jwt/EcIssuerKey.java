@@ -46,6 +46,25 @@ final class EcIssuerKey {
         return b.build().toJSONString();
     }
 
+    /**
+     * {@code text} as a JSON string: quotes, backslashes and C0 controls escaped as RFC 8259 requires,
+     * every other character (C1 controls, U+2028, bidi overrides) written raw, as a hostile issuer would.
+     */
+    static String quote(String text) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+
     /** A key set of these JWK objects. */
     static String jwks(String... jwks) {
         return "{\"keys\":[" + String.join(",", jwks) + "]}";

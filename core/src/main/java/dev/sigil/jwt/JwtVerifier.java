@@ -18,6 +18,7 @@ import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
+import dev.sigil.spi.UntrustedText;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
@@ -88,7 +89,8 @@ import java.util.stream.Collectors;
 public final class JwtVerifier implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
-
+    // The most members of a crit list that a message shows.
+    private static final int MAX_LISTED = 8;
 
 
     private final String issuer;
@@ -360,7 +362,8 @@ public final class JwtVerifier implements AutoCloseable {
         try {
             value = json.parse(decoded, off, len, limits);
         } catch (JsonParseException e) {
-            throw new JwtVerificationException(Reason.MALFORMED, "token " + part + " is not valid json: " + e.getMessage());
+            throw new JwtVerificationException(Reason.MALFORMED, "token " + part + " is not valid json: "
+                    + UntrustedText.printable(e.getMessage()));
         } catch (RuntimeException e) {
             // A third-party codec must not turn bad input into a crash.
             throw new JwtVerificationException(Reason.MALFORMED, "json codec '" + json.name() + "' failed on the token "
@@ -394,7 +397,7 @@ public final class JwtVerifier implements AutoCloseable {
         }
         JwsAlgorithm alg = JwsAlgorithm.lookup(algName);
         if (alg == null || !backend.algorithms().contains(alg)) {
-            throw new JwtVerificationException(Reason.UNSUPPORTED_ALGORITHM, "alg " + printable(algName)
+            throw new JwtVerificationException(Reason.UNSUPPORTED_ALGORITHM, "alg " + UntrustedText.quoted(algName)
                     + " is not supported" + (alg == null ? "" : " by crypto backend '" + backend.name() + "'"));
         }
         if (!algorithms.contains(alg)) {
@@ -439,13 +442,14 @@ public final class JwtVerifier implements AutoCloseable {
     private void checkType(String typ) throws JwtVerificationException {
         if (type == null) {
             if (typ != null && !"jwt".equals(normalizeType(typ))) {
-                throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + printable(typ)
+                throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + UntrustedText.quoted(typ)
                         + " is not JWT; configure type(..) to accept another token type");
             }
         } else if (typ == null) {
             throw new JwtVerificationException(Reason.TYPE_MISMATCH, "token has no typ, expected '" + type + "'");
         } else if (!type.equals(normalizeType(typ))) {
-            throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + printable(typ) + " is not the expected '" + type + "'");
+            throw new JwtVerificationException(Reason.TYPE_MISMATCH,
+                    "typ " + UntrustedText.quoted(typ) + " is not the expected '" + type + "'");
         }
     }
 
@@ -469,7 +473,8 @@ public final class JwtVerifier implements AutoCloseable {
             } catch (JwtVerificationException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source failed: " + e, e);
+                throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                        "key source failed: " + UntrustedText.printable(e.toString()), e);
             }
             if (set == null) {
                 throw wouldWait();
@@ -514,7 +519,8 @@ public final class JwtVerifier implements AutoCloseable {
         } catch (JwtVerificationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source failed: " + e, e);
+            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "key source failed: " + UntrustedText.printable(e.toString()), e);
         }
         if (set == null) {
             throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source returned no key set");
@@ -602,7 +608,7 @@ public final class JwtVerifier implements AutoCloseable {
         if (candidates.length == 0) {
             return new JwtVerificationException(Reason.KEY_NOT_FOUND, kid == null
                     ? "token has no kid and no key fits alg " + alg
-                    : "no key with kid " + printable(kid));
+                    : "no key with kid " + UntrustedText.quoted(kid));
         }
         boolean anyFits = false;
         int tried = 0;
@@ -624,12 +630,13 @@ public final class JwtVerifier implements AutoCloseable {
         if (!anyFits) {
             ImportedKey first = candidates[0];
             return new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, first.algorithm() != null
-                    ? "expected alg " + first.algorithm() + " for key " + printable(kid) + ", got " + alg
-                    : "alg " + alg + " does not fit key " + printable(kid) + " (" + first.key().keyType() + ")");
+                    ? "expected alg " + first.algorithm() + " for key " + UntrustedText.quoted(kid) + ", got " + alg
+                    : "alg " + alg + " does not fit key " + UntrustedText.quoted(kid) + " ("
+                            + UntrustedText.printable(first.key().keyType()) + ")");
         }
         return new JwtVerificationException(Reason.INVALID_SIGNATURE, kid == null
                 ? "signature does not verify with any key that fits alg " + alg
-                : "signature does not verify with key " + printable(kid));
+                : "signature does not verify with key " + UntrustedText.quoted(kid));
     }
 
     private void checkClaims(JoseHeader header, JwtClaims claims) throws JwtVerificationException {
@@ -670,7 +677,7 @@ public final class JwtVerifier implements AutoCloseable {
                 throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'iss' claim");
             }
             if (!issuer.equals(iss)) {
-                throw new JwtVerificationException(Reason.ISSUER_MISMATCH, "iss " + printable(iss)
+                throw new JwtVerificationException(Reason.ISSUER_MISMATCH, "iss " + UntrustedText.quoted(iss)
                         + " is not the expected '" + issuer + "'");
             }
         }
@@ -709,27 +716,28 @@ public final class JwtVerifier implements AutoCloseable {
         return Duration.between(earlier, later).getSeconds();
     }
 
-    /** Quotes an untrusted header or claim value for a message, bounded and without control characters. */
-    static String printable(String value) {
-        StringBuilder sb = new StringBuilder(Math.min(value.length(), 64) + 2).append('\'');
-        for (int i = 0; i < value.length() && i < 64; i++) {
-            char c = value.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        if (value.length() > 64) {
-            sb.append("...");
-        }
-        return sb.append('\'').toString();
+    /**
+     * The values of a {@code crit} list, each made printable by {@link UntrustedText}; at most
+     * {@value #MAX_LISTED} of them, so that a long list costs a bounded message.
+     */
+    private static String printableList(List<?> values) {
+        return values.stream().limit(MAX_LISTED)
+                .map(v -> v instanceof String ? UntrustedText.quoted((String) v) : "(not a string)")
+                .collect(Collectors.joining(", ", "[", values.size() > MAX_LISTED ? ", ...]" : "]"));
     }
 
-    private static String printableList(List<?> values) {
-        return values.stream().limit(8).map(v -> v instanceof String ? printable((String) v) : "(not a string)")
-                .collect(Collectors.joining(", ", "[", values.size() > 8 ? ", ...]" : "]"));
+    /**
+     * A dropped key for a log record or a message: its kid made printable here, its reason too, since
+     * the reason may quote the key's own members (its kty, alg or use).
+     */
+    static String describe(DroppedKey dropped) {
+        return "key #" + dropped.index() + (dropped.keyId() == null ? "" : " " + UntrustedText.quoted(dropped.keyId()))
+                + ": " + UntrustedText.printable(dropped.reason());
     }
 
     private void report(KeyIndex fresh) {
         for (DroppedKey dropped : fresh.dropped()) {
-            LOG.log(Level.WARNING, "jwk dropped: " + dropped);
+            LOG.log(Level.WARNING, "jwk dropped: " + describe(dropped));
             notifyListener(() -> listener.keyDropped(dropped));
         }
         notifyListener(() -> listener.keysLoaded(fresh.keys().size()));
@@ -1284,7 +1292,7 @@ public final class JwtVerifier implements AutoCloseable {
                 String forbidden = policy.refusal(key.key());
                 if (forbidden != null) {
                     throw new JwtConfigurationException("keys(..) holds key " + (key.keyId() == null ? "(no kid)"
-                            : "'" + key.keyId() + "'") + " that crypto policy " + policy + " forbids: " + forbidden);
+                            : UntrustedText.quoted(key.keyId())) + " that crypto policy " + policy + " forbids: " + forbidden);
                 }
             }
         }
@@ -1302,7 +1310,7 @@ public final class JwtVerifier implements AutoCloseable {
             if (!usable) {
                 throw new JwtConfigurationException("keys(..) holds no key usable with the allowed algorithms " + allowed
                         + (index.dropped().isEmpty() ? "" : "; dropped: " + index.dropped().stream()
-                                .map(DroppedKey::toString).collect(Collectors.joining("; "))));
+                                .map(JwtVerifier::describe).collect(Collectors.joining("; "))));
             }
         }
     }
