@@ -12,9 +12,9 @@ import java.util.Base64;
 
 /**
  * An issuer's ES256 key and the tokens it signs, made by Nimbus (independent of Sigil), with any
- * header text at all, hostile ones included.
+ * header text at all, hostile ones included. Public for the command-line tests in dev.sigil.cli.
  */
-final class EcIssuerKey {
+public final class EcIssuerKey {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -24,7 +24,7 @@ final class EcIssuerKey {
         this.key = key;
     }
 
-    static EcIssuerKey generate(String kid) {
+    public static EcIssuerKey generate(String kid) {
         try {
             return new EcIssuerKey(new ECKeyGenerator(Curve.P_256).keyID(kid).generate());
         } catch (JOSEException e) {
@@ -33,12 +33,12 @@ final class EcIssuerKey {
     }
 
     /** The public key as one JWK object, {@code kid} and all, as an issuer publishes it. */
-    String publicJwk() {
+    public String publicJwk() {
         return key.toPublicJWK().toJSONString();
     }
 
     /** The same public key, with this {@code kid} and {@code use} instead. */
-    String publicJwk(String kid, String use) {
+    public String publicJwk(String kid, String use) {
         ECKey.Builder b = new ECKey.Builder(key.toPublicJWK()).keyID(kid);
         if (use != null) {
             b.keyUse(new com.nimbusds.jose.jwk.KeyUse(use));
@@ -50,7 +50,7 @@ final class EcIssuerKey {
      * {@code text} as a JSON string: quotes, backslashes and C0 controls escaped as RFC 8259 requires,
      * every other character (C1 controls, U+2028, bidi overrides) written raw, as a hostile issuer would.
      */
-    static String quote(String text) {
+    public static String quote(String text) {
         StringBuilder sb = new StringBuilder("\"");
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -66,12 +66,12 @@ final class EcIssuerKey {
     }
 
     /** A key set of these JWK objects. */
-    static String jwks(String... jwks) {
+    public static String jwks(String... jwks) {
         return "{\"keys\":[" + String.join(",", jwks) + "]}";
     }
 
     /** A token of this exact header and claims text, signed with this key. */
-    String sign(String headerJson, String claimsJson) {
+    public String sign(String headerJson, String claimsJson) {
         String input = B64.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
                 + B64.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
         try {
@@ -84,7 +84,7 @@ final class EcIssuerKey {
     }
 
     /** A valid ES256 token naming this key's kid, valid for an hour from {@code nowSeconds}. */
-    String token(String issuer, String audience, String subject, long nowSeconds) {
+    public String token(String issuer, String audience, String subject, long nowSeconds) {
         return sign("{\"alg\":\"ES256\",\"typ\":\"JWT\",\"kid\":\"" + key.getKeyID() + "\"}",
                 "{\"iss\":\"" + issuer + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject + "\",\"iat\":"
                         + nowSeconds + ",\"exp\":" + (nowSeconds + 3600) + "}");
