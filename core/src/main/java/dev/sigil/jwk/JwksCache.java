@@ -276,8 +276,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
 
     /**
      * The executor that background work runs on: the one given to the builder, or this cache's own,
-     * whose {@value #MAX_THREADS} daemon threads die when idle and whose queue holds at most
-     * {@value #MAX_QUEUED} tasks, refusing more (a verifier reports that as {@code OVERLOADED}).
+     * whose 4 daemon threads die when idle and whose queue holds at most 4,096 tasks, refusing more
+     * (a verifier reports that as {@code OVERLOADED}).
      *
      * @throws RejectedExecutionException if this cache is closed
      */

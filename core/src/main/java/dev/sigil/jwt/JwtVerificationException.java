@@ -6,7 +6,8 @@ import java.util.Objects;
  * A token that was refused. {@link #reason()} says why in a stable, machine-readable form (for
  * metrics and for the RFC 6750 {@code WWW-Authenticate} response); the message says it for a human.
  * Messages never contain the token, key material, or unverified claim values other than
- * {@code kid}, {@code alg} and {@code iss}.
+ * {@code kid}, {@code alg}, {@code typ} and {@code iss}, and those are made printable by
+ * {@link dev.sigil.spi.UntrustedText}: a message can be logged or shown as it is.
  */
 public final class JwtVerificationException extends Exception {
     private static final long serialVersionUID = 1L;

@@ -83,7 +83,9 @@ import java.util.stream.Collectors;
  * {@link #verify(String)} takes no lock and does no I/O while the keys are fresh; it runs on the
  * caller's thread, which waits (at most the request timeout) only when there is no usable key set
  * yet or a new {@code kid} calls for a refresh. {@link #verifyAsync(String)} never waits on the
- * caller's thread. {@code build()} starts no thread; a verifier with remote keys starts a daemon
+ * caller's thread, and at most {@link Builder#maxPendingAsync(int)} of its verifications wait for
+ * keys at once; past that it refuses at once as {@link Reason#OVERLOADED}. A new key set is
+ * imported once, by the first thread that meets it. {@code build()} starts no thread; a verifier with remote keys starts a daemon
  * refresher on first need (unless given an executor), stopped by {@link #close()}.
  */
 public final class JwtVerifier implements AutoCloseable {
