@@ -85,15 +85,15 @@ import java.util.stream.Collectors;
  * yet or a new {@code kid} calls for a refresh. {@link #verifyAsync(String)} never waits on the
  * caller's thread, and at most {@link Builder#maxPendingAsync(int)} of its verifications wait for
  * keys at once; past that it refuses at once as {@link Reason#OVERLOADED}. A new key set is
- * imported once, by the first thread that meets it. {@code build()} starts no thread; a verifier with remote keys starts a daemon
- * refresher on first need (unless given an executor), stopped by {@link #close()}.
+ * imported once, by the first thread that meets it. {@code build()} starts no thread; a verifier
+ * with remote keys starts a daemon refresher on first need (unless given an executor), stopped by
+ * {@link #close()}.
  */
 public final class JwtVerifier implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
     // The most members of a crit list that a message shows.
     private static final int MAX_LISTED = 8;
-
 
     private final String issuer;
     private final Set<String> audiences;
@@ -549,7 +549,13 @@ public final class JwtVerifier implements AutoCloseable {
             }
             SetImport running = lastImport.get();
             if (running != null && running.set == set) {
-                return running.await();
+                KeyIndex imported = running.await();
+                if (index.source() != set) {
+                    // A stale set's import finished later and published over this one; the source
+                    // has just named this set, so it is the one to keep, without importing it again.
+                    index = imported;
+                }
+                return imported;
             }
             if (mine == null) {
                 mine = new SetImport(set);
