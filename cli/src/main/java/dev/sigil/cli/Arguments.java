@@ -12,6 +12,7 @@ import java.util.Set;
 /**
  * A command's arguments: {@code --name value} or {@code --name=value} options, {@code --flag}s, and
  * positionals; {@code --} ends the options and a lone {@code -} is a positional (standard input).
+ * An option's value is never blank.
  * {@code --help} and {@code -h} are flags of every command.
  */
 final class Arguments {
@@ -80,6 +81,10 @@ final class Arguments {
                         value = args.get(++i);
                     } else {
                         throw new UsageException(name + " needs a value");
+                    }
+                    if (value.isBlank()) {
+                        // No option has a meaning for blank text; the library would throw, naming its method.
+                        throw new UsageException(name + " must not be blank");
                     }
                     List<String> values = options.computeIfAbsent(name, n -> new ArrayList<>());
                     if (!values.isEmpty() && single.contains(name)) {

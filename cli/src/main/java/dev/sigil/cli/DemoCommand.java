@@ -146,7 +146,7 @@ final class DemoCommand {
                     jwt.header().keyId().orElse("-"), jwt.claims().subject().orElse("-"), note).stripTrailing());
         } catch (JwtVerificationException e) {
             surprises++;
-            terminal.out().println("   " + s.bad("UNEXPECTED refusal") + ": " + e.reason() + ": " + e.getMessage());
+            terminal.out().println("   " + s.bad("UNEXPECTED refusal") + ": " + e.reason() + ": " + Printable.message(e.getMessage()));
         }
     }
 
@@ -161,7 +161,7 @@ final class DemoCommand {
             if (!asExpected) {
                 surprises++;
             }
-            terminal.out().println(String.format("   %-21s %-22s %s%s", what, s.bad(e.reason().toString()), e.getMessage(),
+            terminal.out().println(String.format("   %-21s %-22s %s%s", what, s.bad(e.reason().toString()), Printable.message(e.getMessage()),
                     asExpected ? "" : "  " + s.bad("(UNEXPECTED: wanted " + expected + ")")));
         }
     }

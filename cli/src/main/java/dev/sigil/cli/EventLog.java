@@ -2,16 +2,19 @@ package dev.sigil.cli;
 
 import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.JwksListener;
+import dev.sigil.spi.UntrustedText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A {@link JwksListener} that writes down what it hears, for the commands to print. Listeners may
- * be called from the cache's background thread, hence the synchronization.
+ * be called from the cache's background thread, hence the synchronization. Each event is written
+ * printable: the URIs (a discovered {@code jwks_uri}), kids and failure reasons come from the issuer.
  */
 final class EventLog implements JwksListener {
 
@@ -20,23 +23,25 @@ final class EventLog implements JwksListener {
 
     @Override
     public synchronized void fetchSucceeded(URI uri, int status, Duration duration) {
-        events.add("fetched " + uri + ": " + status + " in " + duration.toMillis() + " ms");
+        events.add("fetched " + UntrustedText.printable(uri.toString()) + ": " + status + " in " + duration.toMillis() + " ms");
     }
 
     @Override
     public synchronized void fetchFailed(URI uri, String reason, Duration duration) {
-        events.add("fetch failed " + uri + " after " + duration.toMillis() + " ms: " + reason);
+        events.add("fetch failed " + UntrustedText.printable(uri.toString()) + " after " + duration.toMillis() + " ms: "
+                + Printable.message(reason));
     }
 
     @Override
     public synchronized void keysChanged(Set<String> added, Set<String> removed) {
-        events.add("keys changed: added " + new TreeSet<>(added) + ", removed " + new TreeSet<>(removed));
+        events.add("keys changed: added " + kids(added) + ", removed " + kids(removed));
     }
 
     @Override
     public synchronized void keyDropped(DroppedKey key) {
         dropped.add(key);
-        events.add("dropped " + key);
+        events.add("dropped key #" + key.index() + key.kid().map(kid -> " " + UntrustedText.quoted(kid)).orElse("") + ": "
+                + Printable.message(key.reason()));
     }
 
     @Override
@@ -47,6 +52,10 @@ final class EventLog implements JwksListener {
     @Override
     public synchronized void staleKeysServed(Duration staleFor) {
         events.add("served stale keys, " + RelativeTime.amount(staleFor) + " past expiry");
+    }
+
+    private static String kids(Set<String> kids) {
+        return new TreeSet<>(kids).stream().map(UntrustedText::printable).collect(Collectors.joining(", ", "[", "]"));
     }
 
     synchronized List<String> events() {

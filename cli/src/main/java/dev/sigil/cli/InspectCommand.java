@@ -131,7 +131,8 @@ final class InspectCommand {
     }
 
     private int fail(String message) {
-        terminal.err().println(terminal.style().bad("cannot decode") + ": " + message);
+        // A codec's parse message may quote the input.
+        terminal.err().println(terminal.style().bad("cannot decode") + ": " + Printable.message(message));
         return 1;
     }
 

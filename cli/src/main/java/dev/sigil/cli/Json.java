@@ -34,11 +34,15 @@ final class Json {
         return codec;
     }
 
-    /** Two-space indented. */
+    /**
+     * Two-space indented, for the terminal: the values come from tokens and key sets, so every
+     * character that could act on a terminal is a JSON escape ({@link Printable#json}).
+     */
     String pretty(Object value) {
-        return new String(codec.write(value, true), StandardCharsets.UTF_8);
+        return Printable.json(new String(codec.write(value, true), StandardCharsets.UTF_8));
     }
 
+    /** Compact and unescaped beyond RFC 8259: for bytes a program reads, never for the terminal. */
     String compact(Object value) {
         return new String(codec.write(value, false), StandardCharsets.UTF_8);
     }

@@ -8,6 +8,7 @@ import dev.sigil.jwk.JwksCache;
 import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.spi.UntrustedText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code sigil jwks}: lists a key set's keys and which of them a verifier would drop, and why. The
@@ -43,6 +45,9 @@ final class JwksCommand {
             "");
 
     private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
+    /** The builder methods this command sets from its flags and its FILE, as library messages name them. */
+    private static final FlagNames FLAGS = FlagNames.of("jwksUri(..)", "--jwks-uri", "issuer(..)", "--issuer",
+            "keys(..)", "the file");
 
     private final Terminal terminal;
 
@@ -85,14 +90,15 @@ final class JwksCommand {
             cache = cacheBuilder.build();
             verifier = verifierBuilder.keySource(cache).build();
         } catch (JwtConfigurationException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(FLAGS.message(e.getMessage()));
         }
         // The cache is given to the verifier, so the verifier leaves it open: close both.
         try (cache; verifier) {
             try {
                 verifier.prefetch();
             } catch (JwtVerificationException e) {
-                terminal.err().println(terminal.style().bad("no key set") + ": " + e.reason() + ": " + e.getMessage());
+                terminal.err().println(terminal.style().bad("no key set") + ": " + e.reason() + ": "
+                        + FLAGS.message(e.getMessage()));
                 printEvents(events);
                 return 1;
             }
@@ -100,10 +106,12 @@ final class JwksCommand {
             try {
                 set = cache.keys();
             } catch (JwtVerificationException e) {
-                terminal.err().println(terminal.style().bad("no key set") + ": " + e.reason() + ": " + e.getMessage());
+                terminal.err().println(terminal.style().bad("no key set") + ": " + e.reason() + ": "
+                        + FLAGS.message(e.getMessage()));
                 return 1;
             }
-            String where = issuer != null ? "issuer " + issuer : jwksUri.toString();
+            String where = issuer != null ? "issuer " + UntrustedText.printable(issuer)
+                    : UntrustedText.printable(jwksUri.toString());
             return report(where, set, events.dropped(), null, events);
         }
     }
@@ -124,7 +132,7 @@ final class JwksCommand {
         try {
             set = JwkSet.parse(bytes);
         } catch (InvalidJwkException e) {
-            terminal.err().println(terminal.style().bad("not a key set") + ": " + e.getMessage());
+            terminal.err().println(terminal.style().bad("not a key set") + ": " + Printable.message(e.getMessage()));
             return 1;
         }
         EventLog events = new EventLog();
@@ -135,9 +143,9 @@ final class JwksCommand {
         } catch (JwtConfigurationException e) {
             // A static set with no usable key fails build() before any key is reported to the
             // listener; the message lists every dropped key with its reason.
-            unusable = e.getMessage();
+            unusable = FLAGS.message(e.getMessage());
         }
-        return report(name, set, events.dropped(), unusable, null);
+        return report(UntrustedText.printable(name), set, events.dropped(), unusable, null);
     }
 
     private int report(String where, JwkSet set, List<DroppedKey> dropped, String unusable, EventLog events) {
@@ -159,12 +167,16 @@ final class JwksCommand {
             Jwk key = keyAt(set, position);
             if (key == null) {
                 DroppedKey malformed = droppedAt.get(position);
-                out.println("#" + position + " " + s.bad("DROPPED") + " (malformed): " + malformed.reason());
+                out.println("#" + position + " " + s.bad("DROPPED") + " (malformed): "
+                        + Printable.message(malformed.reason()));
                 continue;
             }
-            out.println("#" + position + " kid " + key.keyId().map(Printable::argument).orElse("(none)"));
-            out.println("   kty " + key.keyType() + "   alg " + key.algorithm().orElse("-") + "   use "
-                    + key.use().orElse("-") + key.keyOperations().map(ops -> "   key_ops " + ops).orElse("")
+            // Every member shown is the key set's own text: escaped, so that a set cannot drive the terminal.
+            out.println("#" + position + " kid " + key.keyId().map(UntrustedText::quoted).orElse("(none)"));
+            out.println("   kty " + UntrustedText.printable(key.keyType()) + "   alg "
+                    + key.algorithm().map(UntrustedText::printable).orElse("-") + "   use "
+                    + key.use().map(UntrustedText::printable).orElse("-")
+                    + key.keyOperations().map(ops -> "   key_ops " + printableList(ops)).orElse("")
                     + "   " + KeyReport.sizeOrCurve(key));
             boolean secret = key.keyType().equals("oct");
             out.println("   thumbprint " + KeyReport.thumbprint(key) + (secret ? "" : s.dim("  (RFC 7638, SHA-256)")));
@@ -173,9 +185,9 @@ final class JwksCommand {
             }
             DroppedKey verdict = droppedAt.get(position);
             if (verdict != null) {
-                out.println("   " + s.bad("DROPPED") + ": " + verdict.reason());
+                out.println("   " + s.bad("DROPPED") + ": " + Printable.message(verdict.reason()));
             } else if (unusable == null) {
-                out.println("   " + s.good("usable") + (secret ? " only for HS256/384/512 listed in algorithms(..)" : ""));
+                out.println("   " + s.good("usable") + (secret ? " only where HS256/384/512 are allowed explicitly" : ""));
             }
         }
         if (unusable != null) {
@@ -194,6 +206,10 @@ final class JwksCommand {
         for (String event : events.events()) {
             terminal.out().println("  " + event);
         }
+    }
+
+    private static String printableList(List<String> values) {
+        return values.stream().map(UntrustedText::printable).collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static Jwk keyAt(JwkSet set, int position) {

@@ -2,6 +2,7 @@ package dev.sigil.cli;
 
 import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
+import dev.sigil.spi.UntrustedText;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.PublicKey;
@@ -26,10 +27,10 @@ final class KeyReport {
     private KeyReport() {
     }
 
-    /** "2048 bits", "P-256", "Ed25519", or "?" when the key does not say. */
+    /** "2048 bits", "P-256", "Ed25519", or "?" when the key does not say; printable. */
     static String sizeOrCurve(Jwk key) {
         if (key.curve().isPresent()) {
-            return key.curve().get();
+            return UntrustedText.printable(key.curve().get());
         }
         try {
             switch (key.keyType()) {
@@ -45,7 +46,7 @@ final class KeyReport {
                     return certificate(key).map(KeyReport::certificateKeySize).orElse("?");
             }
         } catch (InvalidJwkException e) {
-            return "? (" + e.getMessage() + ")";
+            return "? (" + Printable.message(e.getMessage()) + ")";
         }
     }
 
@@ -67,7 +68,9 @@ final class KeyReport {
                 Instant from = cert.getNotBefore().toInstant();
                 Instant to = cert.getNotAfter().toInstant();
                 String state = now.isAfter(to) ? " (EXPIRED)" : now.isBefore(from) ? " (not yet valid)" : "";
-                lines.add(label + " subject " + cert.getSubjectX500Principal().getName(X500Principal.RFC2253));
+                // RFC 2253 escapes a name's syntax, not controls: the issuer chose this text.
+                lines.add(label + " subject "
+                        + UntrustedText.printable(cert.getSubjectX500Principal().getName(X500Principal.RFC2253)));
                 lines.add(label + " valid " + from + " to " + to + state);
             } catch (CertificateException e) {
                 lines.add(label + " not a readable X.509 certificate");
@@ -96,7 +99,7 @@ final class KeyReport {
         if (key instanceof ECPublicKey) {
             return ((ECPublicKey) key).getParams().getOrder().bitLength() + "-bit curve (from x5c)";
         }
-        return key.getAlgorithm() + " (from x5c)";
+        return UntrustedText.printable(key.getAlgorithm()) + " (from x5c)";
     }
 
     private static X509Certificate parse(byte[] der) throws CertificateException {

@@ -82,11 +82,12 @@ public final class Main {
                     return 2;
             }
         } catch (UsageException e) {
-            terminal.err().println("sigil " + command + ": " + e.getMessage());
+            terminal.err().println("sigil " + command + ": " + Printable.message(e.getMessage()));
             terminal.err().println("run 'sigil " + command + " --help' for usage");
             return 2;
         } catch (IOException | GeneralSecurityException | JwtConfigurationException e) {
-            terminal.err().println("sigil " + command + ": " + terminal.style().bad("failed") + ": " + e);
+            terminal.err().println("sigil " + command + ": " + terminal.style().bad("failed") + ": "
+                    + Printable.message(e.toString()));
             return 1;
         }
     }

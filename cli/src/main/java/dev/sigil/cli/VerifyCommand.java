@@ -4,6 +4,7 @@ import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.VerifiedJwt;
+import dev.sigil.spi.UntrustedText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * {@code sigil verify}: verifies a token as a server would, keys found by discovery (or at
@@ -38,6 +40,10 @@ final class VerifyCommand {
             "",
             "Exit status: 0 verified, 1 refused (the reason and why on standard error), 2 usage error.",
             "");
+
+    /** The builder methods this command sets from its flags, as library messages name them. */
+    static final FlagNames FLAGS = FlagNames.of("type(..)", "--type", "jwksUri(..)", "--jwks-uri",
+            "ignoreAudience()", "--ignore-audience", "audience(..)", "--audience", "issuer(..)", "--issuer");
 
     private final Terminal terminal;
 
@@ -82,22 +88,24 @@ final class VerifyCommand {
         try {
             verifier = builder.build();
         } catch (JwtConfigurationException | IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            throw new UsageException(FLAGS.message(e.getMessage()));
         }
         try (verifier) {
             VerifiedJwt jwt = verifier.verify(token);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("header", jwt.header().asMap());
             result.put("claims", jwt.claims().asMap());
+            // Verified means signed by the issuer, not harmless: pretty() escapes every value all the same.
             terminal.out().println(new Json(verifier.jsonCodec()).pretty(result));
             terminal.err().println(terminal.style().good("verified") + ": " + jwt.header().algorithm()
-                    + jwt.header().keyId().map(kid -> ", kid " + Printable.argument(kid)).orElse("")
-                    + ", issuer " + issuer
-                    + (audiences.isEmpty() ? ", audience not checked" : ", audience " + String.join(" | ", audiences)));
+                    + jwt.header().keyId().map(kid -> ", kid " + UntrustedText.quoted(kid)).orElse("")
+                    + ", issuer " + UntrustedText.printable(issuer)
+                    + (audiences.isEmpty() ? ", audience not checked" : ", audience "
+                            + audiences.stream().map(UntrustedText::printable).collect(Collectors.joining(" | "))));
             return 0;
         } catch (JwtVerificationException e) {
             terminal.err().println(terminal.style().bad("refused") + ": " + e.reason());
-            terminal.err().println("  " + e.getMessage());
+            terminal.err().println("  " + FLAGS.message(e.getMessage()));
             return 1;
         }
     }

@@ -103,6 +103,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
     /** Consecutive failures of a discovered jwks_uri after which discovery runs again. */
     static final int REDISCOVER_AFTER_FAILURES = 2;
     private static final int MAX_THREADS = 4;
+    private static final int MAX_QUEUED = 4096;
     private static final Map<String, String> ACCEPT_JSON =
             Map.of("Accept", "application/jwk-set+json, application/json;q=0.9");
 
@@ -319,7 +320,13 @@ public final class JwksCache implements KeySource, AutoCloseable {
         return transport;
     }
 
-    /** The executor that background work runs on: the one given to the builder, or this cache's own. */
+    /**
+     * The executor that background work runs on: the one given to the builder, or this cache's own,
+     * whose 4 daemon threads die when idle and whose queue holds at most 4,096 tasks, refusing more
+     * (a verifier reports that as {@code OVERLOADED}).
+     *
+     * @throws RejectedExecutionException if this cache is closed
+     */
     public Executor executor() {
         if (givenExecutor != null) {
             return givenExecutor;
@@ -356,10 +363,14 @@ public final class JwksCache implements KeySource, AutoCloseable {
         }
     }
 
-    /** Threads that time out when idle, so an idle cache holds none and the JVM may exit meanwhile. */
+    /**
+     * Threads that time out when idle, so an idle cache holds none and the JVM may exit meanwhile. The
+     * queue is bounded: each verifier bounds its own waiting verifications, but one cache may serve
+     * many verifiers, and an unbounded queue behind a slow issuer grows with the traffic.
+     */
     private static ThreadPoolExecutor daemonPool(String name) {
         ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), daemon(name));
+                new LinkedBlockingQueue<>(MAX_QUEUED), daemon(name));
         pool.allowCoreThreadTimeOut(true);
         return pool;
     }

@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import dev.sigil.spi.UntrustedText;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ public final class JoseHeader {
         return algorithm;
     }
 
-    /** {@code kid}. */
+    /** {@code kid}; empty when the header has none ({@code "kid": null} is refused as malformed). */
     public Optional<String> keyId() {
         return Optional.ofNullable(keyId);
     }
@@ -40,7 +41,7 @@ public final class JoseHeader {
         return keyId;
     }
 
-    /** {@code typ}, as written. */
+    /** {@code typ}, as written; empty when the header has none ({@code "typ": null} is refused as malformed). */
     public Optional<String> type() {
         return Optional.ofNullable(type);
     }
@@ -68,7 +69,8 @@ public final class JoseHeader {
 
     @Override
     public String toString() {
-        return "JoseHeader[alg=" + algorithm + (keyId == null ? "" : ", kid=" + keyId)
-                + (type == null ? "" : ", typ=" + type) + "]";
+        // kid and typ come from the token: printable, so that a logged header cannot forge a line.
+        return "JoseHeader[alg=" + algorithm + (keyId == null ? "" : ", kid=" + UntrustedText.printable(keyId))
+                + (type == null ? "" : ", typ=" + UntrustedText.printable(type)) + "]";
     }
 }

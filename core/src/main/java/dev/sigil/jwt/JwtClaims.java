@@ -1,6 +1,7 @@
 package dev.sigil.jwt;
 
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.UntrustedText;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -222,7 +223,15 @@ public final class JwtClaims {
 
     @Override
     public String toString() {
-        // Claim values are personal data; show only which claims are present.
-        return "JwtClaims" + members.keySet();
+        // Claim values are personal data; show only which claims are present. Their names come from
+        // the token, so each is made printable: a logged toString() must not forge a log line.
+        StringBuilder sb = new StringBuilder("JwtClaims[");
+        for (String name : members.keySet()) {
+            if (sb.length() > "JwtClaims[".length()) {
+                sb.append(", ");
+            }
+            sb.append(UntrustedText.printable(name));
+        }
+        return sb.append(']').toString();
     }
 }

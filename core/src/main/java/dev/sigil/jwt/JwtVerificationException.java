@@ -6,15 +6,18 @@ import java.util.Objects;
  * A token that was refused. {@link #reason()} says why in a stable, machine-readable form (for
  * metrics and for the RFC 6750 {@code WWW-Authenticate} response); the message says it for a human.
  * Messages never contain the token, key material, or unverified claim values other than
- * {@code kid}, {@code alg} and {@code iss}.
+ * {@code kid}, {@code alg}, {@code typ} and {@code iss}, and those are made printable by
+ * {@link dev.sigil.spi.UntrustedText}: a message can be logged or shown as it is.
  */
 public final class JwtVerificationException extends Exception {
     private static final long serialVersionUID = 1L;
 
     /**
      * Why a token was refused. The constants are stable: new ones may be added, none will be renamed.
-     * RFC 6750 maps {@link #KEYS_UNAVAILABLE} to a 503-class server error and every other reason to
-     * {@code 401} with {@code error="invalid_token"}.
+     * {@link #KEYS_UNAVAILABLE} and {@link #OVERLOADED} say nothing about the token: they are
+     * server-side conditions, answered with a 503-class error (with {@code Retry-After} for
+     * {@code OVERLOADED}); every other reason is RFC 6750's {@code 401} with
+     * {@code error="invalid_token"}.
      */
     public enum Reason {
         /** Not a JWS compact serialization, bad base64url, bad JSON, or a header member of the wrong type. */
@@ -48,7 +51,14 @@ public final class JwtVerificationException extends Exception {
         /** A required claim is absent. */
         MISSING_CLAIM,
         /** A claim has the wrong type or a value a {@link ClaimsValidator} refused. */
-        INVALID_CLAIM
+        INVALID_CLAIM,
+        /**
+         * Not a verdict on the token, which was not verified: {@link JwtVerifier#verifyAsync(String)}
+         * would have had to wait for keys, and this verifier already holds
+         * {@link JwtVerifier.Builder#maxPendingAsync(int)} such verifications, or the executor refused
+         * the work. Retry later (a 503 with {@code Retry-After}); the same token may well verify then.
+         */
+        OVERLOADED
     }
 
     private final Reason reason;

@@ -18,6 +18,7 @@ import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
+import dev.sigil.spi.UntrustedText;
 import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
@@ -37,8 +38,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -79,14 +83,17 @@ import java.util.stream.Collectors;
  * {@link #verify(String)} takes no lock and does no I/O while the keys are fresh; it runs on the
  * caller's thread, which waits (at most the request timeout) only when there is no usable key set
  * yet or a new {@code kid} calls for a refresh. {@link #verifyAsync(String)} never waits on the
- * caller's thread. {@code build()} starts no thread; a verifier with remote keys starts a daemon
- * refresher on first need (unless given an executor), stopped by {@link #close()}.
+ * caller's thread, and at most {@link Builder#maxPendingAsync(int)} of its verifications wait for
+ * keys at once; past that it refuses at once as {@link Reason#OVERLOADED}. A new key set is
+ * imported once, by the first thread that meets it. {@code build()} starts no thread; a verifier
+ * with remote keys starts a daemon refresher on first need (unless given an executor), stopped by
+ * {@link #close()}.
  */
 public final class JwtVerifier implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
-
-
+    // The most members of a crit list that a message shows.
+    private static final int MAX_LISTED = 8;
 
     private final String issuer;
     private final Set<String> audiences;
@@ -107,8 +114,14 @@ public final class JwtVerifier implements AutoCloseable {
     private final SigningKeyFilter filter;
     private final JwksListener listener;
     private final JwksCache ownedCache;
+    private final int maxPendingAsync;
+    // verifyAsync's verifications handed to an executor and not yet ended; never above maxPendingAsync.
+    private final AtomicInteger pendingAsync = new AtomicInteger();
     // The index of the last set the key source returned; replaced (never mutated) when it changes.
     private volatile KeyIndex index;
+    // The import of the last new set met, so that threads racing on one set share one import (see
+    // replaceIndex); never touched while the key source keeps returning the indexed set.
+    private final AtomicReference<SetImport> lastImport = new AtomicReference<>();
     // The last header that passed checkHeader. Deliberately neither volatile nor locked: the entry's
     // fields are final, so any thread that sees it sees it whole (JLS 17.5), and a thread that misses
     // a newer entry only parses once more. Threads only read it while the issuer's header is stable.
@@ -135,6 +148,7 @@ public final class JwtVerifier implements AutoCloseable {
         this.filter = filter;
         this.listener = b.listener;
         this.ownedCache = ownedCache;
+        this.maxPendingAsync = b.maxPendingAsync;
         this.index = initialIndex;
     }
 
@@ -157,7 +171,18 @@ public final class JwtVerifier implements AutoCloseable {
      * Verifies a token without ever blocking the caller's thread on a key fetch, for reactive
      * servers. When the keys are at hand (the usual case) the token is verified on the caller's
      * thread and the stage is already complete; when a fetch must be waited for (the first token, an
-     * expired set, a new {@code kid}), verification continues on the key cache's executor.
+     * expired set, a new {@code kid}), verification continues on the executor: the one given to
+     * {@link Builder#executor(Executor)}, else the key cache's own, else (for a custom
+     * {@link KeySource}) the common {@link ForkJoinPool}.
+     *
+     * <p>What waits is bounded, per verifier and whatever the executor: at most
+     * {@link Builder#maxPendingAsync(int)} verifications (default
+     * {@value Builder#DEFAULT_MAX_PENDING_ASYNC}) may wait for keys at once. Past that, or when the
+     * executor refuses the work, the stage is already failed with {@link Reason#OVERLOADED}: the
+     * token was not judged, and the caller should answer "retry later". A closed verifier, or an
+     * executor that is shut down, fails it with {@link Reason#KEYS_UNAVAILABLE}. This method never
+     * blocks and never queues without bound (unless the executor itself runs work on the calling
+     * thread).
      *
      * @return a stage completed with the verified token, or exceptionally with the
      *     {@link JwtVerificationException} that {@link #verify(String)} would throw
@@ -166,34 +191,62 @@ public final class JwtVerifier implements AutoCloseable {
         try {
             return CompletableFuture.completedFuture(verify(token, false));
         } catch (WouldWait e) {
-            try {
-                return CompletableFuture.supplyAsync(() -> {
-                    try {
-                        return verify(token, true);
-                    } catch (JwtVerificationException failure) {
-                        throw new CompletionException(failure);
-                    }
-                }, e.executor);
-            } catch (RejectedExecutionException rejected) {
-                return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                        "the key cache's executor refused the work: " + rejected.getMessage(), rejected));
-            }
+            return verifyOffThread(token);
         } catch (JwtVerificationException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
+    /** The slow half of {@link #verifyAsync}: counted against the limit, handed to the executor. */
+    private CompletableFuture<VerifiedJwt> verifyOffThread(String token) {
+        Executor executor;
+        try {
+            executor = asyncExecutor();
+        } catch (RejectedExecutionException closed) {
+            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "the key cache is closed: no key set can be waited for", closed));
+        }
+        // Counted before the hand-off, so that no executor, however its queue is built, can hold
+        // more than the limit for this verifier; given back when the verification ends.
+        if (pendingAsync.incrementAndGet() > maxPendingAsync) {
+            pendingAsync.decrementAndGet();
+            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.OVERLOADED, maxPendingAsync
+                    + " verifications are already waiting for keys on this verifier, its limit (maxPendingAsync);"
+                    + " retry later"));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    return verify(token, true);
+                } catch (JwtVerificationException failure) {
+                    throw new CompletionException(failure);
+                } finally {
+                    pendingAsync.decrementAndGet();
+                }
+            }, executor);
+        } catch (RejectedExecutionException rejected) {
+            pendingAsync.decrementAndGet();
+            // A running executor refuses work only when it is full, which passes: OVERLOADED, so the
+            // caller retries. One that is shut down never takes work again: the keys are out of reach.
+            if (executor instanceof ExecutorService && ((ExecutorService) executor).isShutdown()) {
+                return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                        "the executor is shut down: no key set can be waited for", rejected));
+            }
+            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.OVERLOADED,
+                    "the executor refused the verification; retry later: " + rejected.getMessage(), rejected));
+        }
+    }
+
     /**
      * Thrown inside {@link #verify(String, boolean)} when it would have to wait for a fetch; never
-     * escapes this class.
+     * escapes this class. One immutable instance: it carries nothing and no stack trace.
      */
     private static final class WouldWait extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        final transient Executor executor;
+        static final WouldWait INSTANCE = new WouldWait();
 
-        WouldWait(Executor executor) {
+        private WouldWait() {
             super("would wait for keys", null, false, false);
-            this.executor = executor;
         }
     }
 
@@ -311,7 +364,8 @@ public final class JwtVerifier implements AutoCloseable {
         try {
             value = json.parse(decoded, off, len, limits);
         } catch (JsonParseException e) {
-            throw new JwtVerificationException(Reason.MALFORMED, "token " + part + " is not valid json: " + e.getMessage());
+            throw new JwtVerificationException(Reason.MALFORMED, "token " + part + " is not valid json: "
+                    + UntrustedText.printable(e.getMessage()));
         } catch (RuntimeException e) {
             // A third-party codec must not turn bad input into a crash.
             throw new JwtVerificationException(Reason.MALFORMED, "json codec '" + json.name() + "' failed on the token "
@@ -345,7 +399,7 @@ public final class JwtVerifier implements AutoCloseable {
         }
         JwsAlgorithm alg = JwsAlgorithm.lookup(algName);
         if (alg == null || !backend.algorithms().contains(alg)) {
-            throw new JwtVerificationException(Reason.UNSUPPORTED_ALGORITHM, "alg " + printable(algName)
+            throw new JwtVerificationException(Reason.UNSUPPORTED_ALGORITHM, "alg " + UntrustedText.quoted(algName)
                     + " is not supported" + (alg == null ? "" : " by crypto backend '" + backend.name() + "'"));
         }
         if (!algorithms.contains(alg)) {
@@ -370,24 +424,34 @@ public final class JwtVerifier implements AutoCloseable {
         return new JoseHeader(members, alg, kid, typ);
     }
 
+    /**
+     * A header member that, when present, must be a string. JSON {@code null} is not absence: a
+     * {@code "kid": null} read as "no kid" would turn a lookup by kid into a search of every key
+     * that fits, so it is as malformed as any other non-string.
+     */
     private static String optionalString(Map<String, Object> members, String name) throws JwtVerificationException {
         Object value = members.get(name);
-        if (value == null || value instanceof String) {
+        if (value instanceof String) {
             return (String) value;
         }
-        throw new JwtVerificationException(Reason.MALFORMED, "token header '" + name + "' must be a string");
+        if (value == null && !members.containsKey(name)) {
+            return null;
+        }
+        throw new JwtVerificationException(Reason.MALFORMED, "token header '" + name + "' must be a string"
+                + (value == null ? ", not null" : ""));
     }
 
     private void checkType(String typ) throws JwtVerificationException {
         if (type == null) {
             if (typ != null && !"jwt".equals(normalizeType(typ))) {
-                throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + printable(typ)
+                throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + UntrustedText.quoted(typ)
                         + " is not JWT; configure type(..) to accept another token type");
             }
         } else if (typ == null) {
             throw new JwtVerificationException(Reason.TYPE_MISMATCH, "token has no typ, expected '" + type + "'");
         } else if (!type.equals(normalizeType(typ))) {
-            throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + printable(typ) + " is not the expected '" + type + "'");
+            throw new JwtVerificationException(Reason.TYPE_MISMATCH,
+                    "typ " + UntrustedText.quoted(typ) + " is not the expected '" + type + "'");
         }
     }
 
@@ -411,7 +475,8 @@ public final class JwtVerifier implements AutoCloseable {
             } catch (JwtVerificationException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source failed: " + e, e);
+                throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                        "key source failed: " + UntrustedText.printable(e.toString()), e);
             }
             if (set == null) {
                 throw wouldWait();
@@ -423,15 +488,22 @@ public final class JwtVerifier implements AutoCloseable {
         return replaceIndex(set);
     }
 
-    private WouldWait wouldWait() {
-        if (ownedCache != null) {
-            return new WouldWait(ownedCache.executor());
-        }
-        if (keySource instanceof JwksCache) {
-            return new WouldWait(((JwksCache) keySource).executor());
+    private static WouldWait wouldWait() {
+        return WouldWait.INSTANCE;
+    }
+
+    /**
+     * Where {@link #verifyAsync} continues when it must wait.
+     *
+     * @throws RejectedExecutionException if the key cache is closed
+     */
+    private Executor asyncExecutor() {
+        JwksCache cache = cache();
+        if (cache != null) {
+            return cache.executor();
         }
         // A custom source that may wait but offers no executor: the common pool, as CompletableFuture would.
-        return new WouldWait(ForkJoinPool.commonPool());
+        return ForkJoinPool.commonPool();
     }
 
     private KeyIndex refreshedIndex(KeyIndex current) throws JwtVerificationException {
@@ -449,7 +521,8 @@ public final class JwtVerifier implements AutoCloseable {
         } catch (JwtVerificationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source failed: " + e, e);
+            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "key source failed: " + UntrustedText.printable(e.toString()), e);
         }
         if (set == null) {
             throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source returned no key set");
@@ -457,17 +530,82 @@ public final class JwtVerifier implements AutoCloseable {
         return set;
     }
 
+    /**
+     * The index of {@code set}, imported once however many threads meet the set at the same time:
+     * an import can cost real CPU (a backend's checks of an RSA modulus), and a new set is met by
+     * every thread that was waiting for it. The first thread to claim the set imports it; the others
+     * wait for that import instead of repeating it. The claim is a compare-and-set, not a lock, so
+     * nothing here can stay blocked for longer than that one import takes, a thread waiting here
+     * waits no longer than importing would have taken it, and the hot path (cached keys) never
+     * comes here.
+     */
     private KeyIndex replaceIndex(JwkSet set) {
-        KeyIndex latest = index;
-        if (latest.source() == set) {
-            // Another thread indexed this set while we fetched or waited.
-            return latest;
+        SetImport mine = null;
+        while (true) {
+            KeyIndex latest = index;
+            if (latest.source() == set) {
+                // Another thread indexed this set while we fetched or waited.
+                return latest;
+            }
+            SetImport running = lastImport.get();
+            if (running != null && running.set == set) {
+                KeyIndex imported = running.await();
+                if (index.source() != set) {
+                    // A stale set's import finished later and published over this one; the source
+                    // has just named this set, so it is the one to keep, without importing it again.
+                    index = imported;
+                }
+                return imported;
+            }
+            if (mine == null) {
+                mine = new SetImport(set);
+            }
+            if (lastImport.compareAndSet(running, mine)) {
+                break;
+            }
         }
-        KeyIndex fresh = filter.index(set);
-        report(fresh);
-        // Racing threads may each build an index for the same new set; any of them is correct.
+        KeyIndex fresh;
+        try {
+            fresh = filter.index(set);
+            report(fresh);
+        } catch (RuntimeException | Error e) {
+            // Unclaimed again, so that a later caller retries rather than inherit this failure.
+            lastImport.compareAndSet(mine, null);
+            mine.index.completeExceptionally(e);
+            throw e;
+        }
+        // Published before the waiters are woken, so that they and every later caller see it. Threads
+        // holding different sets (one of them stale) may still publish in either order; the next
+        // call that sees the source's newer set replaces it again.
         index = fresh;
+        mine.index.complete(fresh);
         return fresh;
+    }
+
+    /** One key set's import, claimed by the thread that runs it, awaited by the threads that meet the same set. */
+    private static final class SetImport {
+        final JwkSet set;
+        final CompletableFuture<KeyIndex> index = new CompletableFuture<>();
+
+        SetImport(JwkSet set) {
+            this.set = set;
+        }
+
+        KeyIndex await() {
+            try {
+                return index.join();
+            } catch (CompletionException e) {
+                // The importing thread's own failure, rethrown as it would have been had this thread imported.
+                Throwable cause = e.getCause();
+                if (cause instanceof RuntimeException) {
+                    throw (RuntimeException) cause;
+                }
+                if (cause instanceof Error) {
+                    throw (Error) cause;
+                }
+                throw e;
+            }
+        }
     }
 
     private JwtVerificationException verifySignature(KeyIndex keys, JoseHeader header, byte[] signed, int signedLength,
@@ -478,7 +616,7 @@ public final class JwtVerifier implements AutoCloseable {
         if (candidates.length == 0) {
             return new JwtVerificationException(Reason.KEY_NOT_FOUND, kid == null
                     ? "token has no kid and no key fits alg " + alg
-                    : "no key with kid " + printable(kid));
+                    : "no key with kid " + UntrustedText.quoted(kid));
         }
         boolean anyFits = false;
         int tried = 0;
@@ -500,12 +638,13 @@ public final class JwtVerifier implements AutoCloseable {
         if (!anyFits) {
             ImportedKey first = candidates[0];
             return new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, first.algorithm() != null
-                    ? "expected alg " + first.algorithm() + " for key " + printable(kid) + ", got " + alg
-                    : "alg " + alg + " does not fit key " + printable(kid) + " (" + first.key().keyType() + ")");
+                    ? "expected alg " + first.algorithm() + " for key " + UntrustedText.quoted(kid) + ", got " + alg
+                    : "alg " + alg + " does not fit key " + UntrustedText.quoted(kid) + " ("
+                            + UntrustedText.printable(first.key().keyType()) + ")");
         }
         return new JwtVerificationException(Reason.INVALID_SIGNATURE, kid == null
                 ? "signature does not verify with any key that fits alg " + alg
-                : "signature does not verify with key " + printable(kid));
+                : "signature does not verify with key " + UntrustedText.quoted(kid));
     }
 
     private void checkClaims(JoseHeader header, JwtClaims claims) throws JwtVerificationException {
@@ -546,7 +685,7 @@ public final class JwtVerifier implements AutoCloseable {
                 throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'iss' claim");
             }
             if (!issuer.equals(iss)) {
-                throw new JwtVerificationException(Reason.ISSUER_MISMATCH, "iss " + printable(iss)
+                throw new JwtVerificationException(Reason.ISSUER_MISMATCH, "iss " + UntrustedText.quoted(iss)
                         + " is not the expected '" + issuer + "'");
             }
         }
@@ -585,27 +724,28 @@ public final class JwtVerifier implements AutoCloseable {
         return Duration.between(earlier, later).getSeconds();
     }
 
-    /** Quotes an untrusted header or claim value for a message, bounded and without control characters. */
-    static String printable(String value) {
-        StringBuilder sb = new StringBuilder(Math.min(value.length(), 64) + 2).append('\'');
-        for (int i = 0; i < value.length() && i < 64; i++) {
-            char c = value.charAt(i);
-            sb.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        if (value.length() > 64) {
-            sb.append("...");
-        }
-        return sb.append('\'').toString();
+    /**
+     * The values of a {@code crit} list, each made printable by {@link UntrustedText}; at most
+     * {@value #MAX_LISTED} of them, so that a long list costs a bounded message.
+     */
+    private static String printableList(List<?> values) {
+        return values.stream().limit(MAX_LISTED)
+                .map(v -> v instanceof String ? UntrustedText.quoted((String) v) : "(not a string)")
+                .collect(Collectors.joining(", ", "[", values.size() > MAX_LISTED ? ", ...]" : "]"));
     }
 
-    private static String printableList(List<?> values) {
-        return values.stream().limit(8).map(v -> v instanceof String ? printable((String) v) : "(not a string)")
-                .collect(Collectors.joining(", ", "[", values.size() > 8 ? ", ...]" : "]"));
+    /**
+     * A dropped key for a log record or a message: its kid made printable here, its reason too, since
+     * the reason may quote the key's own members (its kty, alg or use).
+     */
+    static String describe(DroppedKey dropped) {
+        return "key #" + dropped.index() + (dropped.keyId() == null ? "" : " " + UntrustedText.quoted(dropped.keyId()))
+                + ": " + UntrustedText.printable(dropped.reason());
     }
 
     private void report(KeyIndex fresh) {
         for (DroppedKey dropped : fresh.dropped()) {
-            LOG.log(Level.WARNING, "jwk dropped: " + dropped);
+            LOG.log(Level.WARNING, "jwk dropped: " + describe(dropped));
             notifyListener(() -> listener.keyDropped(dropped));
         }
         notifyListener(() -> listener.keysLoaded(fresh.keys().size()));
@@ -694,6 +834,10 @@ public final class JwtVerifier implements AutoCloseable {
         public static final int DEFAULT_MAX_TOKEN_LENGTH = 16 * 1024;
         /** The largest {@link #maxTokenLength(int)}: 1 Mi characters. */
         public static final int MAX_TOKEN_LENGTH = 1024 * 1024;
+        /** The default {@link #maxPendingAsync(int)}: 1,024 verifications. */
+        public static final int DEFAULT_MAX_PENDING_ASYNC = 1024;
+        /** The largest {@link #maxPendingAsync(int)}: 65,536 verifications. */
+        public static final int MAX_PENDING_ASYNC = 65_536;
 
         private String issuer;
         private boolean ignoreIssuer;
@@ -714,6 +858,7 @@ public final class JwtVerifier implements AutoCloseable {
         private boolean allowMissingExpiration;
         private final List<ClaimsValidator> validators = new ArrayList<>();
         private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
+        private int maxPendingAsync = DEFAULT_MAX_PENDING_ASYNC;
         private int maxCandidateKeys = 4;
         private int maxClaimsDepth = 32;
         private int maxHeaderDepth = 8;
@@ -825,8 +970,10 @@ public final class JwtVerifier implements AutoCloseable {
 
         /**
          * Runs background key refreshes and the verifications {@link JwtVerifier#verifyAsync} must
-         * move off the caller's thread. Default: a daemon thread of the verifier's own, started on
-         * first need and stopped by {@link JwtVerifier#close()}.
+         * move off the caller's thread. Default: daemon threads of the verifier's own (at most 4),
+         * started on first need and stopped by {@link JwtVerifier#close()}. Whatever the executor,
+         * at most {@link #maxPendingAsync(int)} of this verifier's verifications wait on it; one
+         * that refuses work makes {@code verifyAsync} fail as {@link Reason#OVERLOADED}.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -924,6 +1071,26 @@ public final class JwtVerifier implements AutoCloseable {
                 throw new IllegalArgumentException("maxTokenLength must be between 64 and " + MAX_TOKEN_LENGTH + ", got " + chars);
             }
             this.maxTokenLength = chars;
+            return this;
+        }
+
+        /**
+         * The most verifications {@link JwtVerifier#verifyAsync(String)} keeps waiting for keys at
+         * once, on this verifier, whatever the executor (this builder's, the key cache's own, or the
+         * common pool for a custom {@link KeySource}): counted from the moment a verification is
+         * handed to the executor until it ends, whether it is queued or running. Past the limit
+         * {@code verifyAsync} answers at once with a stage failed as {@link Reason#OVERLOADED}, so a
+         * burst of tokens while keys are fetched costs bounded memory and never blocks the caller.
+         * Verifications with keys at hand are not counted: they never leave the caller's thread.
+         * A pending verification holds its token (at most {@link #maxTokenLength(int)} chars).
+         * Default {@link #DEFAULT_MAX_PENDING_ASYNC}; between 1 and {@link #MAX_PENDING_ASYNC}.
+         */
+        public Builder maxPendingAsync(int verifications) {
+            if (verifications < 1 || verifications > MAX_PENDING_ASYNC) {
+                throw new IllegalArgumentException("maxPendingAsync must be between 1 and " + MAX_PENDING_ASYNC
+                        + ", got " + verifications);
+            }
+            this.maxPendingAsync = verifications;
             return this;
         }
 
@@ -1133,7 +1300,7 @@ public final class JwtVerifier implements AutoCloseable {
                 String forbidden = policy.refusal(key.key());
                 if (forbidden != null) {
                     throw new JwtConfigurationException("keys(..) holds key " + (key.keyId() == null ? "(no kid)"
-                            : "'" + key.keyId() + "'") + " that crypto policy " + policy + " forbids: " + forbidden);
+                            : UntrustedText.quoted(key.keyId())) + " that crypto policy " + policy + " forbids: " + forbidden);
                 }
             }
         }
@@ -1151,7 +1318,7 @@ public final class JwtVerifier implements AutoCloseable {
             if (!usable) {
                 throw new JwtConfigurationException("keys(..) holds no key usable with the allowed algorithms " + allowed
                         + (index.dropped().isEmpty() ? "" : "; dropped: " + index.dropped().stream()
-                                .map(DroppedKey::toString).collect(Collectors.joining("; "))));
+                                .map(JwtVerifier::describe).collect(Collectors.joining("; "))));
             }
         }
     }

@@ -57,6 +57,8 @@ class EveryReasonTest {
         EnumSet<Reason> covered = EnumSet.copyOf(tokens.keySet());
         // KEYS_UNAVAILABLE comes from the key source, not from a token: KeySetTest covers it.
         covered.add(Reason.KEYS_UNAVAILABLE);
+        // OVERLOADED is verifyAsync's limit, not a verdict on a token: the cli module's VerifyAsyncBoundTest covers it.
+        covered.add(Reason.OVERLOADED);
         assertEquals(EnumSet.allOf(Reason.class), covered, "a Reason has no token here");
         JwtVerifier verifier = JwtVerifier.builder().issuer(Mint.ISSUER).audience(Mint.AUDIENCE).keys(RSA.keySet())
                 .clock(Mint.clock()).cryptoBackend(new JcaCryptoBackend()).build();
