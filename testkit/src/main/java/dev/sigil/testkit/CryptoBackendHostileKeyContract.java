@@ -185,11 +185,7 @@ public abstract class CryptoBackendHostileKeyContract extends CryptoBackendContr
         // matters, as Sigil checks neither signature nor chain of an x5c certificate.
         Arrays.fill(certificate, at, at + 32, (byte) 0);
         certificate[at] = 1;
-        Map<String, Object> fromCertificate = new LinkedHashMap<>();
-        fromCertificate.put("kty", "OKP");
-        fromCertificate.put("crv", "Ed25519");
-        fromCertificate.put("x5c", List.of(Base64.getEncoder().encodeToString(certificate)));
-        Loaded loaded = load(fromCertificate);
+        Loaded loaded = load(certificateOnly("OKP", "Ed25519", certificate));
         assertEquals(1, loaded.dropped.size(), () -> "dropped: " + loaded.dropped);
         if (supports(JwsAlgorithm.Ed25519)) {
             assertEquals("null: " + smallOrder("Ed25519"), loaded.dropped.get(0));
@@ -288,6 +284,43 @@ public abstract class CryptoBackendHostileKeyContract extends CryptoBackendContr
     }
 
     @Test
+    void dropsAnEcCertificateWhosePointIsOffTheCurve() throws Exception {
+        assumeSupports(JwsAlgorithm.ES256);
+        byte[] certificate = TestCertificates.der("ec-p256");
+        byte[] prefix = HEX.parseHex("03420004");
+        int y = indexOf(certificate, prefix) + prefix.length + 32;
+        // Same length, so the DER stays well-formed; Sigil checks no certificate signature.
+        Arrays.fill(certificate, y, y + 32, (byte) 0);
+        Loaded loaded = load(certificateOnly("EC", "P-256", certificate));
+        assertEquals(1, loaded.dropped.size(), () -> "dropped: " + loaded.dropped);
+    }
+
+    @Test
+    void dropsAnEcCertificateWhoseKeyIsThePointAtInfinity() throws Exception {
+        assumeSupports(JwsAlgorithm.ES256);
+        byte[] original = TestCertificates.der("ec-p256");
+        // SEQUENCE { TBSCertificate SEQUENCE {.. SPKI SEQUENCE (0x59) {.., BIT STRING (0x42) 00 04 x y} ..} ..}:
+        // the point becomes the one-byte infinity, and each enclosing length shrinks by 64.
+        assertEquals(0x30, original[0] & 0xff);
+        assertEquals(0x82, original[1] & 0xff, "outer length in two bytes");
+        assertEquals(0x81, original[5] & 0xff, "tbsCertificate length in one byte, from 128 to 255");
+        int spki = indexOf(original, HEX.parseHex("305930130607"));
+        byte[] certificate = new byte[original.length - 64];
+        System.arraycopy(original, 0, certificate, 0, spki + 2 + 0x15 + 4);
+        int point = spki + 2 + 0x15;
+        certificate[spki + 1] = 0x19;
+        certificate[point + 1] = 0x02;
+        certificate[point + 3] = 0x00;
+        System.arraycopy(original, point + 4 + 64, certificate, point + 4, original.length - point - 4 - 64);
+        setLength(certificate, 2, length(original, 2) - 64);
+        certificate[6] = (byte) ((original[6] & 0xff) - 64);
+        assertTrue((certificate[6] & 0xff) >= 0x80, "still a one-byte length after the 0x81");
+        Loaded loaded = load(certificateOnly("EC", "P-256", certificate));
+        assertEquals(1, loaded.dropped.size(), () -> "dropped: " + loaded.dropped);
+        assertEquals(List.of("good"), loaded.imported, "infinity has no coordinates to build a key from");
+    }
+
+    @Test
     void dropsOctKeysThatAreEmptyTooShortOrTooLongBeforeTheBackend() throws Exception {
         assertDroppedBeforeTheBackend(Map.of("kty", "oct", "k", ""), "oct key 'k' is empty");
         assertDroppedBeforeTheBackend(Map.of("kty", "oct", "k", b64(new byte[16])),
@@ -349,6 +382,23 @@ public abstract class CryptoBackendHostileKeyContract extends CryptoBackendContr
             }
         }
         return product;
+    }
+
+    private static Map<String, Object> certificateOnly(String kty, String crv, byte[] certificate) {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("kty", kty);
+        members.put("crv", crv);
+        members.put("x5c", List.of(Base64.getEncoder().encodeToString(certificate)));
+        return members;
+    }
+
+    private static int length(byte[] der, int at) {
+        return (der[at] & 0xff) << 8 | der[at + 1] & 0xff;
+    }
+
+    private static void setLength(byte[] der, int at, int length) {
+        der[at] = (byte) (length >> 8);
+        der[at + 1] = (byte) length;
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
