@@ -27,15 +27,17 @@ final class RsaModulusCheck {
         if (!n.gcd(SMALL_PRIMES).equals(BigInteger.ONE)) {
             return "rsa modulus has a small prime factor";
         }
-        if (fermatFactors(n)) {
-            return "rsa modulus factors at once by fermat's method, which lets anyone forge signatures";
-        }
+        // Both tests below cost work that grows with the modulus (the square roots a few percent of
+        // the exponentiation), so both are paid from the budget, before either runs.
         long bits = n.bitLength();
         long cost = bits * bits * bits;
         if (cost > budget) {
             return "rsa modulus of " + bits + " bits is past this key set's budget for primality tests";
         }
         budget -= cost;
+        if (fermatFactors(n)) {
+            return "rsa modulus factors at once by fermat's method, which lets anyone forge signatures";
+        }
         if (fermatProbablePrime(n)) {
             return "rsa modulus is prime, which lets anyone forge signatures";
         }

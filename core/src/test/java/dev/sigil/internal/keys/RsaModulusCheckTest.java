@@ -42,6 +42,19 @@ class RsaModulusCheckTest {
                 check.refusal(hostile(8192)));
         // The budget is spent, not the cheap checks: a small factor is still named as such.
         assertEquals("rsa modulus has a small prime factor", check.refusal(hostile(2048).multiply(BigInteger.valueOf(7))));
+        // Fermat's method takes square roots, which cost too: it is paid from the same budget.
+        BigInteger p = BigInteger.probablePrime(1024, RANDOM);
+        assertEquals("rsa modulus of 2048 bits is past this key set's budget for primality tests", check.refusal(p.multiply(p)));
+    }
+
+    @Test
+    void refusesSquaresAndPrimesTooCloseTogether() {
+        BigInteger p = BigInteger.probablePrime(1024, RANDOM);
+        String fermat = "rsa modulus factors at once by fermat's method, which lets anyone forge signatures";
+        assertEquals(fermat, new RsaModulusCheck(new KeyLimits(8192)).refusal(p.multiply(p)));
+        assertEquals(fermat, new RsaModulusCheck(new KeyLimits(8192)).refusal(p.multiply(p.nextProbablePrime())));
+        assertEquals("rsa modulus is prime, which lets anyone forge signatures",
+                new RsaModulusCheck(new KeyLimits(8192)).refusal(BigInteger.probablePrime(2048, RANDOM)));
     }
 
     @Test
