@@ -40,6 +40,10 @@ public final class Jwk {
     private Jwk(Map<String, Object> members) {
         this.members = members;
         this.keyType = requiredString("kty");
+        if (members.containsKey("kid") && members.get("kid") == null) {
+            // Read as absent, it would make the key a candidate for every token that has no kid.
+            throw new InvalidJwkException("jwk member 'kid' is null");
+        }
         this.keyId = optionalString("kid");
         this.use = optionalString("use");
         this.algorithm = optionalString("alg");

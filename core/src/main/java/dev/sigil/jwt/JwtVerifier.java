@@ -862,7 +862,7 @@ public final class JwtVerifier implements AutoCloseable {
         private int maxCandidateKeys = 4;
         private int maxClaimsDepth = 32;
         private int maxHeaderDepth = 8;
-        private int maxRsaKeySize = 16384;
+        private int maxRsaKeySize = 8192;
         private CryptoBackend cryptoBackend;
         private JsonCodec jsonCodec;
         private JwksListener listener = new JwksListener() { };
@@ -1134,9 +1134,11 @@ public final class JwtVerifier implements AutoCloseable {
 
         /**
          * The largest RSA modulus a key may have, in bits; larger keys are dropped and reported (a
-         * static set left without a usable key fails {@link #build()}). Verification time grows with
-         * the cube of the size, so an issuer you do not control should not choose it. Default 16384,
-         * the backends' own ceiling; between 2048 and 16384.
+         * static set left without a usable key fails {@link #build()}). The limit is applied to the
+         * encoded length, before any arithmetic: checking a modulus (it must not be prime) and
+         * verifying with it cost time that grows with the cube of its size, so an issuer you do not
+         * control should not choose it. Default 8192, twice the largest key the providers we know
+         * publish (2048 and 4096 bits); between 2048 and 16384, the backends' own ceiling.
          */
         public Builder maxRsaKeySize(int bits) {
             if (bits < 2048 || bits > 16384) {

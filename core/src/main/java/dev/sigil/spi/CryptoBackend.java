@@ -39,12 +39,31 @@ public interface CryptoBackend {
     VerificationKey importKey(Jwk jwk) throws KeyImportException;
 
     /**
-     * Builds a verification key from the public key of a DER-encoded X.509 certificate (the first
-     * {@code x5c} entry). The certificate's validity period and chain are not checked here.
+     * Reads the public key of a DER-encoded X.509 certificate (the first {@code x5c} entry) as the
+     * public members of a JWK: {@code kty} with {@code n}/{@code e}, {@code crv}/{@code x}/{@code y},
+     * or {@code crv}/{@code x}, in their JWK encodings (EC coordinates at the field's length). The
+     * certificate's validity period, signature and chain are not checked.
+     *
+     * <p>This only parses: a verifier then validates the parameters itself, exactly as for a key
+     * published without a certificate (lengths, size limits, small-order points), and only then asks
+     * {@link #importKey} to build the key. So a certificate cannot carry a key that the JWK form of
+     * the same key would not get past.
+     *
+     * @throws KeyImportException if the certificate cannot be parsed, or holds a key of a type or
+     *     curve this backend does not support, or a point it cannot decode
+     */
+    Jwk readCertificateKey(byte[] der) throws KeyImportException;
+
+    /**
+     * Builds a verification key from the public key of a DER-encoded X.509 certificate:
+     * {@link #importKey} of {@link #readCertificateKey}. Sigil's verifiers do not call it, as they
+     * validate the parameters in between; it is for tools that hold a certificate they trust.
      *
      * @throws KeyImportException if the certificate cannot be parsed or its key is refused
      */
-    VerificationKey importCertificate(byte[] der) throws KeyImportException;
+    default VerificationKey importCertificate(byte[] der) throws KeyImportException {
+        return importKey(readCertificateKey(der));
+    }
 
     /**
      * Verifies {@code signature} over {@code data[off, off+len)}. Returns {@code false} for any

@@ -27,6 +27,6 @@ public interface VerificationKey {
      */
     int sizeBits();
 
-    /** Whether {@code other} holds the same public key (used to check {@code x5c} against the JWK). */
+    /** Whether {@code other} holds the same public key, for tools comparing a certificate's key with a JWK's. */
     boolean samePublicKey(VerificationKey other);
 }

@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class JwkSetTest {
@@ -45,6 +47,18 @@ class JwkSetTest {
                 new DroppedKey(4, "z", "jwk member 'key_ops' repeats 'verify'"),
                 new DroppedKey(5, null, "jwk member 'x5c' holds invalid base64"),
                 new DroppedKey(6, null, "jwk member 'x5t' must be 20 bytes, got 3")), set.malformedKeys());
+    }
+
+    @Test
+    void aKeyWhoseKidIsNullIsSetAsideWithAReason() {
+        // Read as absent, "kid": null would make the key a candidate for every token without a kid.
+        JwkSet set = JwkSet.parse("{\"keys\":[{\"kty\":\"RSA\",\"kid\":null,\"n\":\"AQAB\",\"e\":\"AQAB\"}," + RSA + "]}");
+        assertEquals(List.of("r1"), set.keys().stream().map(k -> k.keyId().orElseThrow()).collect(Collectors.toList()));
+        assertEquals(List.of(new DroppedKey(0, null, "jwk member 'kid' is null")), set.malformedKeys());
+        Map<String, Object> members = new HashMap<>();
+        members.put("kty", "RSA");
+        members.put("kid", null);
+        assertEquals("jwk member 'kid' is null", assertThrows(InvalidJwkException.class, () -> Jwk.of(members)).getMessage());
     }
 
     @Test

@@ -34,7 +34,7 @@ public final class BrokenCryptoBackend implements CryptoBackend {
     }
 
     @Override
-    public VerificationKey importCertificate(byte[] der) {
+    public Jwk readCertificateKey(byte[] der) {
         throw new IllegalStateException("unreachable");
     }
 

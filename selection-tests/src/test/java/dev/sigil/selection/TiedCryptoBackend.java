@@ -34,8 +34,8 @@ public final class TiedCryptoBackend implements CryptoBackend {
     }
 
     @Override
-    public VerificationKey importCertificate(byte[] der) throws KeyImportException {
-        return delegate.importCertificate(der);
+    public Jwk readCertificateKey(byte[] der) throws KeyImportException {
+        return delegate.readCertificateKey(der);
     }
 
     @Override

@@ -3,8 +3,9 @@
  * implementation's tests extend ({@link dev.sigil.testkit.HttpTransportConformance},
  * {@link dev.sigil.testkit.CryptoBackendConformance}, and the crypto contract kits
  * {@link dev.sigil.testkit.CryptoBackendVerificationContract},
- * {@link dev.sigil.testkit.CryptoBackendMisuseContract} and
- * {@link dev.sigil.testkit.CryptoBackendImportContract}), a cross-backend check
+ * {@link dev.sigil.testkit.CryptoBackendMisuseContract},
+ * {@link dev.sigil.testkit.CryptoBackendImportContract} and, through the verifier's own key-import
+ * path, {@link dev.sigil.testkit.CryptoBackendHostileKeyContract}), a cross-backend check
  * ({@link dev.sigil.testkit.CryptoBackendAgreement}), and a WireMock-backed fake OpenID Connect
  * issuer ({@link dev.sigil.testkit.FakeIssuer}). The crypto kits carry Project Wycheproof's vectors
  * (Apache-2.0; {@code dev/sigil/testkit/wycheproof/PROVENANCE.md} holds their source and the kit's

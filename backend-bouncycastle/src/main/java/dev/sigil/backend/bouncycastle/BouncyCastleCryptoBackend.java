@@ -21,8 +21,9 @@ import org.bouncycastle.crypto.Digest;
  * own classes; no {@code java.security.Signature}, {@code KeyFactory}, {@code MessageDigest} or
  * {@code Mac} is involved. The backend never calls {@code Security.addProvider} and never creates a
  * {@code BouncyCastleProvider}, so it works where no JCA provider may be installed and leaves the
- * JVM's provider list as it found it. (BouncyCastle itself draws a JDK {@code SecureRandom} for the
- * Miller-Rabin test it runs on every RSA modulus at import; verification draws no randomness.)
+ * JVM's provider list as it found it. (BouncyCastle's own Miller-Rabin test of each RSA modulus is
+ * skipped: Sigil's verifiers test every modulus once, in core, within a bound; verification draws no
+ * randomness.)
  *
  * <h2>Defaults</h2>
  * The no-argument constructor, which {@link java.util.ServiceLoader} uses, refuses RSA keys below
@@ -96,8 +97,8 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
 
     /** Parses the certificate with BouncyCastle's ASN.1 classes; DER only, nothing after it. */
     @Override
-    public VerificationKey importCertificate(byte[] der) throws KeyImportException {
-        return importer.importCertificate(der);
+    public Jwk readCertificateKey(byte[] der) throws KeyImportException {
+        return importer.readCertificateKey(der);
     }
 
     /**

@@ -8,8 +8,10 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -80,7 +82,8 @@ final class KeyImporter {
         }
     }
 
-    BcKey importCertificate(byte[] der) throws KeyImportException {
+    /** The certificate's public key as JWK members; judged by the caller, then built by {@link #importKey}. */
+    Jwk readCertificateKey(byte[] der) throws KeyImportException {
         Objects.requireNonNull(der, "der");
         // x5c holds DER (RFC 7517 section 4.7): no PEM text, and no BER indefinite length outside.
         if (der.length < 2 || der[0] != 0x30 || der[1] == (byte) 0x80) {
@@ -105,19 +108,19 @@ final class KeyImporter {
             throw new KeyImportException("certificate cannot be parsed", e);
         }
         try {
-            return fromSubjectPublicKeyInfo(spki);
+            return toJwk(spki);
         } catch (IOException | RuntimeException e) {
             throw refused("certificate", e);
         }
     }
 
-    private BcKey fromSubjectPublicKeyInfo(SubjectPublicKeyInfo spki) throws KeyImportException, IOException {
+    private Jwk toJwk(SubjectPublicKeyInfo spki) throws KeyImportException, IOException {
         ASN1ObjectIdentifier algorithm = spki.getAlgorithm().getAlgorithm();
         if (PKCSObjectIdentifiers.rsaEncryption.equals(algorithm) || PKCSObjectIdentifiers.id_RSASSA_PSS.equals(algorithm)) {
             // Also RSASSA-PSS keys: a JWS algorithm, not the certificate, decides the padding. Read
-            // as plain numbers so that the policy checks come first, exactly as for a JWK.
+            // as plain numbers, no key object: the checks come first, exactly as for a JWK.
             RSAPublicKey rsa = RSAPublicKey.getInstance(spki.parsePublicKey());
-            return rsa(rsa.getModulus(), rsa.getPublicExponent());
+            return publicJwk("RSA", null, "n", unsigned(rsa.getModulus()), "e", unsigned(rsa.getPublicExponent()));
         }
         if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
             // PublicKeyFactory resolves named and explicit curve parameters and decodes the point.
@@ -129,18 +132,38 @@ final class KeyImporter {
                     if (q.isInfinity()) {
                         throw new KeyImportException("ec point is the point at infinity");
                     }
-                    return ec(curve, q.getAffineXCoord().toBigInteger(), q.getAffineYCoord().toBigInteger());
+                    return publicJwk("EC", curve.jwkName(), "x", q.getAffineXCoord().getEncoded(),
+                            "y", q.getAffineYCoord().getEncoded());
                 }
             }
             throw new KeyImportException("certificate's ec key is not on P-256, P-384, P-521 or secp256k1");
         }
         EdCurve ed = EdCurve.fromOid(algorithm);
         if (ed != null) {
-            byte[] x = spki.getPublicKeyData().getOctets();
-            checkLength("x", x, ed.keyBytes(), ed.jwkName());
-            return ed(ed, x);
+            // Only read: the length, encoding and small-order checks are the caller's, as for a JWK.
+            return publicJwk("OKP", ed.jwkName(), "x", spki.getPublicKeyData().getOctets(), null, null);
         }
         throw new KeyImportException("certificate's key algorithm " + algorithm.getId() + " is not supported");
+    }
+
+    /** A JWK of public members only, as {@link #importKey} reads them back. */
+    private static Jwk publicJwk(String kty, String crv, String first, byte[] firstValue, String second, byte[] secondValue) {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("kty", kty);
+        if (crv != null) {
+            members.put("crv", crv);
+        }
+        members.put(first, base64url.encodeToString(firstValue));
+        if (second != null) {
+            members.put(second, base64url.encodeToString(secondValue));
+        }
+        return Jwk.of(members);
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     private RsaKey rsa(BigInteger modulus, BigInteger exponent) throws KeyImportException {
@@ -167,9 +190,10 @@ final class KeyImporter {
         if (exponent.compareTo(modulus) >= 0) {
             throw new KeyImportException("rsa public exponent is not below the modulus");
         }
-        // BouncyCastle checks the modulus further (no small prime factor, composite by a few
-        // Miller-Rabin rounds) and throws IllegalArgumentException, reported by refused(..).
-        return new RsaKey(new RSAKeyParameters(false, modulus, exponent));
+        // "Internal": BouncyCastle skips its own modulus validation, a Miller-Rabin test costing about
+        // a second per 16384-bit modulus. Sigil's verifiers check every modulus before it gets here
+        // (small factors, Fermat factoring, primality), once, within a per-set budget.
+        return new RsaKey(new RSAKeyParameters(false, modulus, exponent, true));
     }
 
     private EcKey ec(Jwk jwk) throws KeyImportException {

@@ -78,14 +78,6 @@ class KeyImportTest {
     }
 
     @Test
-    void refusesAnRsaModulusWithASmallFactorAsBouncyCastleDoes() {
-        // Stricter than the JCA backend: BouncyCastle refuses moduli no RSA key generator produces.
-        BigInteger n = rsa2048.getModulus().multiply(BigInteger.valueOf(3));
-        KeyImportException e = refused(rsaJwk(n), "bouncycastle refused the RSA key (IllegalArgumentException)");
-        assertEquals(IllegalArgumentException.class, e.getCause().getClass());
-    }
-
-    @Test
     void refusesAnEd25519KeyThatIsNotAPointAtImport() {
         // y = p (all ones but the low bits of 2^255 - 19) is not canonical; y = 2 has no x on the curve.
         byte[] nonCanonical = new byte[32];

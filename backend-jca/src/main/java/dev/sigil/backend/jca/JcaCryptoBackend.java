@@ -96,8 +96,8 @@ public final class JcaCryptoBackend implements CryptoBackend {
 
     /** Parses the certificate with the configured provider if it can, else with the JDK's. */
     @Override
-    public VerificationKey importCertificate(byte[] der) throws KeyImportException {
-        return importer.importCertificate(der);
+    public Jwk readCertificateKey(byte[] der) throws KeyImportException {
+        return importer.readCertificateKey(der);
     }
 
     /**

@@ -17,8 +17,10 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECPoint;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,7 +86,8 @@ final class KeyImporter {
         }
     }
 
-    JcaKey importCertificate(byte[] der) throws KeyImportException {
+    /** The certificate's public key as JWK members; judged by the caller, then built by {@link #importKey}. */
+    Jwk readCertificateKey(byte[] der) throws KeyImportException {
         Objects.requireNonNull(der, "der");
         // The factory would also take PEM text; x5c holds DER (RFC 7517 section 4.7), nothing else.
         if (der.length == 0 || der[0] != 0x30) {
@@ -109,17 +112,17 @@ final class KeyImporter {
             throw new KeyImportException("certificate's public key cannot be decoded by " + certificateProvider.getName());
         }
         try {
-            return fromPublicKey(key);
-        } catch (GeneralSecurityException | RuntimeException e) {
+            return toJwk(key);
+        } catch (RuntimeException e) {
             throw refused("certificate", e);
         }
     }
 
-    private JcaKey fromPublicKey(PublicKey key) throws KeyImportException, GeneralSecurityException {
+    private Jwk toJwk(PublicKey key) throws KeyImportException {
         if (key instanceof RSAPublicKey) {
             // Also covers RSASSA-PSS keys: a JWS algorithm, not the certificate, decides the padding.
             RSAPublicKey rsa = (RSAPublicKey) key;
-            return rsa(rsa.getModulus(), rsa.getPublicExponent());
+            return publicJwk("RSA", null, "n", unsigned(rsa.getModulus()), "e", unsigned(rsa.getPublicExponent()));
         }
         if (key instanceof ECPublicKey) {
             ECPublicKey ec = (ECPublicKey) key;
@@ -129,7 +132,8 @@ final class KeyImporter {
                     if (ECPoint.POINT_INFINITY.equals(w)) {
                         throw new KeyImportException("ec point is the point at infinity");
                     }
-                    return ec(curve, w.getAffineX(), w.getAffineY());
+                    return publicJwk("EC", curve.jwkName(), "x", fixed(w.getAffineX(), curve.fieldBytes()),
+                            "y", fixed(w.getAffineY(), curve.fieldBytes()));
                 }
             }
             throw new KeyImportException("certificate's ec key is not on P-256, P-384 or P-521 (as available from " + where + ")");
@@ -138,10 +142,41 @@ final class KeyImporter {
         for (EdCurve curve : EdCurve.values()) {
             byte[] x = curve.fromSpki(spki);
             if (x != null) {
-                return new EdKey(curve, x, keys.ed(curve, x));
+                return publicJwk("OKP", curve.jwkName(), "x", x, null, null);
             }
         }
         throw new KeyImportException("certificate's " + key.getAlgorithm() + " key is not supported");
+    }
+
+    /** A JWK of public members only, as {@link #importKey} reads them back. */
+    private static Jwk publicJwk(String kty, String crv, String first, byte[] firstValue, String second, byte[] secondValue) {
+        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("kty", kty);
+        if (crv != null) {
+            members.put("crv", crv);
+        }
+        members.put(first, base64url.encodeToString(firstValue));
+        if (second != null) {
+            members.put(second, base64url.encodeToString(secondValue));
+        }
+        return Jwk.of(members);
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    /** A coordinate at the field's length (RFC 7518 section 6.2.1.2); one that does not fit is off the curve. */
+    private static byte[] fixed(BigInteger value, int length) throws KeyImportException {
+        byte[] minimal = unsigned(value);
+        if (value.signum() < 0 || minimal.length > length) {
+            throw new KeyImportException("certificate's ec point is not on its curve");
+        }
+        byte[] out = new byte[length];
+        System.arraycopy(minimal, 0, out, length - minimal.length, minimal.length);
+        return out;
     }
 
     private RsaKey rsa(BigInteger modulus, BigInteger exponent) throws KeyImportException, GeneralSecurityException {

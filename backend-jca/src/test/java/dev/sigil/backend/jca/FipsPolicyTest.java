@@ -39,10 +39,14 @@ class FipsPolicyTest {
 
     @Test
     void refusesAnHmacSecretBelow112Bits() {
+        // Sigil refuses every secret shorter than HS256's 256 bits before any policy is asked, so the
+        // policy's 112-bit floor is met by construction.
         JwkSet keys = JwkSet.of(Jwk.of(Map.of("kty", "oct", "kid", "s", "k", TestKeys.b64(new byte[13]))));
         JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
                 () -> fips(new JcaCryptoBackend(), keys).algorithms(JwsAlgorithm.HS256).build());
-        assertTrue(e.getMessage().contains("hmac secret of 104 bits is below the 112 bits SP 800-131A requires"),
+        assertTrue(e.getMessage().contains("holds no 'oct' key of at least 256 bits"), e.getMessage());
+        e = assertThrows(JwtConfigurationException.class, () -> fips(new JcaCryptoBackend(), keys).build());
+        assertTrue(e.getMessage().contains("key #0 's': oct key of 104 bits is shorter than the 256 bits HS256 needs"),
                 e.getMessage());
     }
 

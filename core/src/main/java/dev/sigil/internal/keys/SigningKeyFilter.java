@@ -1,5 +1,7 @@
 package dev.sigil.internal.keys;
 
+import static dev.sigil.spi.UntrustedText.quoted;
+
 import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
@@ -9,6 +11,7 @@ import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.VerificationKey;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,9 +23,11 @@ import java.util.Set;
  * "Keys, discovery and the cache"): {@code use} absent or {@code sig}; {@code key_ops} absent or
  * holding {@code verify}; a supported {@code kty} and {@code crv}; no private material (and no
  * secret at all in a remote set); an {@code alg}, when present, that Sigil knows and that fits the
- * key type; an {@code x5c} leaf certificate whose key equals the JWK's own parameters (or supplies
- * them) and matches {@code x5t}/{@code x5t#S256}; and the backend's own validation. Every key left
- * out is returned with its reason; one bad key never takes the set down.
+ * key type; public parameters that pass {@link PublicKeyCheck} (lengths, size limits, encodings,
+ * values that let anyone forge) before the backend is asked for anything; an {@code x5c} leaf
+ * certificate whose key passes the same checks, equals the JWK's own parameters (or supplies them)
+ * and matches {@code x5t}/{@code x5t#S256}; and the backend's own validation. Every key left out is
+ * returned with its reason; one bad key never takes the set down.
  */
 public final class SigningKeyFilter {
 
@@ -31,20 +36,21 @@ public final class SigningKeyFilter {
     private final CryptoBackend backend;
     private final boolean allowSecretKeys;
     private final CryptoPolicy policy;
-    private final int maxRsaBits;
+    private final KeyLimits limits;
 
     /**
      * @param backend imports and validates the keys
      * @param allowSecretKeys whether {@code oct} keys may be kept: only for sets the application
      *     configured itself, never for sets fetched from an issuer
      * @param policy the compliance regime keys must also satisfy
-     * @param maxRsaBits the largest RSA modulus kept: verifying with a huge modulus costs time
+     * @param maxRsaBits the largest RSA modulus kept: verifying with a huge modulus costs time, and
+     *     so does judging it, so it is checked on the encoded length before anything else
      */
     public SigningKeyFilter(CryptoBackend backend, boolean allowSecretKeys, CryptoPolicy policy, int maxRsaBits) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.allowSecretKeys = allowSecretKeys;
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.maxRsaBits = maxRsaBits;
+        this.limits = new KeyLimits(maxRsaBits);
     }
 
     /** Filters and imports the set. Never throws for a bad key: it is dropped instead. */
@@ -52,10 +58,12 @@ public final class SigningKeyFilter {
         List<ImportedKey> kept = new ArrayList<>();
         List<DroppedKey> dropped = new ArrayList<>(set.malformedKeys());
         List<Jwk> keys = set.keys();
+        // One per set: it holds the set's budget for the costlier RSA checks.
+        PublicKeyCheck check = new PublicKeyCheck(limits);
         for (int i = 0; i < keys.size(); i++) {
             Jwk jwk = keys.get(i);
             try {
-                kept.add(admit(jwk));
+                kept.add(admit(jwk, check));
             } catch (Refused e) {
                 dropped.add(new DroppedKey(set.sourcePosition(i), jwk.keyId().orElse(null), e.getMessage()));
             }
@@ -63,16 +71,16 @@ public final class SigningKeyFilter {
         return new KeyIndex(set, kept, dropped);
     }
 
-    private ImportedKey admit(Jwk jwk) throws Refused {
+    private ImportedKey admit(Jwk jwk, PublicKeyCheck check) throws Refused {
         String kty = jwk.keyType();
         if (jwk.use().isPresent() && !"sig".equals(jwk.use().get())) {
-            throw new Refused("use is '" + jwk.use().get() + "', not 'sig'");
+            throw new Refused("use is " + quoted(jwk.use().get()) + ", not 'sig'");
         }
         if (jwk.keyOperations().isPresent() && !jwk.keyOperations().get().contains("verify")) {
             throw new Refused("key_ops does not include 'verify'");
         }
         if (!KEY_TYPES.contains(kty)) {
-            throw new Refused("unsupported key type '" + kty + "'");
+            throw new Refused("unsupported key type " + quoted(kty));
         }
         if (jwk.hasPrivateParameters()) {
             throw new Refused("carries private key material");
@@ -86,15 +94,18 @@ public final class SigningKeyFilter {
             try {
                 alg = JwsAlgorithm.fromName(name);
             } catch (IllegalArgumentException e) {
-                throw new Refused("unknown alg '" + name + "'");
+                throw new Refused("unknown alg " + quoted(name));
             }
             if (!alg.keyType().equals(kty)) {
                 throw new Refused("alg " + name + " does not fit key type " + kty);
             }
         }
+        if (jwk.certificateChain().isEmpty() || hasOwnParameters(jwk)) {
+            refuseIfUnsound(jwk, check);
+        }
         VerificationKey key;
         try {
-            key = jwk.certificateChain().isEmpty() ? importOwn(jwk) : importWithCertificate(jwk);
+            key = jwk.certificateChain().isEmpty() ? importOwn(jwk) : importWithCertificate(jwk, check);
         } catch (KeyImportException | InvalidJwkException e) {
             throw new Refused(e.getMessage());
         } catch (RuntimeException e) {
@@ -103,9 +114,6 @@ public final class SigningKeyFilter {
         }
         if (!kty.equals(key.keyType())) {
             throw new Refused("backend imported a " + key.keyType() + " key for kty " + kty);
-        }
-        if ("RSA".equals(key.keyType()) && key.sizeBits() > maxRsaBits) {
-            throw new Refused("rsa modulus of " + key.sizeBits() + " bits is above the verifier's limit of " + maxRsaBits);
         }
         String forbidden = policy.refusal(key);
         if (forbidden != null) {
@@ -121,7 +129,14 @@ public final class SigningKeyFilter {
         return backend.importKey(jwk);
     }
 
-    private VerificationKey importWithCertificate(Jwk jwk) throws KeyImportException, Refused {
+    private static void refuseIfUnsound(Jwk parameters, PublicKeyCheck check) throws Refused {
+        String unsound = check.refusal(parameters);
+        if (unsound != null) {
+            throw new Refused(unsound);
+        }
+    }
+
+    private VerificationKey importWithCertificate(Jwk jwk, PublicKeyCheck check) throws KeyImportException, Refused {
         byte[] leaf = jwk.certificateChain().get(0);
         if (jwk.certificateSha1Thumbprint().isPresent()
                 && !Arrays.equals(jwk.certificateSha1Thumbprint().get(), backend.digest("SHA-1", leaf))) {
@@ -131,21 +146,46 @@ public final class SigningKeyFilter {
                 && !Arrays.equals(jwk.certificateSha256Thumbprint().get(), backend.digest("SHA-256", leaf))) {
             throw new Refused("x5t#S256 does not match the x5c certificate");
         }
-        VerificationKey fromCertificate = backend.importCertificate(leaf);
-        if (!jwk.keyType().equals(fromCertificate.keyType())) {
-            throw new Refused("x5c certificate holds a key of type " + fromCertificate.keyType() + ", not " + jwk.keyType());
+        // The backend only parses the certificate; its key is judged here, as a JWK's would be.
+        Jwk certified = backend.readCertificateKey(leaf);
+        // kty is one of KEY_TYPES by now, and the certificate's is the backend's own word.
+        if (!jwk.keyType().equals(certified.keyType())) {
+            throw new Refused("x5c certificate holds a key of type " + certified.keyType() + ", not " + jwk.keyType());
         }
-        if (jwk.curve().isPresent() && !jwk.curve().get().equals(fromCertificate.curve())) {
-            throw new Refused("x5c certificate key is on " + fromCertificate.curve() + ", not " + jwk.curve().get());
+        if (jwk.curve().isPresent() && !jwk.curve().equals(certified.curve())) {
+            throw new Refused("x5c certificate key is on " + certified.curve().orElse("no curve") + ", not "
+                    + quoted(jwk.curve().get()));
         }
         if (!hasOwnParameters(jwk)) {
-            return fromCertificate;
+            refuseIfUnsound(certified, check);
+            return backend.importKey(certified);
         }
-        VerificationKey own = backend.importKey(jwk);
-        if (!own.samePublicKey(fromCertificate)) {
+        // The JWK's own parameters passed the checks already; equal ones need no second look.
+        if (!sameParameters(jwk, certified)) {
             throw new Refused("x5c certificate key differs from the jwk's own parameters");
         }
-        return own;
+        return backend.importKey(jwk);
+    }
+
+    /** Whether the public parameters are equal, as numbers for RSA (leading zeros aside), as encoded otherwise. */
+    private static boolean sameParameters(Jwk a, Jwk b) {
+        switch (a.keyType()) {
+            case "RSA":
+                return sameNumber(a, b, "n") && sameNumber(a, b, "e");
+            case "EC":
+                return sameBytes(a, b, "x") && sameBytes(a, b, "y");
+            default:
+                return sameBytes(a, b, "x");
+        }
+    }
+
+    private static boolean sameNumber(Jwk a, Jwk b, String member) {
+        return new BigInteger(1, a.binaryMember(member).orElse(new byte[0]))
+                .equals(new BigInteger(1, b.binaryMember(member).orElse(new byte[0])));
+    }
+
+    private static boolean sameBytes(Jwk a, Jwk b, String member) {
+        return Arrays.equals(a.binaryMember(member).orElse(null), b.binaryMember(member).orElse(null));
     }
 
     private static boolean hasOwnParameters(Jwk jwk) {

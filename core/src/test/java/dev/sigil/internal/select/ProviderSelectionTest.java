@@ -29,7 +29,7 @@ class ProviderSelectionTest {
         }
 
         @Override
-        public VerificationKey importCertificate(byte[] der) {
+        public Jwk readCertificateKey(byte[] der) {
             throw new AssertionError("selection must not import keys");
         }
 
