@@ -1,5 +1,6 @@
 package dev.sigil.jwk;
 
+import dev.sigil.spi.UntrustedText;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ import java.util.Optional;
  *
  * @param index the key's position in the set's {@code keys} array
  * @param keyId the key's {@code kid}, or {@code null}
- * @param reason a lower-case explanation without key material
+ * @param reason a lower-case explanation without key material, printable as it is: the key's own
+ *     members it quotes (its kty, alg, use, crv) are already escaped by {@link UntrustedText}
  */
 public record DroppedKey(int index, String keyId, String reason) {
 
@@ -26,6 +28,7 @@ public record DroppedKey(int index, String keyId, String reason) {
 
     @Override
     public String toString() {
-        return "key #" + index + (keyId == null ? "" : " '" + keyId + "'") + ": " + reason;
+        // The kid is kept raw in the record, for programs; printed, it is escaped.
+        return "key #" + index + (keyId == null ? "" : " " + UntrustedText.quoted(keyId)) + ": " + reason;
     }
 }

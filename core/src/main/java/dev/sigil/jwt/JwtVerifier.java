@@ -734,18 +734,9 @@ public final class JwtVerifier implements AutoCloseable {
                 .collect(Collectors.joining(", ", "[", values.size() > MAX_LISTED ? ", ...]" : "]"));
     }
 
-    /**
-     * A dropped key for a log record or a message: its kid made printable here, its reason too, since
-     * the reason may quote the key's own members (its kty, alg or use).
-     */
-    static String describe(DroppedKey dropped) {
-        return "key #" + dropped.index() + (dropped.keyId() == null ? "" : " " + UntrustedText.quoted(dropped.keyId()))
-                + ": " + UntrustedText.printable(dropped.reason());
-    }
-
     private void report(KeyIndex fresh) {
         for (DroppedKey dropped : fresh.dropped()) {
-            LOG.log(Level.WARNING, "jwk dropped: " + describe(dropped));
+            LOG.log(Level.WARNING, "jwk dropped: " + dropped);
             notifyListener(() -> listener.keyDropped(dropped));
         }
         notifyListener(() -> listener.keysLoaded(fresh.keys().size()));
@@ -1320,7 +1311,7 @@ public final class JwtVerifier implements AutoCloseable {
             if (!usable) {
                 throw new JwtConfigurationException("keys(..) holds no key usable with the allowed algorithms " + allowed
                         + (index.dropped().isEmpty() ? "" : "; dropped: " + index.dropped().stream()
-                                .map(JwtVerifier::describe).collect(Collectors.joining("; "))));
+                                .map(DroppedKey::toString).collect(Collectors.joining("; "))));
             }
         }
     }

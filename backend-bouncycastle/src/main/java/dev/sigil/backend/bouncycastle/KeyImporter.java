@@ -8,10 +8,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -120,7 +118,7 @@ final class KeyImporter {
             // Also RSASSA-PSS keys: a JWS algorithm, not the certificate, decides the padding. Read
             // as plain numbers, no key object: the checks come first, exactly as for a JWK.
             RSAPublicKey rsa = RSAPublicKey.getInstance(spki.parsePublicKey());
-            return publicJwk("RSA", null, "n", unsigned(rsa.getModulus()), "e", unsigned(rsa.getPublicExponent()));
+            return Jwk.rsaPublicKey(rsa.getModulus(), rsa.getPublicExponent());
         }
         if (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm)) {
             // PublicKeyFactory resolves named and explicit curve parameters and decodes the point.
@@ -132,8 +130,8 @@ final class KeyImporter {
                     if (q.isInfinity()) {
                         throw new KeyImportException("ec point is the point at infinity");
                     }
-                    return publicJwk("EC", curve.jwkName(), "x", q.getAffineXCoord().getEncoded(),
-                            "y", q.getAffineYCoord().getEncoded());
+                    return Jwk.ecPublicKey(curve.jwkName(), q.getAffineXCoord().getEncoded(),
+                            q.getAffineYCoord().getEncoded());
                 }
             }
             throw new KeyImportException("certificate's ec key is not on P-256, P-384, P-521 or secp256k1");
@@ -141,29 +139,9 @@ final class KeyImporter {
         EdCurve ed = EdCurve.fromOid(algorithm);
         if (ed != null) {
             // Only read: the length, encoding and small-order checks are the caller's, as for a JWK.
-            return publicJwk("OKP", ed.jwkName(), "x", spki.getPublicKeyData().getOctets(), null, null);
+            return Jwk.okpPublicKey(ed.jwkName(), spki.getPublicKeyData().getOctets());
         }
         throw new KeyImportException("certificate's key algorithm " + algorithm.getId() + " is not supported");
-    }
-
-    /** A JWK of public members only, as {@link #importKey} reads them back. */
-    private static Jwk publicJwk(String kty, String crv, String first, byte[] firstValue, String second, byte[] secondValue) {
-        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("kty", kty);
-        if (crv != null) {
-            members.put("crv", crv);
-        }
-        members.put(first, base64url.encodeToString(firstValue));
-        if (second != null) {
-            members.put(second, base64url.encodeToString(secondValue));
-        }
-        return Jwk.of(members);
-    }
-
-    private static byte[] unsigned(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     private RsaKey rsa(BigInteger modulus, BigInteger exponent) throws KeyImportException {

@@ -17,10 +17,8 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECPoint;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,7 +120,7 @@ final class KeyImporter {
         if (key instanceof RSAPublicKey) {
             // Also covers RSASSA-PSS keys: a JWS algorithm, not the certificate, decides the padding.
             RSAPublicKey rsa = (RSAPublicKey) key;
-            return publicJwk("RSA", null, "n", unsigned(rsa.getModulus()), "e", unsigned(rsa.getPublicExponent()));
+            return Jwk.rsaPublicKey(rsa.getModulus(), rsa.getPublicExponent());
         }
         if (key instanceof ECPublicKey) {
             ECPublicKey ec = (ECPublicKey) key;
@@ -132,8 +130,8 @@ final class KeyImporter {
                     if (ECPoint.POINT_INFINITY.equals(w)) {
                         throw new KeyImportException("ec point is the point at infinity");
                     }
-                    return publicJwk("EC", curve.jwkName(), "x", fixed(w.getAffineX(), curve.fieldBytes()),
-                            "y", fixed(w.getAffineY(), curve.fieldBytes()));
+                    return Jwk.ecPublicKey(curve.jwkName(), fixed(w.getAffineX(), curve.fieldBytes()),
+                            fixed(w.getAffineY(), curve.fieldBytes()));
                 }
             }
             throw new KeyImportException("certificate's ec key is not on P-256, P-384 or P-521 (as available from " + where + ")");
@@ -142,25 +140,10 @@ final class KeyImporter {
         for (EdCurve curve : EdCurve.values()) {
             byte[] x = curve.fromSpki(spki);
             if (x != null) {
-                return publicJwk("OKP", curve.jwkName(), "x", x, null, null);
+                return Jwk.okpPublicKey(curve.jwkName(), x);
             }
         }
         throw new KeyImportException("certificate's " + key.getAlgorithm() + " key is not supported");
-    }
-
-    /** A JWK of public members only, as {@link #importKey} reads them back. */
-    private static Jwk publicJwk(String kty, String crv, String first, byte[] firstValue, String second, byte[] secondValue) {
-        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("kty", kty);
-        if (crv != null) {
-            members.put("crv", crv);
-        }
-        members.put(first, base64url.encodeToString(firstValue));
-        if (second != null) {
-            members.put(second, base64url.encodeToString(secondValue));
-        }
-        return Jwk.of(members);
     }
 
     private static byte[] unsigned(BigInteger value) {

@@ -1,5 +1,6 @@
 package dev.sigil.internal.keys;
 
+import static dev.sigil.spi.UntrustedText.printable;
 import static dev.sigil.spi.UntrustedText.quoted;
 
 import dev.sigil.jwk.DroppedKey;
@@ -106,11 +107,15 @@ public final class SigningKeyFilter {
         VerificationKey key;
         try {
             key = jwk.certificateChain().isEmpty() ? importOwn(jwk) : importWithCertificate(jwk, check);
-        } catch (KeyImportException | InvalidJwkException e) {
+        } catch (KeyImportException e) {
+            // A backend's message may quote the key's own members, and any backend may have written
+            // it: escaped here, once, so that a DroppedKey's reason is always printable.
+            throw new Refused(printable(e.getMessage()));
+        } catch (InvalidJwkException e) {
             throw new Refused(e.getMessage());
         } catch (RuntimeException e) {
             // A backend bug must cost one key, not the whole set.
-            throw new Refused("crypto backend '" + backend.name() + "' failed: " + e);
+            throw new Refused("crypto backend '" + backend.name() + "' failed: " + printable(e.toString()));
         }
         if (!kty.equals(key.keyType())) {
             throw new Refused("backend imported a " + key.keyType() + " key for kty " + kty);
