@@ -4,6 +4,7 @@ import dev.sigil.internal.json.BuiltinJsonCodec;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
+import dev.sigil.spi.UntrustedText;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +72,8 @@ public final class JwkSet {
         try {
             root = codec.parse(json, limits);
         } catch (JsonParseException e) {
-            throw new InvalidJwkException("jwk set is not valid json: " + e.getMessage(), e);
+            // A codec may quote the input in its message.
+            throw new InvalidJwkException("jwk set is not valid json: " + UntrustedText.printable(e.getMessage()), e);
         }
         if (!(root instanceof Map)) {
             throw new InvalidJwkException("jwk set must be a json object");

@@ -645,8 +645,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
             try {
                 set = JwkSet.parse(body, json, setLimits);
             } catch (InvalidJwkException e) {
-                throw failed(uri, "malformed key set from " + RemoteGet.show(uri) + ": "
-                        + UntrustedText.printable(e.getMessage()), null, start, e);
+                // InvalidJwkException's messages are printable already (its class comment).
+                throw failed(uri, "malformed key set from " + RemoteGet.show(uri) + ": " + e.getMessage(), null, start, e);
             }
             int entries = set.keys().size() + set.malformedKeys().size();
             if (entries > policy.maxKeys()) {

@@ -1,0 +1,26 @@
+package dev.sigil.integration;
+
+import dev.sigil.json.jackson.JacksonJsonCodec;
+import dev.sigil.spi.JsonCodec;
+
+/**
+ * Both JSON codecs, given to the builder explicitly: this module's tests otherwise pin the built-in
+ * one ({@code sigil.json=builtin} in the POM), so that adding Jackson to the class path changes no
+ * other test.
+ */
+enum JsonCodecs {
+    BUILTIN {
+        @Override
+        JsonCodec create() {
+            return JsonCodec.builtin();
+        }
+    },
+    JACKSON {
+        @Override
+        JsonCodec create() {
+            return new JacksonJsonCodec();
+        }
+    };
+
+    abstract JsonCodec create();
+}
