@@ -9,6 +9,12 @@ import java.util.Set;
  * an empty default, so a listener overrides what it needs. Listeners are called on the thread that
  * did the work (a caller's, or the background refresher's); they must be fast and thread-safe, and
  * an exception a listener throws is logged and otherwise ignored: it never breaks verification.
+ *
+ * <h2>Untrusted text</h2>
+ * Reasons ({@link #fetchFailed}, {@link DroppedKey#reason()}) are printable as they are: what they
+ * quote from the issuer is already escaped. The {@code kid}s of {@link #keysChanged} and
+ * {@link DroppedKey#keyId()}, and the URIs, are the issuer's raw values, for programs to compare;
+ * print them through {@link dev.sigil.spi.UntrustedText}.
  */
 public interface JwksListener {
 
