@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -100,7 +102,7 @@ class VerifyAsyncBoundTest {
     @Test
     void boundsAGivenExecutorToo() {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 1, TimeUnit.MINUTES,
-                new java.util.concurrent.LinkedBlockingQueue<>());
+                new LinkedBlockingQueue<>());
         try (JwtVerifier verifier = verifier().executor(executor).maxPendingAsync(3).build()) {
             List<CompletableFuture<VerifiedJwt>> pending = fill(verifier, 3);
             assertEquals(Reason.OVERLOADED, failure(verifier.verifyAsync(token).toCompletableFuture()).reason());
@@ -169,6 +171,19 @@ class VerifyAsyncBoundTest {
             JwtVerificationException refused = failure(verifier.verifyAsync(token).toCompletableFuture());
             assertEquals(Reason.KEYS_UNAVAILABLE, refused.reason());
             assertEquals("the executor is shut down: no key set can be waited for", refused.getMessage());
+        }
+    }
+
+    @Test
+    void closingTheVerifierCompletesEveryVerificationStillWaitingOrQueued() throws Exception {
+        JwtVerifier verifier = verifier().build();
+        // The cache's own executor runs 4 at a time: 4 wait for the held fetch, 8 stay queued.
+        List<CompletableFuture<VerifiedJwt>> pending = fill(verifier, 12);
+        verifier.close();
+        for (CompletableFuture<VerifiedJwt> stage : pending) {
+            // A bound on a failure, not a wait for time to pass: each stage is done well before it.
+            ExecutionException e = assertThrows(ExecutionException.class, () -> stage.get(30, TimeUnit.SECONDS));
+            assertEquals(Reason.KEYS_UNAVAILABLE, assertInstanceOf(JwtVerificationException.class, e.getCause()).reason());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.sigil.jwk;
 
+import dev.sigil.internal.keys.AbandonableWork;
 import dev.sigil.internal.keys.HttpCaching;
 import dev.sigil.internal.keys.IssuerUris;
 import dev.sigil.internal.keys.RemoteGet;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -383,20 +385,31 @@ public final class JwksCache implements KeySource, AutoCloseable {
         };
     }
 
-    /** Stops this cache's own threads, if it started any. Cached keys stay usable. */
+    /**
+     * Stops this cache's own threads, if it started any. Cached keys stay usable. Verifications that
+     * {@code verifyAsync} queued on the cache's own executor and that had not started complete with
+     * {@code KEYS_UNAVAILABLE}; none is left pending.
+     */
     @Override
     public void close() {
+        List<Runnable> dropped = List.of();
         lock.lock();
         try {
             closed = true;
             if (ownedExecutor != null) {
-                ownedExecutor.shutdownNow();
+                dropped = ownedExecutor.shutdownNow();
             }
             if (fetcher != null) {
                 fetcher.shutdownNow();
             }
         } finally {
             lock.unlock();
+        }
+        // Outside the lock: abandoning completes callers' stages, which runs their callbacks here.
+        for (Runnable work : dropped) {
+            if (work instanceof AbandonableWork) {
+                ((AbandonableWork) work).abandon();
+            }
         }
     }
 

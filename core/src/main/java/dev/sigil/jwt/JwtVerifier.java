@@ -1,6 +1,7 @@
 package dev.sigil.jwt;
 
 import dev.sigil.internal.codec.Base64Url;
+import dev.sigil.internal.keys.AbandonableWork;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.internal.keys.SigningKeyFilter;
@@ -214,16 +215,10 @@ public final class JwtVerifier implements AutoCloseable {
                     + " verifications are already waiting for keys on this verifier, its limit (maxPendingAsync);"
                     + " retry later"));
         }
+        CompletableFuture<VerifiedJwt> result = new CompletableFuture<>();
         try {
-            return CompletableFuture.supplyAsync(() -> {
-                try {
-                    return verify(token, true);
-                } catch (JwtVerificationException failure) {
-                    throw new CompletionException(failure);
-                } finally {
-                    pendingAsync.decrementAndGet();
-                }
-            }, executor);
+            executor.execute(new AsyncVerification(token, result));
+            return result;
         } catch (RejectedExecutionException rejected) {
             pendingAsync.decrementAndGet();
             // A running executor refuses work only when it is full, which passes: OVERLOADED, so the
@@ -234,6 +229,39 @@ public final class JwtVerifier implements AutoCloseable {
             }
             return CompletableFuture.failedFuture(new JwtVerificationException(Reason.OVERLOADED,
                     "the executor refused the verification; retry later: " + rejected.getMessage(), rejected));
+        }
+    }
+
+    /**
+     * One {@link #verifyAsync} verification on an executor. It gives its place in
+     * {@code pendingAsync} back when it ends, and, dropped by a closing key cache before it ran,
+     * completes its stage with {@code KEYS_UNAVAILABLE} rather than leave the caller waiting forever.
+     */
+    private final class AsyncVerification implements AbandonableWork {
+        private final String token;
+        private final CompletableFuture<VerifiedJwt> result;
+
+        AsyncVerification(String token, CompletableFuture<VerifiedJwt> result) {
+            this.token = token;
+            this.result = result;
+        }
+
+        @Override
+        public void run() {
+            try {
+                result.complete(verify(token, true));
+            } catch (JwtVerificationException | RuntimeException | Error failure) {
+                result.completeExceptionally(failure);
+            } finally {
+                pendingAsync.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void abandon() {
+            pendingAsync.decrementAndGet();
+            result.completeExceptionally(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "the key cache was closed before this verification could wait for keys"));
         }
     }
 
