@@ -24,12 +24,12 @@ class SeveralProvidersTest {
         assertEquals(List.of(
                 "using CryptoBackend 'bouncycastle' (priority 200) of bouncycastle (200), jca (100); pin one with the"
                         + " system property sigil.crypto",
-                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (0); pin one with the system"
-                        + " property sigil.json",
+                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (fallback); pin one with the"
+                        + " system property sigil.json",
                 "using HttpTransport 'okhttp' (priority 200) of okhttp (200), jdk (100); pin one with the system"
                         + " property sigil.http",
-                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (0); pin one with the system"
-                        + " property sigil.json"), messages);
+                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (fallback); pin one with the"
+                        + " system property sigil.json"), messages);
         log.forEach(r -> assertEquals(Level.INFO, r.getLevel()));
     }
 }
