@@ -9,7 +9,10 @@ import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Class path: both backends, both transports and both codecs. The highest priority wins, logged once with all candidates. */
+/**
+ * Class path: both backends, both transports and both codecs. The highest priority wins, logged once with
+ * all candidates; Jackson replaces the built-in codec, which is listed as the fallback, never ranked.
+ */
 class SeveralProvidersTest {
 
     @Test
