@@ -11,4 +11,8 @@ module dev.sigil.core {
     uses dev.sigil.spi.CryptoBackend;
     uses dev.sigil.spi.HttpTransport;
     uses dev.sigil.spi.JsonCodec;
+
+    // The built-in codec is an ordinary provider (and, in provider selection, the fallback), so the
+    // SPI never names it; META-INF/services carries the same class for the class path.
+    provides dev.sigil.spi.JsonCodec with dev.sigil.jwk.BuiltinJsonCodec;
 }

@@ -159,6 +159,17 @@ final class ArchitectureRules {
                     + " never change again");
 
     @ArchTest
+    static final ArchRule spiDoesNotDependOnCoreInternals = noClasses()
+            .that().resideInAPackage("dev.sigil.spi..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sigil.internal..")
+            .because("the SPI is the contract that implementation modules compile against, and it must"
+                    + " read as that contract alone: an SPI type that reaches into dev.sigil.internal.."
+                    + " (even privately, even to hand out a default implementation, as"
+                    + " JsonCodec.builtin() once did) ties every provider to core's internals and makes"
+                    + " one provider special; core's own implementations are providers like the others,"
+                    + " registered with META-INF/services and provides, and reached through the API");
+
+    @ArchTest
     static final ArchRule onlyTheLibraryConstructsAVerifiedJwt = constructors()
             .that().areDeclaredInClassesThat().resideInAPackage("dev.sigil..")
             .and().areDeclaredInClassesThat().haveSimpleName("VerifiedJwt")

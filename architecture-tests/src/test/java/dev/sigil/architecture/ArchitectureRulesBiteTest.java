@@ -32,6 +32,7 @@ import dev.sigil.internal.fixture.state.KeepsOnlyConstants;
 import dev.sigil.json.fixture.HashesWithBouncyCastle;
 import dev.sigil.json.fixture.PullsInTheTestkit;
 import dev.sigil.jwt.fixture.KnowsItsBackend;
+import dev.sigil.spi.fixture.DescribesItselfWithTheJdkOnly;
 import dev.sigil.spi.fixture.ExposesThroughAProtectedMethod;
 import dev.sigil.spi.fixture.ExtendsAnInternalType;
 import dev.sigil.spi.fixture.HidesAnInternalTypeInAGeneric;
@@ -220,6 +221,21 @@ class ArchitectureRulesBiteTest {
         void internalTypesInPrivateMembersAndPrivateNestedClassesPass() {
             // Its private nested class, with a public method returning an internal type, comes along.
             assertPasses(ArchitectureRules.publicApiSignaturesDoNotExposeInternalTypes, KeepsInternalsPrivate.class);
+        }
+    }
+
+    @Nested
+    class TheSpiStandsAlone {
+
+        @ParameterizedTest
+        @ValueSource(classes = {KeepsInternalsPrivate.class, ExtendsAnInternalType.class})
+        void anSpiClassUsingCoreInternalsIsReportedEvenInPrivateMembers(Class<?> offender) {
+            assertBites(ArchitectureRules.spiDoesNotDependOnCoreInternals, offender);
+        }
+
+        @Test
+        void anSpiTypeThatNeedsOnlyTheJdkPasses() {
+            assertPasses(ArchitectureRules.spiDoesNotDependOnCoreInternals, DescribesItselfWithTheJdkOnly.class);
         }
     }
 

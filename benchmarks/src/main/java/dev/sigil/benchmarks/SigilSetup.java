@@ -2,13 +2,13 @@ package dev.sigil.benchmarks;
 
 import dev.sigil.backend.bouncycastle.BouncyCastleCryptoBackend;
 import dev.sigil.backend.jca.JcaCryptoBackend;
-import dev.sigil.internal.json.BuiltinJsonCodec;
+import dev.sigil.json.jackson.JacksonJsonCodec;
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.JsonCodec;
-import java.util.ServiceLoader;
 
 /** Builds the Sigil verifiers the benchmarks share, by backend and codec name. */
 final class SigilSetup {
@@ -27,17 +27,16 @@ final class SigilSetup {
         }
     }
 
-    /** The built-in codec, or any codec on the class path by its {@code name()} ({@code jackson}). */
+    /** A codec by its {@code name()}, created through its public class as an application would. */
     static JsonCodec codec(String name) {
-        if (name.equals("builtin")) {
-            return new BuiltinJsonCodec();
+        switch (name) {
+            case "builtin":
+                return new BuiltinJsonCodec();
+            case "jackson":
+                return new JacksonJsonCodec();
+            default:
+                throw new IllegalArgumentException("unknown json codec '" + name + "'");
         }
-        for (JsonCodec codec : ServiceLoader.load(JsonCodec.class)) {
-            if (codec.name().equals(name)) {
-                return codec;
-            }
-        }
-        throw new IllegalArgumentException("no json codec named '" + name + "' on the class path");
     }
 
     /** A verifier with the fixture's key cached (static keys), checking exp, nbf, iat, iss and aud. */

@@ -8,11 +8,11 @@ import dev.sigil.spi.JsonParseException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * JSON for the commands, through the same codec a verifier would use. Core offers no public
- * {@code JsonCodec.builtin()}, and its built-in codec is not a {@code ServiceLoader} provider, so
- * the codec is taken from a verifier that is never asked to verify: {@link JwtVerifier#jsonCodec()}
- * is the codec that {@code build()} resolved (the {@code sigil.json} property, a provider on the
- * class path, or the built-in one), which keeps the CLI's JSON exactly the library's.
+ * JSON for the commands, through the same codec a verifier would use. The codec is taken from a
+ * verifier that is never asked to verify: {@link JwtVerifier#jsonCodec()} is the codec that
+ * {@code build()} resolved (the {@code sigil.json} property, else a codec provider on the class
+ * path, else core's built-in codec, which is itself a provider and the fallback, and is used even if
+ * a repackaged jar lost the services files), which keeps the CLI's JSON exactly the library's.
  */
 final class Json {
 

@@ -1,6 +1,5 @@
 package dev.sigil.jwk;
 
-import dev.sigil.internal.json.BuiltinJsonCodec;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;

@@ -1,10 +1,9 @@
 package dev.sigil.spi;
 
-import dev.sigil.internal.json.BuiltinJsonCodec;
-
 /**
- * Parses and writes JSON (RFC 8259). Core ships a built-in codec ({@code "builtin"}); a module such
- * as {@code sigil-json-jackson} replaces it when present.
+ * Parses and writes JSON (RFC 8259). Core ships a built-in codec, {@link dev.sigil.jwk.BuiltinJsonCodec}
+ * ({@code "builtin"}), registered as a provider like any other; it is the fallback, used only when no
+ * other codec is found, so a module such as {@code sigil-json-jackson} replaces it when present.
  *
  * <p>Parsing returns immutable values only: {@link java.util.Map} (insertion-ordered, member names
  * unique), {@link java.util.List}, {@link String}, {@link Long} (integers that fit),
@@ -17,21 +16,14 @@ import dev.sigil.internal.json.BuiltinJsonCodec;
  */
 public interface JsonCodec {
 
-    /**
-     * The JDK-only codec core uses when no other is found (its {@link #name()} is {@code "builtin"},
-     * its {@link #priority()} 0). Useful to pin it explicitly ({@code JwtVerifier.builder().jsonCodec(..)})
-     * and to compare another codec against it.
-     *
-     * @return a new instance; it holds no state, is immutable and thread-safe
-     */
-    static JsonCodec builtin() {
-        return new BuiltinJsonCodec();
-    }
-
     /** A stable, lower-case name, as used by the {@code sigil.json} system property. */
     String name();
 
-    /** Chooses between several codecs; the highest wins. The built-in codec has priority 0. */
+    /**
+     * Chooses between several codecs; the highest wins, and a tie at the top is a configuration
+     * error. The built-in codec is outside this contest: its priority is {@link Integer#MIN_VALUE},
+     * and it is chosen only when no other codec is found, so any value here replaces it.
+     */
     int priority();
 
     /**

@@ -1,6 +1,7 @@
 package dev.sigil.integration;
 
 import dev.sigil.json.jackson.JacksonJsonCodec;
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.spi.JsonCodec;
 
 /**
@@ -12,7 +13,7 @@ enum JsonCodecs {
     BUILTIN {
         @Override
         JsonCodec create() {
-            return JsonCodec.builtin();
+            return new BuiltinJsonCodec();
         }
     },
     JACKSON {

@@ -9,7 +9,10 @@ import java.util.logging.LogRecord;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** Class path: both backends, both transports and both codecs. The highest priority wins, logged once with all candidates. */
+/**
+ * Class path: both backends, both transports and both codecs. The highest priority wins, logged once with
+ * all candidates; Jackson replaces the built-in codec, which is listed as the fallback, never ranked.
+ */
 class SeveralProvidersTest {
 
     @Test
@@ -24,12 +27,12 @@ class SeveralProvidersTest {
         assertEquals(List.of(
                 "using CryptoBackend 'bouncycastle' (priority 200) of bouncycastle (200), jca (100); pin one with the"
                         + " system property sigil.crypto",
-                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (0); pin one with the system"
-                        + " property sigil.json",
+                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (fallback); pin one with the"
+                        + " system property sigil.json",
                 "using HttpTransport 'okhttp' (priority 200) of okhttp (200), jdk (100); pin one with the system"
                         + " property sigil.http",
-                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (0); pin one with the system"
-                        + " property sigil.json"), messages);
+                "using JsonCodec 'jackson' (priority 100) of jackson (100), builtin (fallback); pin one with the"
+                        + " system property sigil.json"), messages);
         log.forEach(r -> assertEquals(Level.INFO, r.getLevel()));
     }
 }

@@ -3,10 +3,15 @@ package dev.sigil.selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sigil.backend.jca.JcaCryptoBackend;
 import dev.sigil.jwt.JwtConfigurationException;
 import org.junit.jupiter.api.Test;
 
-/** Class path: backend-jca and a second backend of the same priority. A tie is never settled by class-path order. */
+/**
+ * Class path: backend-jca and a second backend of the same priority; json-jackson and a second codec of
+ * Jackson's priority. A tie is never settled by class-path order, and the built-in codec, found too, is
+ * never part of one.
+ */
 class TiedProvidersTest {
 
     @Test
@@ -14,5 +19,13 @@ class TiedProvidersTest {
         JwtConfigurationException e = assertThrows(JwtConfigurationException.class, () -> Configurations.verifier().build());
         assertEquals("several CryptoBackends share the highest priority 100: jca, tied; choose one with the system"
                 + " property sigil.crypto or JwtVerifier.builder().cryptoBackend(..)", e.getMessage());
+    }
+
+    @Test
+    void aCodecTiedWithJacksonIsAConfigurationErrorThatLeavesTheBuiltInCodecOut() {
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> Configurations.verifier().cryptoBackend(new JcaCryptoBackend()).build());
+        assertEquals("several JsonCodecs share the highest priority 100: jackson, tied; choose one with the system"
+                + " property sigil.json or JwtVerifier.builder().jsonCodec(..)", e.getMessage());
     }
 }

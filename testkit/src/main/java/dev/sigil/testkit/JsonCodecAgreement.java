@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestFactory;
  * class BuiltinAndJacksonAgreementTest extends JsonCodecAgreement {
  *     @Override
  *     protected List<JsonCodec> codecs() {
- *         return List.of(JsonCodec.builtin(), new JacksonJsonCodec());
+ *         return List.of(new BuiltinJsonCodec(), new JacksonJsonCodec());
  *     }
  * }
  * }</pre>

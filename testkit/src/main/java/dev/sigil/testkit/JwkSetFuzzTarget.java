@@ -1,5 +1,6 @@
 package dev.sigil.testkit;
 
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
@@ -10,7 +11,6 @@ import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.CryptoBackend;
-import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.VerificationKey;
 import java.time.Clock;
@@ -97,7 +97,7 @@ public final class JwkSetFuzzTarget {
                 .ignoreAudience()
                 .keys(set)
                 .cryptoBackend(backend)
-                .jsonCodec(JsonCodec.builtin())
+                .jsonCodec(new BuiltinJsonCodec())
                 .clock(Clock.fixed(JwtVerifierFuzzTarget.NOW, ZoneOffset.UTC))
                 .listener(new JwksListener() {
                     @Override

@@ -25,8 +25,11 @@ import java.util.Objects;
  * is rejected.
  *
  * <p>Offsets in error messages count bytes from the start of the parsed range.
+ *
+ * <p>Public only so that {@code dev.sigil.jwk.BuiltinJsonCodec}, the exported face of this parser,
+ * can call it; nothing outside core can, since this package is not exported.
  */
-final class JsonReader {
+public final class JsonReader {
 
     /** The longest number accepted, in characters including sign, point and exponent. */
     static final int MAX_NUMBER_LENGTH = 1000;
@@ -54,7 +57,7 @@ final class JsonReader {
      *
      * @throws IndexOutOfBoundsException if the range lies outside {@code in} (a caller bug, not bad input)
      */
-    static Object read(byte[] in, int off, int len, JsonLimits limits) throws JsonParseException {
+    public static Object read(byte[] in, int off, int len, JsonLimits limits) throws JsonParseException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(limits, "limits");
         Objects.checkFromIndexSize(off, len, in.length);

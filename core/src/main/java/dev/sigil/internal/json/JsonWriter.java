@@ -13,8 +13,11 @@ import java.util.Map;
  *
  * <p>Recursion is capped at {@link #MAX_DEPTH} so that a self-containing (cyclic) collection gives
  * an {@link IllegalArgumentException} instead of a {@link StackOverflowError}.
+ *
+ * <p>Public only so that {@code dev.sigil.jwk.BuiltinJsonCodec} can call it; this package is not
+ * exported.
  */
-final class JsonWriter {
+public final class JsonWriter {
 
     /** Deeper nesting is refused; far beyond anything the reader accepts with sane limits. */
     static final int MAX_DEPTH = 1000;
@@ -29,7 +32,12 @@ final class JsonWriter {
         this.indent = indent;
     }
 
-    static byte[] write(Object value, boolean indent) {
+    /**
+     * Writes {@code value}; see {@link dev.sigil.spi.JsonCodec#write}.
+     *
+     * @throws IllegalArgumentException if the value holds a type the reader never produces
+     */
+    public static byte[] write(Object value, boolean indent) {
         JsonWriter writer = new JsonWriter(indent);
         writer.value(value, 0);
         return Arrays.copyOf(writer.buf, writer.len);

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
@@ -18,6 +19,12 @@ import java.util.stream.Collectors;
  * an explicit instance wins; else the system property naming a provider's {@code name()}; else
  * the only provider found; else the highest {@code priority()}, and a tie at the top is an error.
  * Runs once per {@code build()}; the hot path never sees a {@link ServiceLoader}.
+ *
+ * <p>An SPI may have a fallback (JSON has core's built-in codec). The fallback is a provider like
+ * any other for the system property, but it is never ranked: it is chosen only when no other
+ * provider is found, so it can neither win nor tie against one. It is created here when the lookup
+ * did not find it, because a shaded jar that dropped the {@code META-INF/services} files must still
+ * parse JSON.
  *
  * @param <T> the SPI
  */
@@ -34,6 +41,7 @@ public final class ProviderSelection<T> {
     private final Function<T, String> name;
     private final ToIntFunction<T> priority;
     private final Supplier<T> fallback;
+    private final Predicate<T> isFallback;
 
     /**
      * @param spi the SPI interface
@@ -42,10 +50,13 @@ public final class ProviderSelection<T> {
      * @param whatToAdd the artifacts to suggest when none is found
      * @param name reads a provider's {@code name()}
      * @param priority reads a provider's {@code priority()}
-     * @param fallback the built-in implementation that always takes part, or {@code null} for none
+     * @param fallback creates the built-in implementation, chosen only when no other provider is
+     *     found; {@code null} for none
+     * @param isFallback recognises the fallback among the providers found (it is registered like
+     *     the others); ignored without a fallback
      */
     public ProviderSelection(Class<T> spi, String property, String builderMethod, String whatToAdd,
-            Function<T, String> name, ToIntFunction<T> priority, Supplier<T> fallback) {
+            Function<T, String> name, ToIntFunction<T> priority, Supplier<T> fallback, Predicate<T> isFallback) {
         this.spi = spi;
         this.property = property;
         this.builderMethod = builderMethod;
@@ -53,6 +64,13 @@ public final class ProviderSelection<T> {
         this.name = name;
         this.priority = priority;
         this.fallback = fallback;
+        this.isFallback = isFallback;
+    }
+
+    /** Without a fallback: none found is a configuration error. */
+    public ProviderSelection(Class<T> spi, String property, String builderMethod, String whatToAdd,
+            Function<T, String> name, ToIntFunction<T> priority) {
+        this(spi, property, builderMethod, whatToAdd, name, priority, null, null);
     }
 
     /** Finds the providers with the SPI's own class loader and chooses one. */
@@ -78,9 +96,21 @@ public final class ProviderSelection<T> {
 
     /** The rules alone, over providers already instantiated; {@link #select} feeds it. */
     T choose(List<T> found, List<ServiceConfigurationError> broken, String pinned) {
-        List<T> candidates = new ArrayList<>(found);
-        if (fallback != null) {
-            candidates.add(fallback.get());
+        List<T> ranked = new ArrayList<>(found.size());
+        T fallbackFound = null;
+        for (T provider : found) {
+            if (fallback != null && isFallback.test(provider)) {
+                // Registered twice (a class path holding core twice) is still one fallback.
+                fallbackFound = fallbackFound == null ? provider : fallbackFound;
+            } else {
+                ranked.add(provider);
+            }
+        }
+        T fallbackInstance = fallbackFound != null ? fallbackFound : fallback != null ? fallback.get() : null;
+        // The fallback goes last, so that messages list the providers the user added first.
+        List<T> candidates = new ArrayList<>(ranked);
+        if (fallbackInstance != null) {
+            candidates.add(fallbackInstance);
         }
         for (ServiceConfigurationError e : broken) {
             LOG.log(Level.WARNING, "a " + spi.getSimpleName() + " provider could not be loaded and is ignored: "
@@ -96,28 +126,31 @@ public final class ProviderSelection<T> {
                     + spi.getSimpleName() + " that was found; found: " + names(candidates)
                     + brokenNote(broken), firstCause(broken));
         }
-        if (candidates.isEmpty()) {
+        if (ranked.isEmpty()) {
+            if (fallbackInstance != null) {
+                return fallbackInstance;
+            }
             throw new JwtConfigurationException("no " + spi.getSimpleName() + " found: add " + whatToAdd
                     + " to the class path or module path, or pass an instance to JwtVerifier.builder()."
                     + builderMethod + "; in a shaded jar, merge the META-INF/services files"
                     + " (maven-shade-plugin ServicesResourceTransformer)" + brokenNote(broken), firstCause(broken));
         }
-        if (candidates.size() == 1) {
-            return candidates.get(0);
-        }
-        candidates.sort(Comparator.comparingInt(priority).reversed());
-        T best = candidates.get(0);
+        ranked.sort(Comparator.comparingInt(priority).reversed());
+        T best = ranked.get(0);
         int top = priority.applyAsInt(best);
-        if (priority.applyAsInt(candidates.get(1)) == top) {
+        if (ranked.size() > 1 && priority.applyAsInt(ranked.get(1)) == top) {
             // Sorted by name: the message must not depend on class-path order.
-            List<T> tied = candidates.stream().filter(c -> priority.applyAsInt(c) == top)
+            List<T> tied = ranked.stream().filter(c -> priority.applyAsInt(c) == top)
                     .sorted(Comparator.comparing(name)).collect(Collectors.toList());
             throw new JwtConfigurationException("several " + spi.getSimpleName() + "s share the highest priority " + top
                     + ": " + names(tied) + "; choose one with the system property " + property
                     + " or JwtVerifier.builder()." + builderMethod, null);
         }
-        LOG.log(Level.INFO, "using " + spi.getSimpleName() + " '" + name.apply(best) + "' (priority " + top
-                + ") of " + describe(candidates) + "; pin one with the system property " + property);
+        if (candidates.size() > 1) {
+            // One provider alone is not worth a line; one that replaced another, or the fallback, is.
+            LOG.log(Level.INFO, "using " + spi.getSimpleName() + " '" + name.apply(best) + "' (priority " + top
+                    + ") of " + describe(ranked, fallbackInstance) + "; pin one with the system property " + property);
+        }
         return best;
     }
 
@@ -126,9 +159,11 @@ public final class ProviderSelection<T> {
                 : candidates.stream().map(name).collect(Collectors.joining(", "));
     }
 
-    private String describe(List<T> candidates) {
-        return candidates.stream().map(c -> name.apply(c) + " (" + priority.applyAsInt(c) + ")")
+    private String describe(List<T> ranked, T fallbackInstance) {
+        String described = ranked.stream().map(c -> name.apply(c) + " (" + priority.applyAsInt(c) + ")")
                 .collect(Collectors.joining(", "));
+        // The fallback's priority is never compared, so printing it would only mislead.
+        return fallbackInstance == null ? described : described + ", " + name.apply(fallbackInstance) + " (fallback)";
     }
 
     private String brokenNote(List<ServiceConfigurationError> broken) {

@@ -1,6 +1,6 @@
 package dev.sigil.internal.select;
 
-import dev.sigil.internal.json.BuiltinJsonCodec;
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
@@ -17,18 +17,22 @@ public final class Providers {
             "sigil.crypto", "cryptoBackend(..)",
             "dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included)"
                     + " or dev.sigil:sigil-backend-bouncycastle",
-            CryptoBackend::name, CryptoBackend::priority, null);
+            CryptoBackend::name, CryptoBackend::priority);
 
     /** HTTP transports, needed only for remote keys: no fallback. */
     public static final ProviderSelection<HttpTransport> HTTP = new ProviderSelection<>(HttpTransport.class,
             "sigil.http", "httpTransport(..)",
             "dev.sigil:sigil-http-jdk (java.net.http) or dev.sigil:sigil-http-okhttp (your OkHttpClient)",
-            HttpTransport::name, HttpTransport::priority, null);
+            HttpTransport::name, HttpTransport::priority);
 
-    /** JSON codecs: the built-in one always takes part, at priority 0. */
+    /**
+     * JSON codecs: core's built-in codec is registered like any other, and is the fallback, chosen
+     * only when no other codec is found (also when the lookup finds nothing, as in a shaded jar that
+     * dropped the services files).
+     */
     public static final ProviderSelection<JsonCodec> JSON = new ProviderSelection<>(JsonCodec.class,
             "sigil.json", "jsonCodec(..)", "dev.sigil:sigil-json-jackson",
-            JsonCodec::name, JsonCodec::priority, BuiltinJsonCodec::new);
+            JsonCodec::name, JsonCodec::priority, BuiltinJsonCodec::new, codec -> codec instanceof BuiltinJsonCodec);
 
     private Providers() {
     }

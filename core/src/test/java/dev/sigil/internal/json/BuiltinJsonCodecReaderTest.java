@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
 import java.math.BigDecimal;

@@ -3,6 +3,7 @@ package dev.sigil.internal.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
 import java.math.BigDecimal;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
@@ -17,7 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 
 /**
- * Coverage-guided fuzzing of the built-in JSON reader through the public {@link JsonCodec#builtin()}.
+ * Coverage-guided fuzzing of the built-in JSON reader through the public {@link BuiltinJsonCodec}.
  * In {@code mvn verify} the committed inputs under {@code JsonReaderFuzzTestInputs/} are replayed;
  * {@code JAZZER_FUZZ=1} fuzzes for real (see the README's "Fuzzing" section).
  *
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Tag;
 @Tag("fuzz")
 class JsonReaderFuzzTest {
 
-    private static final JsonCodec CODEC = JsonCodec.builtin();
+    private static final JsonCodec CODEC = new BuiltinJsonCodec();
     /** Larger than every fuzzed limit, so anything accepted under those is accepted here too. */
     private static final JsonLimits ROOMY = new JsonLimits(1 << 20, 64, 1 << 18);
     /** Messages are a problem and an offset; anything longer would be echoing the input. */

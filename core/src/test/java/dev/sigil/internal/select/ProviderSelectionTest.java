@@ -1,18 +1,24 @@
 package dev.sigil.internal.select;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.VerificationKey;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ProviderSelectionTest {
 
@@ -126,14 +132,83 @@ class ProviderSelectionTest {
         assertSame(broken, e.getCause());
     }
 
+    // ---- JSON: the built-in codec is a provider and the fallback ------------------------------
+
+    /** A codec that only selection sees; parsing and writing are never reached. */
+    private record Codec(String name, int priority) implements JsonCodec {
+        @Override
+        public Object parse(byte[] utf8, int off, int len, JsonLimits limits) {
+            throw new AssertionError("selection must not parse");
+        }
+
+        @Override
+        public byte[] write(Object value, boolean indent) {
+            throw new AssertionError("selection must not write");
+        }
+    }
+
+    // The production definition, as for crypto above.
+    private final ProviderSelection<JsonCodec> json = Providers.JSON;
+    private final BuiltinJsonCodec builtin = new BuiltinJsonCodec();
+
     @Test
-    void aBuiltInFallbackTakesPartAndLosesToAnyHigherPriority() {
-        Candidate builtin = new Candidate("builtin", 0);
-        ProviderSelection<CryptoBackend> withFallback = new ProviderSelection<>(CryptoBackend.class,
-                "sigil.crypto", "cryptoBackend(..)", "x", CryptoBackend::name, CryptoBackend::priority, () -> builtin);
-        assertSame(builtin, withFallback.choose(List.of(), List.of(), null));
-        Candidate other = new Candidate("other", 100);
-        assertSame(other, withFallback.choose(List.of(other), List.of(), null));
-        assertSame(builtin, withFallback.choose(List.of(other), List.of(), "builtin"));
+    void theBuiltInCodecFoundAloneIsTakenAsFound() {
+        assertSame(builtin, json.choose(List.of(builtin), List.of(), null));
+    }
+
+    @Test
+    void theBuiltInCodecIsStillUsedWhenTheLookupFindsNoCodecAtAll() {
+        // A shaded jar that dropped META-INF/services finds nothing, not even core's own registration.
+        assertInstanceOf(BuiltinJsonCodec.class, json.choose(List.of(), List.of(), null));
+    }
+
+    @Test
+    void searchesTheRealClassPathAndFindsTheBuiltInCodecInCoreAlone() {
+        assertInstanceOf(BuiltinJsonCodec.class, json.select(null));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {Integer.MIN_VALUE, -1, 0, 100})
+    void anyOtherCodecReplacesTheBuiltInOneWhateverItsPriority(int priority) {
+        Codec other = new Codec("other", priority);
+        assertSame(other, json.choose(List.of(builtin, other), List.of(), null));
+        assertSame(other, json.choose(List.of(other, builtin), List.of(), null));
+        assertSame(other, json.choose(List.of(other), List.of(), null));
+    }
+
+    @Test
+    void theBuiltInCodecNeverTakesPartInATie() {
+        // Both at the lowest priority: still no tie, the other codec is chosen.
+        Codec lowest = new Codec("lowest", builtin.priority());
+        assertSame(lowest, json.choose(List.of(builtin, lowest), List.of(), null));
+        Codec a = new Codec("a", 100);
+        Codec b = new Codec("b", 100);
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> json.choose(List.of(builtin, b, a), List.of(), null));
+        assertEquals("several JsonCodecs share the highest priority 100: a, b; choose one with the system property"
+                + " sigil.json or JwtVerifier.builder().jsonCodec(..)", e.getMessage());
+    }
+
+    @Test
+    void theSystemPropertyPinsTheBuiltInCodecOverAHigherPriorityEvenWithoutServiceFiles() {
+        Codec jackson = new Codec("jackson", 100);
+        assertSame(builtin, json.choose(List.of(jackson, builtin), List.of(), "builtin"));
+        assertInstanceOf(BuiltinJsonCodec.class, json.choose(List.of(jackson), List.of(), "builtin"));
+        assertSame(jackson, json.choose(List.of(jackson, builtin), List.of(), "jackson"));
+    }
+
+    @Test
+    void aPinnedCodecThatIsNotFoundIsAnErrorListingTheBuiltInCodecLast() {
+        Codec jackson = new Codec("jackson", 100);
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> json.choose(List.of(builtin, jackson), List.of(), "gson"));
+        assertEquals("system property sigil.json=gson names no JsonCodec that was found; found: jackson, builtin",
+                e.getMessage());
+    }
+
+    @Test
+    void theBuiltInCodecFoundTwiceIsStillOneFallback() {
+        BuiltinJsonCodec second = new BuiltinJsonCodec();
+        assertSame(builtin, json.choose(List.of(builtin, second), List.of(), null));
     }
 }

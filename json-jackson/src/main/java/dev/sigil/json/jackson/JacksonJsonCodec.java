@@ -6,13 +6,14 @@ import dev.sigil.spi.JsonParseException;
 
 /**
  * A {@link JsonCodec} over jackson-core's streaming API ({@code JsonParser} and {@code JsonGenerator};
- * no databind), named {@code "jackson"} with priority 100, so that it replaces core's built-in codec
- * (priority 0) when both are present. Pin either one with {@code -Dsigil.json=jackson} or
- * {@code -Dsigil.json=builtin}.
+ * no databind), named {@code "jackson"} with priority 100. Core's built-in codec is only the fallback,
+ * so this one replaces it whenever both are present. Pin either one with {@code -Dsigil.json=jackson}
+ * or {@code -Dsigil.json=builtin}.
  *
  * <h2>Same decisions as the built-in codec</h2>
  *
- * Parsing accepts and rejects exactly what {@link JsonCodec#builtin()} does, and returns equal values.
+ * Parsing accepts and rejects exactly what core's {@code dev.sigil.jwk.BuiltinJsonCodec} does, and
+ * returns equal values.
  * Where Jackson's defaults differ, this codec aligns them:
  * <ul>
  *   <li>input must be strict UTF-8 (RFC 3629: no overlong forms, no encoded surrogates, nothing

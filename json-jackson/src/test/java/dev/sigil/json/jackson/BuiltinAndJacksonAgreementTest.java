@@ -1,5 +1,6 @@
 package dev.sigil.json.jackson;
 
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.testkit.JsonCodecAgreement;
 import java.util.List;
@@ -9,6 +10,6 @@ class BuiltinAndJacksonAgreementTest extends JsonCodecAgreement {
 
     @Override
     protected List<JsonCodec> codecs() {
-        return List.of(JsonCodec.builtin(), new JacksonJsonCodec());
+        return List.of(new BuiltinJsonCodec(), new JacksonJsonCodec());
     }
 }

@@ -2,22 +2,26 @@ package dev.sigil.json.jackson;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.spi.JsonCodec;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class ServiceLoaderTest {
 
     @Test
-    void serviceLoaderFindsExactlyOneCodecAndItIsJacksonJsonCodec() {
-        // Core's built-in codec is not a registered provider: core adds it as the fallback itself.
+    void serviceLoaderFindsJacksonJsonCodecOnceBesideCoresOwnBuiltInCodec() {
+        // Core registers its built-in codec like any provider; this module adds exactly one.
         List<Class<?>> found = ServiceLoader.load(JsonCodec.class).stream()
                 .map(ServiceLoader.Provider::type)
                 .collect(Collectors.toList());
-        assertEquals(List.of(JacksonJsonCodec.class), found);
-        JsonCodec codec = ServiceLoader.load(JsonCodec.class).findFirst().orElseThrow();
+        assertEquals(2, found.size(), found::toString);
+        assertEquals(Set.of(JacksonJsonCodec.class, BuiltinJsonCodec.class), Set.copyOf(found));
+        JsonCodec codec = ServiceLoader.load(JsonCodec.class).stream().map(ServiceLoader.Provider::get)
+                .filter(c -> c instanceof JacksonJsonCodec).findFirst().orElseThrow();
         assertEquals("jackson", codec.name());
         assertEquals(100, codec.priority());
     }

@@ -1,11 +1,26 @@
-package dev.sigil.internal.json;
+package dev.sigil.jwk;
 
+import dev.sigil.internal.json.JsonReader;
+import dev.sigil.internal.json.JsonWriter;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
 
 /**
- * The JDK-only JSON codec core falls back on when no other {@link JsonCodec} is installed.
+ * Core's own JDK-only JSON codec, named {@code "builtin"}: an ordinary {@link JsonCodec} provider
+ * (core registers it in {@code META-INF/services} and with {@code provides} in its
+ * {@code module-info}) that is also the fallback.
+ *
+ * <h2>When it is used</h2>
+ *
+ * <p>A verifier or key cache that is given no codec uses this one only when no other codec is
+ * found: any other provider, whatever its {@link #priority()}, replaces it, and it never takes part
+ * in a tie. It is used even when no {@code META-INF/services} file is found at all, as in a shaded
+ * jar built without merging them, so JSON never needs configuring. To use it although another
+ * codec is present, pass an instance ({@code JwtVerifier.builder().jsonCodec(new BuiltinJsonCodec())})
+ * or set the system property {@code -Dsigil.json=builtin}.
+ *
+ * <h2>What it accepts</h2>
  *
  * <p>Parsing is strict RFC 8259 over UTF-8 bytes, built for hostile input: invalid UTF-8, a byte
  * order mark, lone surrogates (encoded or escaped), duplicate member names, numbers outside the
@@ -23,22 +38,32 @@ import dev.sigil.spi.JsonParseException;
  * {@code BigDecimal} of scale 0 is written with an {@code E0} suffix so that it reads back as a
  * {@code BigDecimal}: parsing what was written gives back an equal value.
  *
- * <p>Instances are stateless and thread-safe.
+ * <h2>Threads</h2>
+ *
+ * <p>Instances are stateless, immutable and thread-safe; any number may be created.
  */
 public final class BuiltinJsonCodec implements JsonCodec {
 
-    /** Creates the codec; it holds no state. */
+    /**
+     * Creates the codec; it holds no state. Public because {@link java.util.ServiceLoader} needs a
+     * public no-argument constructor on the class path, and for applications that pin this codec.
+     */
     public BuiltinJsonCodec() {
     }
 
+    /** Returns {@code "builtin"}, the value of {@code -Dsigil.json} that pins this codec. */
     @Override
     public String name() {
         return "builtin";
     }
 
+    /**
+     * Returns {@link Integer#MIN_VALUE}, the lowest priority: every other codec ranks above this
+     * one. Selection does not compare it at all: this codec is chosen only when no other is found.
+     */
     @Override
     public int priority() {
-        return 0;
+        return Integer.MIN_VALUE;
     }
 
     @Override
