@@ -1,9 +1,9 @@
 package dev.sigil.jwk;
 
 import dev.sigil.internal.keys.AbandonableWork;
-import dev.sigil.internal.keys.HttpCaching;
-import dev.sigil.internal.keys.IssuerUris;
-import dev.sigil.internal.keys.RemoteGet;
+import dev.sigil.internal.remote.HttpCaching;
+import dev.sigil.internal.remote.IssuerUris;
+import dev.sigil.internal.remote.RemoteGet;
 import dev.sigil.internal.select.Providers;
 import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;

@@ -1,4 +1,4 @@
-package dev.sigil.internal.keys;
+package dev.sigil.internal.remote;
 
 import dev.sigil.spi.HttpRequest;
 import dev.sigil.spi.HttpResponse;

@@ -1,4 +1,4 @@
-package dev.sigil.internal.keys;
+package dev.sigil.internal.remote;
 
 import java.time.Duration;
 import java.time.Instant;
