@@ -1,4 +1,4 @@
-package dev.sigil.internal.keys;
+package dev.sigil.internal.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -14,7 +14,7 @@ class HttpCachingTest {
     private static final Duration MAX = Duration.ofHours(24);
 
     private static Duration freshness(String header) {
-        return HttpCaching.freshness(Optional.ofNullable(header), DEFAULT, MIN, MAX);
+        return JwksFetcher.freshness(Optional.ofNullable(header), DEFAULT, MIN, MAX);
     }
 
     @Test
@@ -45,12 +45,12 @@ class HttpCachingTest {
     @Test
     void readsRetryAfterAsSecondsOrADateCappedAtAnHour() {
         Instant now = Instant.parse("2026-11-28T10:00:00Z");
-        assertEquals(Optional.of(Duration.ofSeconds(7)), HttpCaching.retryAfter(Optional.of("7"), now));
+        assertEquals(Optional.of(Duration.ofSeconds(7)), JwksFetcher.retryAfter(Optional.of("7"), now));
         assertEquals(Optional.of(Duration.ofSeconds(90)),
-                HttpCaching.retryAfter(Optional.of("Sat, 28 Nov 2026 10:01:30 GMT"), now));
-        assertEquals(Optional.of(Duration.ZERO), HttpCaching.retryAfter(Optional.of("Sat, 28 Nov 2026 09:00:00 GMT"), now));
-        assertEquals(Optional.of(Duration.ofHours(1)), HttpCaching.retryAfter(Optional.of("86400"), now));
-        assertEquals(Optional.empty(), HttpCaching.retryAfter(Optional.of("later"), now));
-        assertEquals(Optional.empty(), HttpCaching.retryAfter(Optional.empty(), now));
+                JwksFetcher.retryAfter(Optional.of("Sat, 28 Nov 2026 10:01:30 GMT"), now));
+        assertEquals(Optional.of(Duration.ZERO), JwksFetcher.retryAfter(Optional.of("Sat, 28 Nov 2026 09:00:00 GMT"), now));
+        assertEquals(Optional.of(Duration.ofHours(1)), JwksFetcher.retryAfter(Optional.of("86400"), now));
+        assertEquals(Optional.empty(), JwksFetcher.retryAfter(Optional.of("later"), now));
+        assertEquals(Optional.empty(), JwksFetcher.retryAfter(Optional.empty(), now));
     }
 }

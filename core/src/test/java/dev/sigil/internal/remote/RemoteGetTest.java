@@ -1,4 +1,4 @@
-package dev.sigil.internal.keys;
+package dev.sigil.internal.remote;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,4 +1,4 @@
-package dev.sigil.internal.keys;
+package dev.sigil.internal.remote;
 
 import dev.sigil.spi.HttpRequest;
 import dev.sigil.spi.HttpResponse;
@@ -23,7 +23,7 @@ import java.util.Optional;
  *   <li>The first URI and every redirect target: absolute {@code http} or {@code https} with a host
  *       and no user info (a fragment is dropped: it is never sent).
  *   <li>Never from {@code https} to {@code http}; plain {@code http} only between loopback hosts
- *       ({@link IssuerUris}), on every hop, so a loopback test issuer cannot hand a fetch to the
+ *       ({@link #isLoopback(String)}), on every hop, so a loopback test issuer cannot hand a fetch to the
  *       network in the clear.
  *   <li>301, 302, 303, 307 and 308 with a {@code Location} are followed, at most
  *       {@value #MAX_REDIRECTS} times; a relative {@code Location} is resolved against the URI that
@@ -32,6 +32,10 @@ import java.util.Optional;
  *   <li>A 2xx response whose {@code Content-Encoding} is anything but identity (after the
  *       transport's own gzip decoding, if it has one) is refused: those bytes never reach a parser.
  * </ul>
+ *
+ * <p>Where an issuer's metadata lives (OpenID Connect Discovery 1.0 section 4, RFC 8414 section 3)
+ * is here too, with the rule for which URIs keys may be fetched from at all ({@link #refusal(URI)}):
+ * {@code https}, or {@code http} on a loopback host only.
  *
  * <p>Refusals are {@link Refused}, whose message is printable and names the rule. Stateless.
  */
@@ -61,7 +65,7 @@ public final class RemoteGet {
      */
     public static HttpResponse get(HttpTransport transport, URI uri, Map<String, String> headers,
             Duration connectTimeout, Duration timeout, int maxBodyBytes) throws IOException {
-        String refusal = IssuerUris.refusal(uri);
+        String refusal = refusal(uri);
         if (refusal != null) {
             throw new Refused(refusal);
         }
@@ -138,7 +142,7 @@ public final class RemoteGet {
         if (scheme.equals("http") && fromHttps) {
             return "never from https to http";
         }
-        if (scheme.equals("http") && !(IssuerUris.isLoopback(from.getHost()) && IssuerUris.isLoopback(to.getHost()))) {
+        if (scheme.equals("http") && !(isLoopback(from.getHost()) && isLoopback(to.getHost()))) {
             return "plain http is allowed between loopback hosts only";
         }
         return null;
@@ -170,5 +174,95 @@ public final class RemoteGet {
     /** A URI as messages show it: printable, since a Location or a jwks_uri comes from outside. */
     public static String show(URI uri) {
         return UntrustedText.printable(uri.toString());
+    }
+
+    /** {@code {issuer}/.well-known/openid-configuration}, the issuer's trailing slash removed first. */
+    public static URI openIdConfiguration(String issuer) {
+        return URI.create(trimSlash(issuer) + "/.well-known/openid-configuration");
+    }
+
+    /**
+     * RFC 8414's {@code /.well-known/oauth-authorization-server{path}}: the well-known segment goes
+     * between the host and the issuer's path.
+     */
+    public static URI oauthAuthorizationServer(String issuer) {
+        URI uri = URI.create(trimSlash(issuer));
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        try {
+            return new URI(uri.getScheme(), uri.getRawAuthority(), "/.well-known/oauth-authorization-server" + path,
+                    null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("issuer is not a valid uri: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Why keys may not be fetched from {@code uri}, or {@code null} if they may: it must be absolute,
+     * without user info or fragment, and {@code https} unless its host is a loopback literal
+     * ({@code localhost}, {@code 127.x.x.x}, {@code [::1]}).
+     */
+    public static String refusal(URI uri) {
+        if (!uri.isAbsolute() || uri.getHost() == null) {
+            return quoted(uri) + " is not an absolute http(s) uri with a host";
+        }
+        if (uri.getRawUserInfo() != null) {
+            return UntrustedText.quoted(uri.getScheme() + "://" + uri.getHost() + "/...") + " carries user info";
+        }
+        if (uri.getRawFragment() != null) {
+            return quoted(uri) + " has a fragment";
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (scheme.equals("https")) {
+            return null;
+        }
+        if (scheme.equals("http") && isLoopback(uri.getHost())) {
+            return null;
+        }
+        return quoted(uri) + " must use https (plain http is allowed for loopback hosts only)";
+    }
+
+    /**
+     * Why a discovery document's {@code jwks_uri} may not be fetched for {@code issuer}, or
+     * {@code null} if it may: {@link #refusal(URI)}, and under an {@code https} issuer never plain
+     * {@code http}, loopback included, since that would hand the keys of a TLS-protected issuer to
+     * anyone on the path (or on the machine).
+     */
+    public static String jwksRefusal(String issuer, URI jwksUri) {
+        String refusal = refusal(jwksUri);
+        if (refusal != null) {
+            return refusal;
+        }
+        if (issuer.regionMatches(true, 0, "https:", 0, 6) && jwksUri.getScheme().equalsIgnoreCase("http")) {
+            return UntrustedText.printable(jwksUri.toString()) + " is plain http under the https issuer "
+                    + UntrustedText.printable(issuer) + " (refused, loopback included)";
+        }
+        return null;
+    }
+
+    private static String quoted(URI uri) {
+        return UntrustedText.quoted(uri.toString());
+    }
+
+    /** Loopback by its literal form only: no name is resolved. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.equals("[::1]") || h.equals("::1")) {
+            return true;
+        }
+        String[] parts = h.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals("127")) {
+            return false;
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || Integer.parseInt(part) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String trimSlash(String issuer) {
+        return issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     }
 }

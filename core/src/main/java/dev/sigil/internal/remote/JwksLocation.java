@@ -1,0 +1,164 @@
+package dev.sigil.internal.remote;
+
+import dev.sigil.jwk.JwksCachePolicy;
+import dev.sigil.spi.HttpResponse;
+import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JsonLimits;
+import dev.sigil.spi.JsonParseException;
+import dev.sigil.spi.UntrustedText;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Where the key set is fetched from: the {@code jwks_uri} given to the builder, or the one OpenID
+ * Connect discovery finds (falling back to RFC 8414 on 404). A discovered URI is not kept for good:
+ * once it fails {@value #REDISCOVER_AFTER_FAILURES} fetches in a row it is forgotten, at most once per
+ * cooldown, so the next attempt (on the usual backoff) discovers again and an issuer that moved its
+ * keys is followed rather than pinned for the life of the process.
+ */
+final class JwksLocation {
+
+    private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
+    /** A discovery document is small and flat; its strings are URLs and names. */
+    private static final int MAX_DEPTH = 16;
+    private static final int MAX_STRING = 64 * 1024;
+    private static final Map<String, String> ACCEPT_JSON = Map.of("Accept", "application/json");
+    /** Consecutive failures of a discovered jwks_uri after which discovery runs again. */
+    static final int REDISCOVER_AFTER_FAILURES = 2;
+
+    private final URI configured;
+    private final String issuer;
+    private final JwksFetcher requests;
+    private final JsonCodec json;
+    private final JwksCachePolicy policy;
+    private final Clock clock;
+    private final JsonLimits limits;
+
+    private volatile URI discovered;
+    private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock.
+    private Instant lastDiscovery;
+    private int failuresSinceDiscovery;
+
+    /** Exactly one of {@code configured} and {@code issuer} is non-null. */
+    JwksLocation(URI configured, String issuer, JwksFetcher requests, JsonCodec json, JwksCachePolicy policy,
+            Clock clock) {
+        this.configured = configured;
+        this.issuer = issuer;
+        this.requests = requests;
+        this.json = json;
+        this.policy = policy;
+        this.clock = clock;
+        this.limits = new JsonLimits(policy.maxBodyBytes(), MAX_DEPTH, MAX_STRING);
+    }
+
+    /** The URI to fetch now; discovery may run first, and fail. */
+    URI jwksUri() throws FetchFailure {
+        if (configured != null) {
+            return configured;
+        }
+        URI known = discovered;
+        if (known != null) {
+            return known;
+        }
+        lock.lock();
+        try {
+            lastDiscovery = clock.instant();
+        } finally {
+            lock.unlock();
+        }
+        long start = System.nanoTime();
+        URI oidc = RemoteGet.openIdConfiguration(issuer);
+        HttpResponse response = requests.get(oidc, ACCEPT_JSON, start);
+        URI documentUri = oidc;
+        if (response.status() == 404) {
+            documentUri = RemoteGet.oauthAuthorizationServer(issuer);
+            response = requests.get(documentUri, ACCEPT_JSON, start);
+        }
+        if (response.status() != 200) {
+            throw requests.httpFailure(documentUri, response, clock.instant(), start);
+        }
+        URI jwksUri = jwksUriOf(documentUri, response.body(), start);
+        requests.succeeded(documentUri, 200, start);
+        discovered = jwksUri;
+        return jwksUri;
+    }
+
+    private URI jwksUriOf(URI documentUri, byte[] body, long start) throws FetchFailure {
+        String at = RemoteGet.show(documentUri);
+        Object document;
+        try {
+            document = json.parse(body, limits);
+        } catch (JsonParseException | RuntimeException e) {
+            throw requests.failed(documentUri, "discovery document at " + at + " is not valid json: "
+                    + UntrustedText.printable(e.getMessage()), null, start, e);
+        }
+        if (!(document instanceof Map<?, ?> members)) {
+            throw requests.failed(documentUri, "discovery document at " + at + " is not a json object", null, start,
+                    null);
+        }
+        Object named = members.get("issuer");
+        if (!issuer.equals(named)) {
+            throw requests.failed(documentUri, "discovery document at " + at + " names issuer "
+                    + (named instanceof String s ? UntrustedText.quoted(s) : "(none)")
+                    + ", not the configured " + UntrustedText.quoted(issuer), null, start, null);
+        }
+        if (!(members.get("jwks_uri") instanceof String jwks)) {
+            throw requests.failed(documentUri, "discovery document at " + at + " has no jwks_uri", null, start, null);
+        }
+        URI jwksUri;
+        try {
+            jwksUri = URI.create(jwks);
+        } catch (IllegalArgumentException e) {
+            throw requests.failed(documentUri, "discovery document's jwks_uri " + UntrustedText.quoted(jwks)
+                    + " is not a valid uri", null, start, e);
+        }
+        String refusal = RemoteGet.jwksRefusal(issuer, jwksUri);
+        if (refusal != null) {
+            throw requests.failed(documentUri, "discovery document's jwks_uri " + refusal, null, start, null);
+        }
+        return jwksUri;
+    }
+
+    /** A fetch from {@code uri} failed: counts towards rediscovery, unless the URI was configured. */
+    void fetchFailed(URI uri) {
+        if (configured != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        boolean forget = false;
+        lock.lock();
+        try {
+            if (!uri.equals(discovered)) {
+                return;
+            }
+            failuresSinceDiscovery++;
+            if (failuresSinceDiscovery >= REDISCOVER_AFTER_FAILURES
+                    && RefreshState.cooledDown(lastDiscovery, now, policy.refreshCooldown())) {
+                discovered = null;
+                failuresSinceDiscovery = 0;
+                forget = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (forget) {
+            LOG.log(Level.INFO, "jwks_uri " + RemoteGet.show(uri) + " failed " + REDISCOVER_AFTER_FAILURES
+                    + " fetches in a row; the next attempt runs discovery again");
+        }
+    }
+
+    /** A fetch succeeded: the failures of the discovered URI start again from zero. */
+    void fetchSucceeded() {
+        lock.lock();
+        try {
+            failuresSinceDiscovery = 0;
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,361 @@
+package dev.sigil.internal.remote;
+
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.JwksCachePolicy;
+import dev.sigil.jwk.JwksListener;
+import dev.sigil.spi.HttpTransport;
+import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JsonLimits;
+import dev.sigil.spi.UntrustedText;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiFunction;
+import java.util.function.LongUnaryOperator;
+
+/**
+ * Loads the key set, one fetch at a time: concurrent callers share the fetch in flight and wait for
+ * it at most the request timeout; a fetch that outlives it is abandoned, and a late answer never puts
+ * an older set back. Each outcome becomes the next {@link RefreshState}, which the refresh rules are
+ * asked about; this class decides nothing about freshness itself.
+ */
+public final class KeyLoader {
+
+    private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
+
+    private final JwksLocation location;
+    private final JwksFetcher fetcher;
+    private final JwksCachePolicy policy;
+    private final Clock clock;
+    private final JwksListener listener;
+    private final FetchStats stats;
+    private final CacheThreads threads;
+    private final LongUnaryOperator jitter = RefreshState.RANDOM_JITTER;
+
+    private volatile RefreshState state = RefreshState.initial();
+    private final ReentrantLock lock = new ReentrantLock();
+    // Guarded by lock, as are the writes of state.
+    private CompletableFuture<Snapshot> inFlight;
+    private long fetchesStarted;
+    private long publishedSequence;
+
+    /**
+     * @param issuer the issuer to discover the {@code jwks_uri} of, or {@code null} when {@code jwksUri} is given
+     * @param parser {@code JwkSet.parse} with {@code json}, throwing {@code InvalidJwkException}
+     */
+    public KeyLoader(String issuer, URI jwksUri, HttpTransport transport, JsonCodec json,
+            BiFunction<byte[], JsonLimits, JwkSet> parser, JwksCachePolicy policy, Clock clock,
+            JwksListener listener, FetchStats stats, CacheThreads threads) {
+        this.policy = policy;
+        this.clock = clock;
+        this.listener = listener;
+        this.stats = stats;
+        this.threads = threads;
+        this.fetcher = new JwksFetcher(transport, listener, parser, policy, clock, stats);
+        this.location = new JwksLocation(jwksUri, issuer, fetcher, json, policy, clock);
+    }
+
+    /** The current state; read without a lock. */
+    public RefreshState state() {
+        return state;
+    }
+
+    /** Tells the listener that an expired set is being served. */
+    public void servingStale(Duration staleFor) {
+        stats.staleServed();
+        JwksFetcher.notify(() -> listener.staleKeysServed(staleFor));
+    }
+
+    /**
+     * A forced refresh for a caller holding {@code current}: a newer set if there is one, else the
+     * fetch in flight, else a new fetch if the refresh rules allow one (else {@code current}, counted
+     * as suppressed). Waits at most the request timeout.
+     */
+    public JwkSet forceRefresh(JwkSet current) {
+        stats.refreshRequested();
+        Snapshot s = state.snapshot();
+        if (s != null && s.set() != current) {
+            return s.set();
+        }
+        CompletableFuture<Snapshot> wait;
+        boolean mine = false;
+        lock.lock();
+        try {
+            s = state.snapshot();
+            if (s != null && s.set() != current) {
+                return s.set();
+            }
+            if (inFlight != null) {
+                wait = inFlight;
+            } else {
+                Instant now = clock.instant();
+                if (!state.mayForceRefresh(now, policy.refreshCooldown())) {
+                    stats.refreshSuppressed();
+                    return current;
+                }
+                state = state.forcedRefreshStarted(now);
+                wait = inFlight = new CompletableFuture<>();
+                mine = true;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (mine) {
+            startFetch(wait, s);
+        }
+        Snapshot fresh = await(wait);
+        return fresh != null ? fresh.set() : current;
+    }
+
+    /** Whether {@link #forceRefresh(JwkSet)} would wait for a fetch rather than answer at once. */
+    public boolean forceRefreshWouldWait(JwkSet current) {
+        lock.lock();
+        try {
+            Snapshot s = state.snapshot();
+            if (s != null && s.set() != current) {
+                return false;
+            }
+            return inFlight != null || state.mayForceRefresh(clock.instant(), policy.refreshCooldown());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Joins the fetch in flight, or starts one; null when it failed or took too long. Returns at once
+     * with a snapshot other than {@code seen}, and with null in backoff unless {@code ignoreBackoff}.
+     */
+    public Snapshot awaitFetch(Snapshot seen, boolean ignoreBackoff) {
+        CompletableFuture<Snapshot> wait;
+        boolean mine = false;
+        lock.lock();
+        try {
+            Snapshot current = state.snapshot();
+            if (current != seen && current != null) {
+                return current;
+            }
+            if (inFlight == null) {
+                if (!ignoreBackoff && state.inBackoff(clock.instant())) {
+                    return null;
+                }
+                inFlight = new CompletableFuture<>();
+                mine = true;
+            }
+            wait = inFlight;
+        } finally {
+            lock.unlock();
+        }
+        if (mine) {
+            startFetch(wait, seen);
+        }
+        return await(wait);
+    }
+
+    /** Starts a refresh on the background executor unless one is in flight, the set changed, or in backoff. */
+    public void refreshInBackground(Snapshot seen) {
+        CompletableFuture<Snapshot> mine;
+        lock.lock();
+        try {
+            if (inFlight != null || state.snapshot() != seen || threads.closed()
+                    || state.inBackoff(clock.instant())) {
+                return;
+            }
+            mine = inFlight = new CompletableFuture<>();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            threads.executor().execute(() -> runFetch(mine, seen));
+        } catch (RejectedExecutionException e) {
+            lock.lock();
+            try {
+                inFlight = null;
+            } finally {
+                lock.unlock();
+            }
+            mine.complete(null);
+        }
+    }
+
+    /**
+     * Runs a fetch a caller will wait for on one of the cache's own fetcher threads, so that a
+     * transport which ignores its timeouts (or hangs in DNS) makes callers wait at most the request
+     * timeout, never forever. When every fetcher thread is stuck in such a transport, the fetch fails
+     * at once rather than queue behind them.
+     */
+    private void startFetch(CompletableFuture<Snapshot> done, Snapshot previous) {
+        try {
+            threads.fetcher().execute(() -> runFetch(done, previous));
+        } catch (RejectedExecutionException e) {
+            recordFailure(new FetchFailure(threads.closed() ? "the jwks cache is closed"
+                    : "every fetcher thread is still waiting on an earlier fetch", null, e));
+            finish(done, null);
+        }
+    }
+
+    private Snapshot await(CompletableFuture<Snapshot> wait) {
+        try {
+            return wait.get(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        } catch (TimeoutException e) {
+            abandon(wait);
+            return null;
+        }
+    }
+
+    /**
+     * A fetch that outlived the request timeout is given up: later callers start a new one (after the
+     * backoff) instead of joining one that may never end. If it does end, its result still counts.
+     */
+    private void abandon(CompletableFuture<Snapshot> wait) {
+        boolean first;
+        lock.lock();
+        try {
+            first = inFlight == wait;
+            if (first) {
+                inFlight = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        // Completing it marks it abandoned: its own failure, when it comes, is not counted again.
+        if (wait.complete(null) && first) {
+            recordFailure(new FetchFailure("no answer within the request timeout of "
+                    + policy.requestTimeout().toMillis() + " ms", null, null));
+        }
+    }
+
+    /** Fetches, publishes the result, and completes {@code done} (with null on failure). Never throws. */
+    private void runFetch(CompletableFuture<Snapshot> done, Snapshot previous) {
+        long sequence;
+        lock.lock();
+        try {
+            sequence = ++fetchesStarted;
+        } finally {
+            lock.unlock();
+        }
+        Snapshot next = null;
+        try {
+            next = fetch(previous);
+            next = publish(sequence, next);
+        } catch (FetchFailure e) {
+            if (!done.isDone()) {
+                recordFailure(e);
+            }
+        } catch (RuntimeException | Error e) {
+            // A transport or codec bug must not leave waiters hanging or kill the refresher.
+            if (!done.isDone()) {
+                recordFailure(new FetchFailure("fetch failed unexpectedly: " + UntrustedText.printable(e.toString()),
+                        null, e));
+            }
+            if (e instanceof Error error) {
+                finish(done, null);
+                throw error;
+            }
+        }
+        finish(done, next);
+    }
+
+    private void finish(CompletableFuture<Snapshot> done, Snapshot next) {
+        lock.lock();
+        try {
+            if (inFlight == done) {
+                inFlight = null;
+            }
+        } finally {
+            lock.unlock();
+        }
+        done.complete(next);
+    }
+
+    /** Discovery when needed, then the set; a failure of the set's URI may lead to discovery again. */
+    private Snapshot fetch(Snapshot previous) throws FetchFailure {
+        URI uri = location.jwksUri();
+        Snapshot next;
+        try {
+            next = fetcher.fetch(uri, previous);
+        } catch (FetchFailure e) {
+            location.fetchFailed(uri);
+            throw e;
+        }
+        location.fetchSucceeded();
+        return next;
+    }
+
+    /**
+     * Makes {@code next} current unless a fetch that started later has already published: an
+     * abandoned fetch that answers late must not put an older set back. Returns the current snapshot.
+     */
+    private Snapshot publish(long sequence, Snapshot next) {
+        Snapshot replaced;
+        lock.lock();
+        try {
+            if (sequence < publishedSequence) {
+                return state.snapshot();
+            }
+            publishedSequence = sequence;
+            replaced = state.snapshot();
+            state = state.published(next);
+        } finally {
+            lock.unlock();
+        }
+        stats.succeededAt(clock.instant());
+        if (replaced == null || replaced.set() != next.set()) {
+            Set<String> before = replaced == null ? Set.of() : kids(replaced.set());
+            Set<String> after = kids(next.set());
+            Set<String> added = new HashSet<>(after);
+            added.removeAll(before);
+            Set<String> removed = new HashSet<>(before);
+            removed.removeAll(after);
+            if (!added.isEmpty() || !removed.isEmpty()) {
+                LOG.log(Level.INFO, "jwks keys changed: added " + printable(added) + ", removed " + printable(removed));
+                JwksFetcher.notify(() -> listener.keysChanged(Set.copyOf(added), Set.copyOf(removed)));
+            }
+        }
+        return next;
+    }
+
+    private void recordFailure(FetchFailure failure) {
+        stats.fetchFailed();
+        Instant now = clock.instant();
+        lock.lock();
+        try {
+            state = state.failed(failure.getMessage(), failure.retryAfter, now, policy, jitter);
+        } finally {
+            lock.unlock();
+        }
+        LOG.log(Level.WARNING, "jwks fetch failed: " + failure.getMessage());
+    }
+
+    private static Set<String> kids(JwkSet set) {
+        Set<String> kids = new HashSet<>();
+        for (Jwk key : set.keys()) {
+            key.keyId().ifPresent(kids::add);
+        }
+        return kids;
+    }
+
+    /** Kids as a log record shows them: each quoted and made printable, so none can forge a line. */
+    private static String printable(Set<String> kids) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String kid : kids) {
+            sb.append(sb.length() == 1 ? "" : ", ").append(UntrustedText.quoted(kid));
+        }
+        return sb.append(']').toString();
+    }
+}
