@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.testkit.LogCapture;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -96,33 +95,12 @@ class HostileTextInMessagesTest {
         assertEquals(Reason.UNSUPPORTED_CRITICAL_HEADER, e.reason());
         String one = "'" + ESCAPED + "'";
         assertEquals("token header lists critical parameters that are not supported: ["
-                + String.join(", ", java.util.Collections.nCopies(8, one)) + ", ...]", e.getMessage());
+                + String.join(", ", Collections.nCopies(8, one)) + ", ...]", e.getMessage());
     }
 
     @Test
-    void aDroppedKeysKidAndReasonAreEscapedInTheLogRecordAndInBuildsMessage() {
-        Logger logger = Logger.getLogger("dev.sigil.jwt");
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
-            verifier(key.publicJwk(HOSTILE, HOSTILE)).close();
-        } finally {
-            logger.removeHandler(handler);
-        }
+    void aDroppedKeysKidAndReasonAreEscapedInTheLogRecordAndInBuildsMessage() throws Exception {
+        List<LogRecord> records = LogCapture.during("dev.sigil.jwt", () -> verifier(key.publicJwk(HOSTILE, HOSTILE)).close());
         LogRecord dropped = records.stream().filter(r -> r.getLevel() == Level.WARNING).findFirst().orElseThrow();
         assertEquals("jwk dropped: key #1 '" + ESCAPED + "': use is '" + ESCAPED + "', not 'sig'", dropped.getMessage());
 

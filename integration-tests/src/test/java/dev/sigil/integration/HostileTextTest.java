@@ -6,13 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
-import java.util.ArrayList;
+import dev.sigil.testkit.LogCapture;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,36 +20,6 @@ class HostileTextTest extends IssuerScenario {
 
     private static final String FORGERY = "\n2026-11-28 WARNING forged line\u001b[2J\u2028\u202e";
 
-    /** The cache logs through System.Logger, which the JDK backs with java.util.logging here. */
-    private final Logger julLogger = Logger.getLogger("dev.sigil.jwk");
-    private final List<LogRecord> records = new ArrayList<>();
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (records) {
-                records.add(record);
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void captureLogs() {
-        julLogger.addHandler(capture);
-    }
-
-    @AfterEach
-    void releaseLogs() {
-        julLogger.removeHandler(capture);
-    }
-
     private static void assertPrintable(String text) {
         for (char c : new char[] {'\n', '\r', '\u001b', '\u2028', '\u202e'}) {
             assertFalse(text.indexOf(c) >= 0, "raw U+" + Integer.toHexString(c) + " in: " + text);
@@ -64,33 +30,32 @@ class HostileTextTest extends IssuerScenario {
     void aKidCannotForgeALogRecord() throws Exception {
         IssuerKey hostile = IssuerKey.plain("k1" + FORGERY);
         issuer.publishKeys(IssuerKey.jwks(hostile));
-        try (JwtVerifier verifier = builder().build()) {
-            verifier.verify(hostile.mint(issuer.issuer(), START));
-        }
-        List<String> messages = new ArrayList<>();
-        synchronized (records) {
-            records.forEach(r -> messages.add(r.getMessage()));
-        }
+        List<LogRecord> records = LogCapture.during("dev.sigil.jwk", () -> {
+            try (JwtVerifier verifier = builder().build()) {
+                verifier.verify(hostile.mint(issuer.issuer(), START));
+            }
+        });
+        List<String> messages = records.stream().map(LogRecord::getMessage).toList();
         assertTrue(messages.stream().anyMatch(m -> m.contains("k1\\n2026-11-28 WARNING forged line\\u001b[2J\\u2028\\u202e")),
                 messages.toString());
         messages.forEach(HostileTextTest::assertPrintable);
     }
 
     @Test
-    void aDiscoveryDocumentCannotForgeAMessageALogRecordOrAListenerReason() {
+    void aDiscoveryDocumentCannotForgeAMessageALogRecordOrAListenerReason() throws Exception {
         issuer.setDiscoveryDocument("{\"issuer\":\"https://evil.example/" + FORGERY.replace("\n", "\\n")
                 .replace("\u001b", "\\u001b") + "\",\"jwks_uri\":\"" + issuer.jwksUri() + "\"}");
-        try (JwtVerifier verifier = builder().build()) {
-            JwtVerificationException e = assertThrows(JwtVerificationException.class, verifier::prefetch);
+        List<LogRecord> records = LogCapture.during("dev.sigil.jwk", () -> {
+            try (JwtVerifier verifier = builder().build()) {
+                JwtVerificationException e = assertThrows(JwtVerificationException.class, verifier::prefetch);
 
-            assertTrue(e.getMessage().contains("names issuer 'https://evil.example/\\n2026-11-28 WARNING forged line"
-                    + "\\u001b[2J\\u2028\\u202e'"), e.getMessage());
-            assertPrintable(e.getMessage());
-        }
+                assertTrue(e.getMessage().contains("names issuer 'https://evil.example/\\n2026-11-28 WARNING forged line"
+                        + "\\u001b[2J\\u2028\\u202e'"), e.getMessage());
+                assertPrintable(e.getMessage());
+            }
+        });
         listener.events.forEach(HostileTextTest::assertPrintable);
-        synchronized (records) {
-            assertFalse(records.isEmpty(), "the failure was not logged");
-            records.forEach(r -> assertPrintable(r.getMessage()));
-        }
+        assertFalse(records.isEmpty(), "the failure was not logged");
+        records.forEach(r -> assertPrintable(r.getMessage()));
     }
 }
