@@ -1,6 +1,7 @@
 package dev.sigil.cli;
 
 import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.KeySource;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
@@ -25,7 +26,7 @@ final class Json {
     /** The codec a verifier resolves; builds a key-less verifier, which does no I/O. */
     static Json resolve() {
         try (JwtVerifier verifier = JwtVerifier.builder().ignoreIssuer().ignoreAudience()
-                .keySource(() -> JwkSet.of()).build()) {
+                .keySource(KeySource.of(JwkSet.of())).build()) {
             return new Json(verifier.jsonCodec());
         }
     }

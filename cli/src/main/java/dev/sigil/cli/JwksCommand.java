@@ -102,14 +102,8 @@ final class JwksCommand {
                 printEvents(events);
                 return 1;
             }
-            JwkSet set;
-            try {
-                set = cache.keys();
-            } catch (JwtVerificationException e) {
-                terminal.err().println(terminal.style().bad("no key set") + ": " + e.reason() + ": "
-                        + FLAGS.message(e.getMessage()));
-                return 1;
-            }
+            // Prefetched: the cache holds the set, so its answer is complete.
+            JwkSet set = cache.keys().toCompletableFuture().join();
             String where = issuer != null ? "issuer " + UntrustedText.printable(issuer)
                     : UntrustedText.printable(jwksUri.toString());
             return report(where, set, events.dropped(), null, events);

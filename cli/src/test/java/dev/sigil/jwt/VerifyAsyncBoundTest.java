@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -118,23 +120,13 @@ class VerifyAsyncBoundTest {
             // A source of the application's own that may wait for I/O and offers no executor.
             KeySource own = new KeySource() {
                 @Override
-                public JwkSet keys() throws JwtVerificationException {
+                public CompletionStage<JwkSet> keys() {
                     return cache.keys();
                 }
 
                 @Override
-                public JwkSet refresh(JwkSet current) throws JwtVerificationException {
+                public CompletionStage<JwkSet> refresh(JwkSet current) {
                     return cache.refresh(current);
-                }
-
-                @Override
-                public JwkSet keysWithoutWaiting() throws JwtVerificationException {
-                    return cache.keysWithoutWaiting();
-                }
-
-                @Override
-                public boolean refreshWouldWait(JwkSet current) {
-                    return cache.refreshWouldWait(current);
                 }
             };
             JwtVerifier verifier = JwtVerifier.builder().issuer(ISSUER).audience(AUDIENCE).keySource(own)
@@ -146,19 +138,33 @@ class VerifyAsyncBoundTest {
     }
 
     @Test
-    void anExecutorThatRefusesWorkIsOverloadedNotKeysUnavailable() {
-        // One thread and a hand-off queue: the second verification that must wait is refused.
+    void anExecutorThatRefusesWorkIsOverloadedNotKeysUnavailable() throws Exception {
+        // One thread, kept busy, and a hand-off queue: when the keys arrive, the verification that
+        // waited for them (on no thread) is refused by the executor.
         ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new SynchronousQueue<>());
-        try (JwtVerifier verifier = verifier().executor(executor).build()) {
-            List<CompletableFuture<VerifiedJwt>> pending = fill(verifier, 1);
-
-            JwtVerificationException refused = failure(verifier.verifyAsync(token).toCompletableFuture());
+        CountDownLatch busy = new CountDownLatch(1);
+        executor.execute(() -> {
+            try {
+                busy.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try (JwtVerifier verifier = verifier().executor(executor).maxPendingAsync(1).build()) {
+            CompletableFuture<VerifiedJwt> waiting = fill(verifier, 1).get(0);
+            jwks.release();
+            CompletionException e = assertThrows(CompletionException.class, waiting::join);
+            JwtVerificationException refused = assertInstanceOf(JwtVerificationException.class, e.getCause());
             assertEquals(Reason.OVERLOADED, refused.reason());
             assertTrue(refused.getMessage().startsWith("the executor refused the verification; retry later: "),
                     refused.getMessage());
 
-            releaseAndExpectAllVerified(pending);
+            // Its place was given back, and the keys it waited for are at hand now.
+            CompletableFuture<VerifiedJwt> later = verifier.verifyAsync(token).toCompletableFuture();
+            assertTrue(later.isDone());
+            assertEquals("alice", later.join().claims().subject().orElseThrow());
         } finally {
+            busy.countDown();
             executor.shutdownNow();
         }
     }
@@ -177,7 +183,7 @@ class VerifyAsyncBoundTest {
     @Test
     void closingTheVerifierCompletesEveryVerificationStillWaitingOrQueued() throws Exception {
         JwtVerifier verifier = verifier().build();
-        // The cache's own executor runs 4 at a time: 4 wait for the held fetch, 8 stay queued.
+        // All 12 wait for the held fetch, on no thread; closing gives the fetch up and fails them all.
         List<CompletableFuture<VerifiedJwt>> pending = fill(verifier, 12);
         verifier.close();
         for (CompletableFuture<VerifiedJwt> stage : pending) {

@@ -8,8 +8,6 @@ import dev.sigil.internal.remote.RemoteGet;
 import dev.sigil.internal.remote.Snapshot;
 import dev.sigil.internal.select.Providers;
 import dev.sigil.jwt.JwtConfigurationException;
-import dev.sigil.jwt.JwtVerificationException;
-import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.UntrustedText;
@@ -18,8 +16,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A remote JSON Web Key Set, fetched from its {@code jwks_uri} (given, or found by OpenID Connect
@@ -50,13 +54,14 @@ import java.util.concurrent.RejectedExecutionException;
  * parsed within JSON limits derived from {@link JwksCachePolicy#maxBodyBytes()}.
  *
  * <h2>Caching</h2>
- * The current set is an immutable snapshot in a volatile field: {@link #keys()} takes no lock and
- * does no I/O while the set is fresh. Freshness comes from {@code Cache-Control: max-age} within the
+ * The current set is an immutable snapshot in a volatile field: {@link #keys()} takes no lock,
+ * does no I/O and allocates no stage while the set is fresh. Freshness comes from {@code Cache-Control: max-age} within the
  * policy's bounds (else its default TTL); a background refresh starts {@code refreshAhead} before
  * expiry; refreshes are conditional ({@code If-None-Match}, {@code If-Modified-Since}) when the
  * validators received are visible ASCII, and unconditional otherwise: no header value an issuer
  * sends can stop the cache from refreshing. Concurrent
- * callers share one fetch in flight and wait for it at most the request timeout. When a fetch fails,
+ * callers share one fetch in flight, as a stage that completes within the request timeout (the
+ * fetch is given up then, whatever its transport does); nothing here blocks a caller. When a fetch fails,
  * the last good set keeps serving for up to {@code maxStale} past its expiry, and the next attempt
  * waits an exponential backoff (from {@code initialBackoff}, doubling up to the cooldown, with
  * jitter, never sooner than a {@code Retry-After}).
@@ -103,59 +108,63 @@ public final class JwksCache implements KeySource, AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * The current set: while it is fresh, the same completed stage on every call, without a lock or
+     * I/O. Otherwise the fetch in flight, or a new one, as a stage that completes within the request
+     * timeout: with the new set, or with the last good one while it is within max-stale, or
+     * exceptionally with a {@link KeysUnavailableException}. In backoff after a failure, no fetch is
+     * started: the answer is at once the stale set or the failure.
+     */
     @Override
-    public JwkSet keys() throws JwtVerificationException {
-        return keys(true);
-    }
-
-    @Override
-    public JwkSet keysWithoutWaiting() throws JwtVerificationException {
-        return keys(false);
-    }
-
-    private JwkSet keys(boolean mayWait) throws JwtVerificationException {
+    public CompletionStage<JwkSet> keys() {
         RefreshState state = loader.state();
         Instant now = clock.instant();
+        Snapshot held = state.snapshot();
         if (state.isFresh(now)) {
             if (state.refreshAheadDue(now)) {
-                loader.refreshInBackground(state.snapshot());
+                loader.refreshInBackground(held);
             }
-            return state.snapshot().set();
+            return held.settled();
         }
         if (state.inBackoff(now)) {
             // A recent failure: do not ask again yet, serve what we have or fail fast.
-            return serveStaleOrFail(state.snapshot(), now);
+            return staleOrFailure(held, null);
         }
-        if (!mayWait) {
-            return null;
-        }
-        Snapshot fresh = loader.awaitFetch(state.snapshot(), false);
-        if (fresh != null) {
-            return fresh.set();
-        }
-        return serveStaleOrFail(state.snapshot(), clock.instant());
-    }
-
-    @Override
-    public JwkSet refresh(JwkSet current) throws JwtVerificationException {
-        return loader.forceRefresh(current);
-    }
-
-    @Override
-    public boolean refreshWouldWait(JwkSet current) {
-        return loader.forceRefreshWouldWait(current);
+        return loader.fetch(held, false)
+                .handle((fresh, timedOut) -> fresh != null ? fresh.settled() : staleOrFailure(held, timedOut))
+                .thenCompose(answer -> answer);
     }
 
     /**
-     * Fetches the key set now (discovery first, if configured) and waits for it, at start-up for
-     * instance, so that the first request does not wait and a misconfiguration shows at once.
-     *
-     * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} and the reason, if it failed
+     * A newer set for a verifier holding {@code current}: the one already fetched, or the fetch in
+     * flight, or a new fetch if the cooldown allows one. Completes within the request timeout, with
+     * {@code current} when nothing newer can be had.
      */
-    public void prefetch() throws JwtVerificationException {
-        if (loader.awaitFetch(loader.state().snapshot(), true) == null) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "could not fetch the key set: " + loader.state().lastFailure());
+    @Override
+    public CompletionStage<JwkSet> refresh(JwkSet current) {
+        return loader.forceRefresh(current);
+    }
+
+    /**
+     * Fetches the key set now (discovery first, if configured) and waits for it, at most the request
+     * timeout, at start-up for instance, so that the first request does not wait and a
+     * misconfiguration shows at once.
+     *
+     * @throws KeysUnavailableException with the reason, if it failed
+     */
+    public void prefetch() throws KeysUnavailableException {
+        Snapshot fetched = null;
+        try {
+            // The fetch ends within the request timeout by itself; the margin only guards that promise.
+            fetched = loader.fetch(loader.state().snapshot(), true)
+                    .get(policy.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // Reported below through the recorded failure.
+        }
+        if (fetched == null) {
+            throw new KeysUnavailableException("could not fetch the key set: " + loader.state().lastFailure());
         }
     }
 
@@ -181,29 +190,40 @@ public final class JwksCache implements KeySource, AutoCloseable {
     }
 
     /**
-     * Stops this cache's own threads, if it started any. Cached keys stay usable. Verifications that
+     * Stops this cache's own threads, if it started any, and gives up a fetch in flight, failing its
+     * stage for whoever waits for it. Cached keys stay usable. Verifications that
      * {@code verifyAsync} queued on the cache's own executor and that had not started complete with
      * {@code KEYS_UNAVAILABLE}; none is left pending.
      */
     @Override
     public void close() {
         threads.close();
+        loader.close();
     }
 
-    /** The set read before a fetch failed or in backoff, within max-stale; else KEYS_UNAVAILABLE. */
-    private JwkSet serveStaleOrFail(Snapshot s, Instant now) throws JwtVerificationException {
+    /**
+     * The set read before a fetch failed or in backoff, within max-stale; else a failed stage. The
+     * reason is the timed-out fetch's, when that is what failed, else the last one recorded.
+     */
+    private CompletableFuture<JwkSet> staleOrFailure(Snapshot s, Throwable timedOut) {
+        Instant now = clock.instant();
+        String why = timedOut != null ? reason(timedOut) : loader.state().lastFailure();
         if (s == null) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "no key set yet: " + loader.state().lastFailure());
+            return CompletableFuture.failedFuture(new KeysUnavailableException("no key set yet: " + why));
         }
         Duration staleFor = RefreshState.staleFor(s, now);
         if (!RefreshState.servableStale(s, now, policy.maxStale())) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "the key set expired " + staleFor.getSeconds()
-                    + " s ago, beyond the max-stale bound of " + policy.maxStale().getSeconds()
-                    + " s, and refreshing it failed: " + loader.state().lastFailure());
+            return CompletableFuture.failedFuture(new KeysUnavailableException("the key set expired "
+                    + staleFor.getSeconds() + " s ago, beyond the max-stale bound of " + policy.maxStale().getSeconds()
+                    + " s, and refreshing it failed: " + why));
         }
         loader.servingStale(staleFor);
-        return s.set();
+        return s.settled();
+    }
+
+    private static String reason(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause.getMessage();
     }
 
     @Override

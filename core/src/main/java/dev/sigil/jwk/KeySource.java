@@ -1,51 +1,48 @@
 package dev.sigil.jwk;
 
-import dev.sigil.jwt.JwtVerificationException;
+import dev.sigil.internal.remote.SettledKeys;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
- * Where a verifier gets its keys. The verifier imports and indexes each {@link JwkSet} it is given
- * once, and reuses that index for as long as the source keeps returning the same instance, so
- * {@link #keys()} must be cheap: return a cached, immutable set, never fetch on every call.
+ * Where a verifier gets its keys. A source answers with a completion stage: already complete when
+ * the keys are at hand (the usual case), or one that completes when a fetch ends. A source never
+ * blocks the caller and never returns {@code null}; when no usable set can be had, the stage fails
+ * with a {@link KeysUnavailableException} (any other failure is read the same way).
  *
- * <p>Implementations are thread-safe. {@link JwksCache} is the remote implementation.
+ * <p>The verifier imports and indexes each {@link JwkSet} it is given once, and reuses that index
+ * for as long as the source keeps answering with the same instance, so {@link #keys()} must be
+ * cheap: answer with a cached, immutable set, never fetch on every call. A source whose keys are at
+ * hand should answer with the same completed {@link CompletableFuture} on every call while the set
+ * is unchanged; the verifier then allocates nothing to ask. A stage must support
+ * {@link CompletionStage#toCompletableFuture()}, as every JDK stage does.
+ *
+ * <p>Synchronous {@code JwtVerifier.verify} waits for a stage that is not complete at most the
+ * verifier's {@code maxKeyWait}; {@code verifyAsync} waits for none. Implementations are
+ * thread-safe. {@link JwksCache} is the remote implementation; {@link #of(JwkSet)} the static one.
  */
 public interface KeySource {
 
-    /**
-     * The current key set. May wait for a fetch when no usable set is held.
-     *
-     * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} if no usable set can be had
-     */
-    JwkSet keys() throws JwtVerificationException;
+    /** The current key set. */
+    CompletionStage<JwkSet> keys();
 
     /**
      * Called when a token names a key that {@code current} lacks, or its signature fails with every
      * candidate key: the source may fetch a newer set (at most once per cooldown, so forged tokens
-     * cannot hammer the issuer) and return it. The verifier then tries exactly once more.
+     * cannot hammer the issuer) and answer with it. The verifier then tries exactly once more.
      *
      * @param current the set the verifier used
-     * @return a newer set, or {@code current} itself when nothing newer can be had; a static source
-     *     always returns {@code current}
-     * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} if the source failed
+     * @return a newer set, or {@code current} itself when nothing newer can be had; the default, for
+     *     sources whose keys never change, is {@code current}
      */
-    default JwkSet refresh(JwkSet current) throws JwtVerificationException {
-        return current;
+    default CompletionStage<JwkSet> refresh(JwkSet current) {
+        return CompletableFuture.completedFuture(current);
     }
 
-    /**
-     * Like {@link #keys()}, but never waits for I/O: returns {@code null} when the set cannot be
-     * had without waiting. {@code JwtVerifier.verifyAsync} uses it to stay off the caller's thread
-     * only when it must. The default, for sources that never wait, is {@link #keys()}.
-     */
-    default JwkSet keysWithoutWaiting() throws JwtVerificationException {
-        return keys();
-    }
-
-    /**
-     * Whether {@link #refresh(JwkSet)} with this set would wait for I/O. The default, for sources that
-     * never wait, is {@code false}.
-     */
-    default boolean refreshWouldWait(JwkSet current) {
-        return false;
+    /** A source that always answers with {@code keys}, with one completed stage. */
+    static KeySource of(JwkSet keys) {
+        CompletableFuture<JwkSet> settled = new SettledKeys(Objects.requireNonNull(keys, "keys"));
+        return () -> settled;
     }
 }

@@ -13,6 +13,7 @@ import dev.sigil.jwk.JwksCachePolicy;
 import dev.sigil.jwk.JwksStats;
 import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwk.KeySource;
+import dev.sigil.jwk.KeysUnavailableException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.HttpTransport;
@@ -35,13 +36,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
@@ -88,11 +93,13 @@ import java.util.stream.Collectors;
  * new class costs about a kilobyte of class-file overhead).
  *
  * <h2>Threads</h2>
- * {@link #verify(String)} takes no lock and does no I/O while the keys are fresh; it runs on the
- * caller's thread, which waits (at most the request timeout) only when there is no usable key set
- * yet or a new {@code kid} calls for a refresh. {@link #verifyAsync(String)} never waits on the
- * caller's thread, and at most {@link Builder#maxPendingAsync(int)} of its verifications wait for
- * keys at once; past that it refuses at once as {@link Reason#OVERLOADED}. A new key set is
+ * {@link #verify(String)} takes no lock, does no I/O and allocates nothing to ask for keys while
+ * they are fresh; it runs on the caller's thread, which waits (at most
+ * {@link Builder#maxKeyWait(Duration)}) only when there is no usable key set yet or a new
+ * {@code kid} calls for a refresh. Keys come from a {@link KeySource} as a completion stage, so
+ * {@link #verifyAsync(String)} never waits on any thread: at most
+ * {@link Builder#maxPendingAsync(int)} of its verifications wait for a stage at once; past that it
+ * refuses at once as {@link Reason#OVERLOADED}. A new key set is
  * imported once, by the first thread that meets it. {@code build()} starts no thread; a verifier
  * with remote keys starts a daemon refresher on first need (unless given an executor), stopped by
  * {@link #close()}.
@@ -102,6 +109,11 @@ public final class JwtVerifier implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
     // The most members of a crit list that a message shows.
     private static final int MAX_LISTED = 8;
+    /**
+     * What a verifier with its own key cache waits beyond the cache's request timeout, at which a
+     * fetch is given up anyway: enough for the cache's answer to arrive first.
+     */
+    private static final Duration KEY_WAIT_MARGIN = Duration.ofSeconds(1);
 
     private final String issuer;
     private final Set<String> audiences;
@@ -123,6 +135,9 @@ public final class JwtVerifier implements AutoCloseable {
     private final JwksListener listener;
     private final JwksCache ownedCache;
     private final int maxPendingAsync;
+    private final Duration maxKeyWait;
+    // The builder's executor, or null.
+    private final Executor executor;
     // verifyAsync's verifications handed to an executor and not yet ended; never above maxPendingAsync.
     private final AtomicInteger pendingAsync = new AtomicInteger();
     // The index of the last set the key source returned; replaced (never mutated) when it changes.
@@ -157,6 +172,9 @@ public final class JwtVerifier implements AutoCloseable {
         this.listener = b.listener;
         this.ownedCache = ownedCache;
         this.maxPendingAsync = b.maxPendingAsync;
+        this.maxKeyWait = b.maxKeyWait != null ? b.maxKeyWait
+                : ownedCache != null ? b.cachePolicy.requestTimeout().plus(KEY_WAIT_MARGIN) : Builder.DEFAULT_MAX_KEY_WAIT;
+        this.executor = b.executor;
         this.index = initialIndex;
     }
 
@@ -172,41 +190,47 @@ public final class JwtVerifier implements AutoCloseable {
      * @throws JwtVerificationException if the token is refused, with the reason
      */
     public VerifiedJwt verify(String token) throws JwtVerificationException {
-        return verify(token, true);
+        return verify(token, null);
     }
 
     /**
      * Verifies a token without ever blocking the caller's thread on a key fetch, for reactive
      * servers. When the keys are at hand (the usual case) the token is verified on the caller's
-     * thread and the stage is already complete; when a fetch must be waited for (the first token, an
-     * expired set, a new {@code kid}), verification continues on the executor: the one given to
-     * {@link Builder#executor(Executor)}, else the key cache's own, else (for a custom
-     * {@link KeySource}) the common {@link ForkJoinPool}.
+     * thread and the stage is already complete. When they are not (the first token, an expired set,
+     * a new {@code kid}), no thread waits: once the key source's stage completes, verification
+     * continues on the executor: the one given to {@link Builder#executor(Executor)}, else the key
+     * cache's own, else (for a {@link KeySource} given to {@code keySource(..)}) the common
+     * {@link ForkJoinPool}.
      *
      * <p>What waits is bounded, per verifier and whatever the executor: at most
      * {@link Builder#maxPendingAsync(int)} verifications (default
-     * {@value Builder#DEFAULT_MAX_PENDING_ASYNC}) may wait for keys at once. Past that, or when the
-     * executor refuses the work, the stage is already failed with {@link Reason#OVERLOADED}: the
-     * token was not judged, and the caller should answer "retry later". A closed verifier, or an
-     * executor that is shut down, fails it with {@link Reason#KEYS_UNAVAILABLE}. This method never
-     * blocks and never queues without bound (unless the executor itself runs work on the calling
-     * thread).
+     * {@value Builder#DEFAULT_MAX_PENDING_ASYNC}) may wait for keys at once, each at most
+     * {@link Builder#maxKeyWait(Duration)}. Past that limit, or when the executor refuses the work,
+     * the stage fails with {@link Reason#OVERLOADED}: the token was not judged, and the caller
+     * should answer "retry later". A closed verifier, or an executor that is shut down, fails it
+     * with {@link Reason#KEYS_UNAVAILABLE}. This method never blocks and never queues without bound
+     * (unless the executor itself runs work on the calling thread).
      *
      * @return a stage completed with the verified token, or exceptionally with the
      *     {@link JwtVerificationException} that {@link #verify(String)} would throw
      */
     public CompletionStage<VerifiedJwt> verifyAsync(String token) {
+        KeyWait wait = new KeyWait();
+        VerifiedJwt verified;
         try {
-            return CompletableFuture.completedFuture(verify(token, false));
-        } catch (WouldWait e) {
-            return verifyOffThread(token);
+            verified = verify(token, wait);
         } catch (JwtVerificationException e) {
             return CompletableFuture.failedFuture(e);
         }
+        return verified != null ? CompletableFuture.completedFuture(verified) : verifyWhenKeysArrive(token, wait.pending);
     }
 
-    /** The slow half of {@link #verifyAsync}: counted against the limit, handed to the executor. */
-    private CompletableFuture<VerifiedJwt> verifyOffThread(String token) {
+    /**
+     * The slow half of {@link #verifyAsync}: no thread waits for {@code pending}; when it completes,
+     * the verification runs again on the executor, counted against the limit until it ends. Keys
+     * are at hand by then, or their failure is.
+     */
+    private CompletableFuture<VerifiedJwt> verifyWhenKeysArrive(String token, CompletableFuture<JwkSet> pending) {
         Executor executor;
         try {
             executor = asyncExecutor();
@@ -214,7 +238,11 @@ public final class JwtVerifier implements AutoCloseable {
             return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
                     "the key cache is closed: no key set can be waited for", closed));
         }
-        // Counted before the hand-off, so that no executor, however its queue is built, can hold
+        if (executor instanceof ExecutorService service && service.isShutdown()) {
+            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "the executor is shut down: no key set can be waited for"));
+        }
+        // Counted before anything waits, so that no executor, however its queue is built, can hold
         // more than the limit for this verifier; given back when the verification ends.
         if (pendingAsync.incrementAndGet() > maxPendingAsync) {
             pendingAsync.decrementAndGet();
@@ -222,21 +250,18 @@ public final class JwtVerifier implements AutoCloseable {
                     + " verifications are already waiting for keys on this verifier, its limit (maxPendingAsync);"
                     + " retry later"));
         }
-        CompletableFuture<VerifiedJwt> result = new CompletableFuture<>();
-        try {
-            executor.execute(new AsyncVerification(token, result));
-            return result;
-        } catch (RejectedExecutionException rejected) {
-            pendingAsync.decrementAndGet();
-            // A running executor refuses work only when it is full, which passes: OVERLOADED, so the
-            // caller retries. One that is shut down never takes work again: the keys are out of reach.
-            if (executor instanceof ExecutorService && ((ExecutorService) executor).isShutdown()) {
-                return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                        "the executor is shut down: no key set can be waited for", rejected));
+        AsyncVerification verification = new AsyncVerification(token);
+        // A copy, since timing out must not fail the source's own stage for its other callers. The
+        // bound is the synchronous one: a source whose stage never completes cannot hold a place for good.
+        pending.copy().orTimeout(maxKeyWait.toMillis(), TimeUnit.MILLISECONDS).whenComplete((set, failure) -> {
+            if (failure instanceof TimeoutException) {
+                verification.end(new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "no key set within "
+                        + maxKeyWait.toMillis() + " ms (maxKeyWait)"));
+            } else {
+                verification.start(executor);
             }
-            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.OVERLOADED,
-                    "the executor refused the verification; retry later: " + rejected.getMessage(), rejected));
-        }
+        });
+        return verification.result;
     }
 
     /**
@@ -246,17 +271,30 @@ public final class JwtVerifier implements AutoCloseable {
      */
     private final class AsyncVerification implements AbandonableWork {
         private final String token;
-        private final CompletableFuture<VerifiedJwt> result;
+        final CompletableFuture<VerifiedJwt> result = new CompletableFuture<>();
 
-        AsyncVerification(String token, CompletableFuture<VerifiedJwt> result) {
+        AsyncVerification(String token) {
             this.token = token;
-            this.result = result;
+        }
+
+        void start(Executor executor) {
+            try {
+                executor.execute(this);
+            } catch (RejectedExecutionException rejected) {
+                // A running executor refuses work only when it is full, which passes: OVERLOADED, so the
+                // caller retries. One that is shut down never takes work again: the keys are out of reach.
+                end(executor instanceof ExecutorService service && service.isShutdown()
+                        ? new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                                "the executor is shut down: no key set can be waited for", rejected)
+                        : new JwtVerificationException(Reason.OVERLOADED,
+                                "the executor refused the verification; retry later: " + rejected.getMessage(), rejected));
+            }
         }
 
         @Override
         public void run() {
             try {
-                result.complete(verify(token, true));
+                result.complete(verify(token, null));
             } catch (JwtVerificationException | RuntimeException | Error failure) {
                 result.completeExceptionally(failure);
             } finally {
@@ -266,26 +304,30 @@ public final class JwtVerifier implements AutoCloseable {
 
         @Override
         public void abandon() {
-            pendingAsync.decrementAndGet();
-            result.completeExceptionally(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+            end(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
                     "the key cache was closed before this verification could wait for keys"));
+        }
+
+        void end(JwtVerificationException failure) {
+            pendingAsync.decrementAndGet();
+            result.completeExceptionally(failure);
         }
     }
 
     /**
-     * Thrown inside {@link #verify(String, boolean)} when it would have to wait for a fetch; never
-     * escapes this class. One immutable instance: it carries nothing and no stack trace.
+     * Where a {@link #verifyAsync} verification, which must not wait, leaves the key source's stage
+     * it would have waited for. Made only on that path; the synchronous one passes {@code null}.
      */
-    private static final class WouldWait extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        static final WouldWait INSTANCE = new WouldWait();
-
-        private WouldWait() {
-            super("would wait for keys", null, false, false);
-        }
+    private static final class KeyWait {
+        CompletableFuture<JwkSet> pending;
     }
 
-    private VerifiedJwt verify(String token, boolean mayWait) throws JwtVerificationException {
+    /**
+     * Verifies {@code token}. With {@code async == null} it waits for keys at most
+     * {@code maxKeyWait}; otherwise it never waits, and returns {@code null}, having left the stage
+     * to wait for in {@code async}, when the keys are not at hand.
+     */
+    private VerifiedJwt verify(String token, KeyWait async) throws JwtVerificationException {
         if (token == null) {
             throw new JwtVerificationException(Reason.MALFORMED, "token is null");
         }
@@ -320,13 +362,16 @@ public final class JwtVerifier implements AutoCloseable {
         byte[] signature = decode(token, dot2 + 1, length, "signature");
         byte[] signed = signingInput(token, dot2);
 
-        KeyIndex keys = currentIndex(mayWait);
+        KeyIndex keys = indexOf(answer(false, null), async);
+        if (keys == null) {
+            return null;
+        }
         JwtVerificationException failure = verifySignature(keys, header, signed, dot2, signature);
         if (failure != null && (failure.reason() == Reason.KEY_NOT_FOUND || failure.reason() == Reason.INVALID_SIGNATURE)) {
-            if (!mayWait && keySource.refreshWouldWait(keys.source())) {
-                throw WouldWait.INSTANCE;
+            KeyIndex refreshed = indexOf(answer(true, keys.source()), async);
+            if (refreshed == null) {
+                return null;
             }
-            KeyIndex refreshed = refreshedIndex(keys);
             if (refreshed == keys) {
                 throw failure;
             }
@@ -499,66 +544,85 @@ public final class JwtVerifier implements AutoCloseable {
         return lower;
     }
 
-    private KeyIndex currentIndex(boolean mayWait) throws JwtVerificationException {
-        KeyIndex current = index;
+    /** The key source's answer: its current set, or a newer one than {@code current}. */
+    private CompletableFuture<JwkSet> answer(boolean refresh, JwkSet current) throws JwtVerificationException {
+        CompletionStage<JwkSet> answer;
+        try {
+            answer = refresh ? keySource.refresh(current) : keySource.keys();
+            if (answer != null) {
+                return answer.toCompletableFuture();
+            }
+        } catch (RuntimeException e) {
+            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "key source failed: " + UntrustedText.printable(e.toString()), e);
+        }
+        throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source answered with null, not a stage");
+    }
+
+    /**
+     * The index of the set {@code answer} holds. An answer not yet complete is waited for at most
+     * {@code maxKeyWait}, or, for {@code verifyAsync}, left in {@code async} with {@code null}
+     * returned. With the keys at hand this allocates nothing: the source answers with the same
+     * completed stage, and the set with the same instance, whose index is already built.
+     */
+    private KeyIndex indexOf(CompletableFuture<JwkSet> answer, KeyWait async) throws JwtVerificationException {
+        if (!answer.isDone()) {
+            if (async != null) {
+                async.pending = answer;
+                return null;
+            }
+            awaitKeys(answer);
+        }
         JwkSet set;
-        if (mayWait) {
-            set = sourceKeys(false, current);
-        } else {
-            try {
-                set = keySource.keysWithoutWaiting();
-            } catch (JwtVerificationException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                        "key source failed: " + UntrustedText.printable(e.toString()), e);
-            }
-            if (set == null) {
-                throw WouldWait.INSTANCE;
-            }
+        try {
+            set = answer.getNow(null);
+        } catch (CompletionException | CancellationException e) {
+            throw keysUnavailable(e.getCause() != null ? e.getCause() : e);
         }
-        if (set == current.source()) {
-            return current;
+        if (set == null) {
+            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source returned no key set");
         }
-        return replaceIndex(set);
+        KeyIndex current = index;
+        return set == current.source() ? current : replaceIndex(set);
+    }
+
+    /** Waits for a key source's answer, at most {@code maxKeyWait}; its failure is read by the caller. */
+    private void awaitKeys(CompletableFuture<JwkSet> answer) throws JwtVerificationException {
+        try {
+            answer.get(maxKeyWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "interrupted while waiting for keys", e);
+        } catch (TimeoutException e) {
+            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "no key set within " + maxKeyWait.toMillis()
+                    + " ms (maxKeyWait)", e);
+        } catch (ExecutionException | CancellationException e) {
+            // Complete now: read, and reported, as any failed answer.
+        }
+    }
+
+    private static JwtVerificationException keysUnavailable(Throwable failure) {
+        if (failure instanceof KeysUnavailableException) {
+            return new JwtVerificationException(Reason.KEYS_UNAVAILABLE, failure.getMessage(), failure);
+        }
+        return new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                "key source failed: " + UntrustedText.printable(failure.toString()), failure);
     }
 
     /**
      * Where {@link #verifyAsync} continues when it must wait.
      *
-     * @throws RejectedExecutionException if the key cache is closed
+     * @throws RejectedExecutionException if the verifier's own key cache is closed
      */
     private Executor asyncExecutor() {
-        JwksCache cache = cache();
-        if (cache != null) {
-            return cache.executor();
+        if (executor != null) {
+            return executor;
         }
-        // A custom source that may wait but offers no executor: the common pool, as CompletableFuture would.
+        if (ownedCache != null) {
+            return ownedCache.executor();
+        }
+        // A source of the application's own, and no executor given: the common pool, as CompletableFuture would.
         return ForkJoinPool.commonPool();
-    }
-
-    private KeyIndex refreshedIndex(KeyIndex current) throws JwtVerificationException {
-        JwkSet set = sourceKeys(true, current);
-        if (set == current.source()) {
-            return current;
-        }
-        return replaceIndex(set);
-    }
-
-    private JwkSet sourceKeys(boolean refresh, KeyIndex current) throws JwtVerificationException {
-        JwkSet set;
-        try {
-            set = refresh ? keySource.refresh(current.source()) : keySource.keys();
-        } catch (JwtVerificationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "key source failed: " + UntrustedText.printable(e.toString()), e);
-        }
-        if (set == null) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source returned no key set");
-        }
-        return set;
     }
 
     /**
@@ -782,27 +846,23 @@ public final class JwtVerifier implements AutoCloseable {
     }
 
     /**
-     * Fetches the keys now, at start-up for instance, so that the first request does not wait and a
-     * misconfigured issuer shows at once. Does nothing for static keys.
+     * Asks the key source for its keys now and imports them, at start-up for instance, so that the
+     * first request does not wait and a misconfigured issuer shows at once. Waits at most
+     * {@link Builder#maxKeyWait(Duration)}. Does nothing more for static keys, imported at {@code build()}.
      *
-     * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} and the reason, if the fetch failed
+     * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} and the reason, if no key set can be had
      */
     public void prefetch() throws JwtVerificationException {
-        JwksCache cache = cache();
-        if (cache != null) {
-            cache.prefetch();
-            currentIndex(true);
-        }
+        indexOf(answer(false, null), null);
     }
 
-    /** The remote key cache's counters; empty for static keys and custom key sources. */
+    /**
+     * The counters of the key cache this verifier built (from {@code issuer(..)} or
+     * {@code jwksUri(..)}); empty for static keys and for a source given to
+     * {@code keySource(..)}, which its owner can ask directly.
+     */
     public Optional<JwksStats> stats() {
-        JwksCache cache = cache();
-        return cache == null ? Optional.empty() : Optional.of(cache.stats());
-    }
-
-    private JwksCache cache() {
-        return ownedCache != null ? ownedCache : keySource instanceof JwksCache ? (JwksCache) keySource : null;
+        return ownedCache == null ? Optional.empty() : Optional.of(ownedCache.stats());
     }
 
     /**
@@ -858,6 +918,8 @@ public final class JwtVerifier implements AutoCloseable {
         public static final int MAX_TOKEN_LENGTH = 1024 * 1024;
         /** The default {@link #maxPendingAsync(int)}: 1,024 verifications. */
         public static final int DEFAULT_MAX_PENDING_ASYNC = 1024;
+        /** The default {@link #maxKeyWait(Duration)} for a key source given to {@link #keySource(KeySource)}: 30 s. */
+        public static final Duration DEFAULT_MAX_KEY_WAIT = Duration.ofSeconds(30);
         /** The largest {@link #maxPendingAsync(int)}: 65,536 verifications. */
         public static final int MAX_PENDING_ASYNC = 65_536;
 
@@ -881,6 +943,7 @@ public final class JwtVerifier implements AutoCloseable {
         private final List<ClaimsValidator> validators = new ArrayList<>();
         private int maxTokenLength = DEFAULT_MAX_TOKEN_LENGTH;
         private int maxPendingAsync = DEFAULT_MAX_PENDING_ASYNC;
+        private Duration maxKeyWait;
         private int maxCandidateKeys = 4;
         private int maxClaimsDepth = 32;
         private int maxHeaderDepth = 8;
@@ -1117,6 +1180,25 @@ public final class JwtVerifier implements AutoCloseable {
         }
 
         /**
+         * The longest {@link JwtVerifier#verify(String)} (and {@link JwtVerifier#prefetch()}) waits for
+         * keys that are not at hand: the first token, an expired set, a new {@code kid}. Past it the
+         * token is refused as {@link Reason#KEYS_UNAVAILABLE}; a {@code verifyAsync} stage that has
+         * waited this long fails the same way, without any thread having waited. Default: with the
+         * key cache this verifier builds, the cache policy's request timeout plus one second (the
+         * cache gives a fetch up at its request timeout, so its own answer comes first); with a
+         * {@link KeySource} given to {@link #keySource(KeySource)}, {@link #DEFAULT_MAX_KEY_WAIT}.
+         * Between 1 ms and 10 minutes.
+         */
+        public Builder maxKeyWait(Duration wait) {
+            Objects.requireNonNull(wait, "wait");
+            if (wait.compareTo(Duration.ofMillis(1)) < 0 || wait.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("maxKeyWait must be between 1 ms and 10 minutes, got " + wait);
+            }
+            this.maxKeyWait = wait;
+            return this;
+        }
+
+        /**
          * The most keys one token's signature is tried against, when it has no {@code kid} or the set
          * repeats one; beyond it the token is refused as {@link Reason#INVALID_SIGNATURE}, so a
          * kid-less forgery costs at most this many signature checks. Default 4; between 1 and 64.
@@ -1282,7 +1364,7 @@ public final class JwtVerifier implements AutoCloseable {
             KeyIndex initial;
             if (keys != null) {
                 JwkSet staticKeys = keys;
-                source = () -> staticKeys;
+                source = KeySource.of(staticKeys);
                 initial = filter.index(staticKeys);
                 if (cryptoPolicy != CryptoPolicy.DEFAULT) {
                     checkPolicy(new SigningKeyFilter(backend, true, CryptoPolicy.DEFAULT, maxRsaKeySize).index(staticKeys), cryptoPolicy);

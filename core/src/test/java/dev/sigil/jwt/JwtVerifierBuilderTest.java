@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.KeySource;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -54,7 +55,7 @@ class JwtVerifierBuilderTest {
     void refusesTwoSourcesOfKeys() {
         String message = "keys(..), keySource(..) and jwksUri(..) cannot be combined: choose one";
         assertEquals(message,
-                failure(JwtVerifier.builder().issuer("https://i/").audience("api").keys(KEYS).keySource(() -> KEYS)));
+                failure(JwtVerifier.builder().issuer("https://i/").audience("api").keys(KEYS).keySource(KeySource.of(KEYS))));
         assertEquals(message, failure(JwtVerifier.builder().issuer("https://i/").audience("api").keys(KEYS)
                 .jwksUri(URI.create("https://i/jwks"))));
     }

@@ -12,6 +12,19 @@ final class ManualExecutor implements Executor {
     @Override
     public synchronized void execute(Runnable task) {
         tasks.add(task);
+        notifyAll();
+    }
+
+    /** Waits until {@code count} tasks are queued, at most 10 s; work handed over by other threads. */
+    synchronized void awaitPending(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (tasks.size() < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("expected " + count + " queued tasks, found " + tasks.size());
+            }
+            wait(left / 1_000_000 + 1);
+        }
     }
 
     synchronized int pending() {

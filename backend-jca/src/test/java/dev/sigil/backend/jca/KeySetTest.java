@@ -9,6 +9,7 @@ import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwk.KeySource;
+import dev.sigil.jwk.KeysUnavailableException;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
@@ -16,6 +17,9 @@ import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -178,15 +182,15 @@ class KeySetTest {
             private volatile JwkSet current = before;
 
             @Override
-            public JwkSet keys() {
-                return current;
+            public CompletionStage<JwkSet> keys() {
+                return CompletableFuture.completedFuture(current);
             }
 
             @Override
-            public JwkSet refresh(JwkSet seen) {
+            public CompletionStage<JwkSet> refresh(JwkSet seen) {
                 refreshes.incrementAndGet();
                 current = after;
-                return after;
+                return CompletableFuture.completedFuture(after);
             }
         };
         JwtVerifier verifier = builder().keySource(source).build();
@@ -213,12 +217,16 @@ class KeySetTest {
 
     @Test
     void aFailingKeySourceIsKeysUnavailable() {
-        KeySource down = () -> {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "issuer unreachable");
-        };
+        KeySource down = () -> CompletableFuture.failedFuture(new KeysUnavailableException("issuer unreachable"));
         JwtVerifier verifier = builder().keySource(down).build();
-        assertEquals(Reason.KEYS_UNAVAILABLE,
-                assertThrows(JwtVerificationException.class, () -> verifier.verify(RSA.mint(Mint.claims().build()))).reason());
+        JwtVerificationException unreachable = assertThrows(JwtVerificationException.class,
+                () -> verifier.verify(RSA.mint(Mint.claims().build())));
+        assertEquals(Reason.KEYS_UNAVAILABLE, unreachable.reason());
+        assertEquals("issuer unreachable", unreachable.getMessage());
+        JwtVerificationException asynchronously = assertThrows(ExecutionException.class,
+                () -> verifier.verifyAsync(RSA.mint(Mint.claims().build())).toCompletableFuture().get())
+                .getCause() instanceof JwtVerificationException e ? e : null;
+        assertEquals(Reason.KEYS_UNAVAILABLE, asynchronously.reason());
         KeySource crashing = () -> {
             throw new IllegalStateException("bug");
         };

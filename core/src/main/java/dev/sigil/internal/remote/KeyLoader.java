@@ -16,18 +16,16 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.LongUnaryOperator;
 
 /**
- * Loads the key set, one fetch at a time: concurrent callers share the fetch in flight and wait for
- * it at most the request timeout; a fetch that outlives it is abandoned, and a late answer never puts
- * an older set back. Each outcome becomes the next {@link RefreshState}, which the refresh rules are
+ * Loads the key set, one fetch at a time: concurrent callers share the fetch in flight, as a stage
+ * that completes within the request timeout; a fetch that outlives it is abandoned, and a late answer
+ * never puts an older set back. Each outcome becomes the next {@link RefreshState}, which the refresh rules are
  * asked about; this class decides nothing about freshness itself.
  */
 public final class KeyLoader {
@@ -80,86 +78,69 @@ public final class KeyLoader {
     /**
      * A forced refresh for a caller holding {@code current}: a newer set if there is one, else the
      * fetch in flight, else a new fetch if the refresh rules allow one (else {@code current}, counted
-     * as suppressed). Waits at most the request timeout.
+     * as suppressed). The stage completes within the request timeout, with {@code current} when the
+     * fetch fails.
      */
-    public JwkSet forceRefresh(JwkSet current) {
+    public CompletableFuture<JwkSet> forceRefresh(JwkSet current) {
         stats.refreshRequested();
         Snapshot s = state.snapshot();
         if (s != null && s.set() != current) {
-            return s.set();
+            return s.settled();
         }
-        CompletableFuture<Snapshot> wait;
+        CompletableFuture<Snapshot> fetch;
         boolean mine = false;
         lock.lock();
         try {
             s = state.snapshot();
             if (s != null && s.set() != current) {
-                return s.set();
+                return s.settled();
             }
             if (inFlight != null) {
-                wait = inFlight;
+                fetch = inFlight;
             } else {
                 Instant now = clock.instant();
                 if (!state.mayForceRefresh(now, policy.refreshCooldown())) {
                     stats.refreshSuppressed();
-                    return current;
+                    return CompletableFuture.completedFuture(current);
                 }
                 state = state.forcedRefreshStarted(now);
-                wait = inFlight = new CompletableFuture<>();
+                fetch = inFlight = new CompletableFuture<>();
                 mine = true;
             }
         } finally {
             lock.unlock();
         }
         if (mine) {
-            startFetch(wait, s);
+            startFetch(fetch, s);
         }
-        Snapshot fresh = await(wait);
-        return fresh != null ? fresh.set() : current;
-    }
-
-    /** Whether {@link #forceRefresh(JwkSet)} would wait for a fetch rather than answer at once. */
-    public boolean forceRefreshWouldWait(JwkSet current) {
-        lock.lock();
-        try {
-            Snapshot s = state.snapshot();
-            if (s != null && s.set() != current) {
-                return false;
-            }
-            return inFlight != null || state.mayForceRefresh(clock.instant(), policy.refreshCooldown());
-        } finally {
-            lock.unlock();
-        }
+        return fetch.handle((fresh, failed) -> fresh != null ? fresh.set() : current);
     }
 
     /**
-     * Joins the fetch in flight, or starts one; null when it failed or took too long. Returns at once
-     * with a snapshot other than {@code seen}, and with null in backoff unless {@code ignoreBackoff}.
+     * The fetch in flight, or a new one: completes within the request timeout with the snapshot it
+     * published, or {@code null} when it failed (or exceptionally, with the reason, when it timed out). Complete at once with a snapshot other than
+     * {@code seen}, and with {@code null} in backoff unless {@code ignoreBackoff}.
      */
-    public Snapshot awaitFetch(Snapshot seen, boolean ignoreBackoff) {
-        CompletableFuture<Snapshot> wait;
-        boolean mine = false;
+    public CompletableFuture<Snapshot> fetch(Snapshot seen, boolean ignoreBackoff) {
+        CompletableFuture<Snapshot> fetch;
         lock.lock();
         try {
             Snapshot current = state.snapshot();
             if (current != seen && current != null) {
-                return current;
+                return CompletableFuture.completedFuture(current);
             }
-            if (inFlight == null) {
-                if (!ignoreBackoff && state.inBackoff(clock.instant())) {
-                    return null;
-                }
-                inFlight = new CompletableFuture<>();
-                mine = true;
+            if (inFlight != null) {
+                return inFlight;
             }
-            wait = inFlight;
+            if (!ignoreBackoff && state.inBackoff(clock.instant())) {
+                return CompletableFuture.completedFuture(null);
+            }
+            fetch = inFlight = new CompletableFuture<>();
         } finally {
             lock.unlock();
         }
-        if (mine) {
-            startFetch(wait, seen);
-        }
-        return await(wait);
+        startFetch(fetch, seen);
+        return fetch;
     }
 
     /** Starts a refresh on the background executor unless one is in flight, the set changed, or in backoff. */
@@ -185,7 +166,10 @@ public final class KeyLoader {
                 lock.unlock();
             }
             mine.complete(null);
+            return;
         }
+        // Callers that find it in flight wait for it, so it is bounded like theirs.
+        giveUpAfterTimeout(mine);
     }
 
     /**
@@ -201,43 +185,71 @@ public final class KeyLoader {
             recordFailure(new FetchFailure(threads.closed() ? "the jwks cache is closed"
                     : "every fetcher thread is still waiting on an earlier fetch", null, e));
             finish(done, null);
+            return;
         }
-    }
-
-    private Snapshot await(CompletableFuture<Snapshot> wait) {
-        try {
-            return wait.get(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException e) {
-            return null;
-        } catch (TimeoutException e) {
-            abandon(wait);
-            return null;
-        }
+        giveUpAfterTimeout(done);
     }
 
     /**
-     * A fetch that outlived the request timeout is given up: later callers start a new one (after the
-     * backoff) instead of joining one that may never end. If it does end, its result still counts.
+     * Bounds how long anyone waits for this fetch, whatever its transport does: at the request
+     * timeout it is abandoned. The JDK's delay thread only hands the abandonment to the cache's
+     * executor, since completing the fetch runs its waiters' continuations (listeners among them);
+     * only when that executor refuses does the delay thread abandon it itself.
      */
-    private void abandon(CompletableFuture<Snapshot> wait) {
-        boolean first;
+    private void giveUpAfterTimeout(CompletableFuture<Snapshot> fetch) {
+        Runnable giveUp = () -> abandon(fetch);
+        CompletableFuture.delayedExecutor(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS, Runnable::run)
+                .execute(() -> {
+                    if (fetch.isDone()) {
+                        return;
+                    }
+                    try {
+                        threads.executor().execute(giveUp);
+                    } catch (RejectedExecutionException e) {
+                        giveUp.run();
+                    }
+                });
+    }
+
+    /**
+     * A fetch that outlived the request timeout is given up: it fails for those waiting, and later
+     * callers start a new one (after the backoff) instead of joining one that may never end. If it
+     * does end, its result still counts.
+     */
+    private void abandon(CompletableFuture<Snapshot> fetch) {
+        abandon(fetch, "no answer within the request timeout of " + policy.requestTimeout().toMillis() + " ms");
+    }
+
+    /** Gives up the fetch in flight, if any, so that nobody waits for a fetch of a closed cache. */
+    public void close() {
+        CompletableFuture<Snapshot> fetch;
         lock.lock();
         try {
-            first = inFlight == wait;
-            if (first) {
-                inFlight = null;
-            }
+            fetch = inFlight;
         } finally {
             lock.unlock();
         }
-        // Completing it marks it abandoned: its own failure, when it comes, is not counted again.
-        if (wait.complete(null) && first) {
-            recordFailure(new FetchFailure("no answer within the request timeout of "
-                    + policy.requestTimeout().toMillis() + " ms", null, null));
+        if (fetch != null) {
+            abandon(fetch, "the jwks cache is closed");
         }
+    }
+
+    private void abandon(CompletableFuture<Snapshot> fetch, String reason) {
+        lock.lock();
+        try {
+            if (inFlight != fetch) {
+                // Already finishing: its own result is on its way.
+                return;
+            }
+            inFlight = null;
+        } finally {
+            lock.unlock();
+        }
+        FetchFailure failure = new FetchFailure(reason, null, null);
+        // Recorded first, so that whoever wakes sees it in the state and the counters; once failed,
+        // the fetch's own failure, when it comes, is not counted again.
+        recordFailure(failure);
+        fetch.completeExceptionally(failure);
     }
 
     /** Fetches, publishes the result, and completes {@code done} (with null on failure). Never throws. */

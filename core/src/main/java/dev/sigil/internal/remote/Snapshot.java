@@ -23,6 +23,7 @@ public final class Snapshot {
     /** Echoable validators, or {@code null}. */
     final String etag;
     final String lastModified;
+    private final SettledKeys settled;
 
     Snapshot(URI source, JwkSet set, byte[] body, Instant expiresAt, Duration refreshAhead, String etag,
             String lastModified) {
@@ -33,11 +34,17 @@ public final class Snapshot {
         this.refreshAt = expiresAt.minus(refreshAhead);
         this.etag = etag;
         this.lastModified = lastModified;
+        this.settled = new SettledKeys(set);
     }
 
     /** The key set. */
     public JwkSet set() {
         return set;
+    }
+
+    /** The set as a completed stage: the same object for as long as this snapshot is current. */
+    public SettledKeys settled() {
+        return settled;
     }
 
     /** When the set stops being fresh. */

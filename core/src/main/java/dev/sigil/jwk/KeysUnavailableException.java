@@ -1,0 +1,20 @@
+package dev.sigil.jwk;
+
+/**
+ * No usable key set can be had: the issuer is unreachable, its answer was refused, or what was
+ * cached has expired beyond the max-stale bound. A {@link KeySource}'s stage fails with it, and
+ * {@link JwksCache#prefetch()} throws it; a verifier reports it as {@code KEYS_UNAVAILABLE}, which a
+ * retry may pass. The message says why and is printable as it is: whatever it quotes from the
+ * issuer is escaped by {@link dev.sigil.spi.UntrustedText}.
+ */
+public final class KeysUnavailableException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    public KeysUnavailableException(String message) {
+        super(message);
+    }
+
+    public KeysUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
