@@ -93,8 +93,8 @@ class JwtVerifierBuilderTest {
 
     @Test
     void normalizesMediaTypesByRfc7515() {
-        assertEquals("jwt", JwtVerifier.normalizeType("JWT"));
-        assertEquals("at+jwt", JwtVerifier.normalizeType("application/AT+JWT"));
-        assertEquals("application/example/x", JwtVerifier.normalizeType("application/example/x"));
+        assertEquals("jwt", HeaderRules.normalizeType("JWT"));
+        assertEquals("at+jwt", HeaderRules.normalizeType("application/AT+JWT"));
+        assertEquals("application/example/x", HeaderRules.normalizeType("application/example/x"));
     }
 }
