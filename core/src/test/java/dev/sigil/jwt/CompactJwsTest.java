@@ -161,6 +161,8 @@ class CompactJwsTest {
         String longer = HEADER + "AA" + TOKEN.substring(DOT1);
         assertNull(CompactJws.reuse(last, longer, DOT1 + 2));
         assertNull(CompactJws.reuse(last, TOKEN.substring(1), DOT1 - 1));
+        // A header that is a prefix of the accepted one.
+        assertNull(CompactJws.reuse(new AcceptedHeader(HEADER + "AA", header), TOKEN, DOT1));
     }
 
     /** A third-party codec with a bug. */
