@@ -1,0 +1,53 @@
+package dev.sigil.jwt;
+
+import dev.sigil.internal.keys.ImportedKey;
+import dev.sigil.internal.keys.KeyIndex;
+import dev.sigil.spi.CryptoBackend;
+
+/**
+ * Checks a token's signature over its own bytes with the keys {@link KeySelection} offers, in
+ * order, until one verifies it.
+ *
+ * <p>The refusal is returned, not thrown: {@link JwtVerifier} decides by its reason whether a newer
+ * key set is worth asking for and may call this again with it. Immutable and thread-safe.
+ */
+final class SignatureCheck {
+
+    private final CryptoBackend backend;
+    private final KeySelection selection;
+
+    SignatureCheck(CryptoBackend backend, KeySelection selection) {
+        this.backend = backend;
+        this.selection = selection;
+    }
+
+    /**
+     * {@code null} if a key of {@code keys} verifies {@code signature} over
+     * {@code signed[0, signedLength)} with the header's alg, else why not: {@code KEY_NOT_FOUND},
+     * {@code ALGORITHM_NOT_ALLOWED} (the token's kid names keys of another type or alg) or
+     * {@code INVALID_SIGNATURE}.
+     */
+    JwtVerificationException verify(KeyIndex keys, JoseHeader header, byte[] signed, int signedLength, byte[] signature) {
+        JwsAlgorithm alg = header.algorithm();
+        String kid = header.keyIdOrNull();
+        ImportedKey[] candidates = selection.candidates(keys, alg, kid);
+        if (candidates.length == 0) {
+            return selection.notFound(alg, kid);
+        }
+        int tried = 0;
+        for (ImportedKey candidate : candidates) {
+            if (!candidate.fits(alg)) {
+                continue;
+            }
+            if (!selection.mayTry(tried)) {
+                return selection.limitReached(tried, kid);
+            }
+            tried++;
+            if (backend.verify(alg, candidate.key(), signed, 0, signedLength, signature)) {
+                return null;
+            }
+        }
+        // The first fitting candidate is always tried (the limit is at least 1): none tried, none fits.
+        return tried == 0 ? selection.noneFits(candidates[0], alg, kid) : selection.noneVerifies(alg, kid);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.sigil.jwt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sigil.jwk.BuiltinJsonCodec;
+import dev.sigil.jwt.CompactJws.AcceptedHeader;
+import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JsonLimits;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class CompactJwsTest {
+
+    private final CompactJws jws = new CompactJws(new BuiltinJsonCodec(), 200, 2, 3);
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static final String HEADER = b64("{\"alg\":\"HS256\",\"kid\":\"k1\"}");
+    private static final String PAYLOAD = b64("{\"sub\":\"u\",\"n\":[1,[2]]}");
+    private static final String SIGNATURE = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[] {1, 2, 3, -1});
+    private static final String TOKEN = HEADER + "." + PAYLOAD + "." + SIGNATURE;
+    private static final int DOT1 = HEADER.length();
+    private static final int DOT2 = DOT1 + 1 + PAYLOAD.length();
+
+    private static void assertMalformed(String message, Executable executable) {
+        JwtVerificationException e = assertThrows(JwtVerificationException.class, executable);
+        assertEquals(Reason.MALFORMED, e.reason());
+        assertEquals(message, e.getMessage());
+    }
+
+    private static void assertMalformedStartingWith(String prefix, Executable executable) {
+        JwtVerificationException e = assertThrows(JwtVerificationException.class, executable);
+        assertEquals(Reason.MALFORMED, e.reason());
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    }
+
+    @Test
+    void findsTheHeadersEndInAThreePartToken() throws Exception {
+        assertEquals(DOT1, jws.headerEnd(TOKEN));
+        assertEquals(DOT2, TOKEN.lastIndexOf('.'));
+        // An empty payload and an empty signature are judged where they are read, not here.
+        assertEquals(1, jws.headerEnd("a.."));
+    }
+
+    @Test
+    void refusesANullTokenAndOneOverTheLimitBeforeLookingAtIt() throws Exception {
+        assertMalformed("token is null", () -> jws.headerEnd(null));
+        String longest = "a." + "b".repeat(196) + ".c";
+        assertEquals(1, jws.headerEnd(longest));
+        JwtVerificationException e = assertThrows(JwtVerificationException.class, () -> jws.headerEnd(longest + "c"));
+        assertEquals(Reason.TOKEN_TOO_LARGE, e.reason());
+        assertEquals("token is 201 chars, more than the limit of 200", e.getMessage());
+    }
+
+    @Test
+    void requiresExactlyThreePartsAndAHeader() {
+        assertMalformed("token does not have three dot-separated parts", () -> jws.headerEnd("abc"));
+        assertMalformed("token does not have three dot-separated parts", () -> jws.headerEnd("a.b"));
+        assertMalformed("token has more than three parts (JWE and JSON serializations are not supported)",
+                () -> jws.headerEnd("a.b.c.d.e"));
+        assertMalformed("token has more than three parts (JWE and JSON serializations are not supported)",
+                () -> jws.headerEnd("a.b.c."));
+        assertMalformed("token header is empty", () -> jws.headerEnd(".b.c"));
+    }
+
+    @Test
+    void decodesAndParsesTheHeader() throws Exception {
+        Map<String, Object> header = jws.header(TOKEN, DOT1);
+        assertEquals(Map.of("alg", "HS256", "kid", "k1"), header);
+    }
+
+    @Test
+    void aHeaderThatIsNotBase64urlJsonOfAnObjectIsMalformed() {
+        assertMalformedStartingWith("token header is not valid base64url: ", () -> jws.header("e+J9.b.c", 4));
+        assertMalformedStartingWith("token header is not valid json: ", () -> jws.header(b64("{\"alg\"") + ".b.c", 8));
+        String array = b64("[1]");
+        assertMalformed("token header is not a json object", () -> jws.header(array + ".b.c", array.length()));
+    }
+
+    @Test
+    void theHeaderHasItsOwnDepthLimit() throws Exception {
+        String two = b64("{\"a\":{}}");
+        assertEquals(Map.of("a", Map.of()), jws.header(two + ".b.c", two.length()));
+        String three = b64("{\"a\":{\"b\":{}}}");
+        assertMalformedStartingWith("token header is not valid json: ", () -> jws.header(three + ".b.c", three.length()));
+    }
+
+    @Test
+    void aCodecThatCrashesMakesTheTokenMalformedNotTheCallerCrash() {
+        CompactJws crashing = new CompactJws(new CrashingCodec(), 200, 2, 3);
+        assertMalformed("json codec 'crashing' failed on the token header: IllegalStateException",
+                () -> crashing.header(TOKEN, DOT1));
+        byte[] buffer = CompactJws.signingInput(TOKEN, DOT2);
+        assertMalformed("json codec 'crashing' failed on the token payload: IllegalStateException",
+                () -> crashing.payload(TOKEN, DOT1, DOT2, buffer));
+    }
+
+    @Test
+    void decodesTheSignature() throws Exception {
+        assertArrayEquals(new byte[] {1, 2, 3, -1}, jws.signature(TOKEN, DOT2));
+        assertArrayEquals(new byte[0], jws.signature("a.b.", 3));
+        assertMalformedStartingWith("token signature is not valid base64url: ", () -> jws.signature("a.b.c*", 3));
+    }
+
+    @Test
+    void theSigningInputIsTheTokenUpToTheSecondDot() {
+        assertArrayEquals((HEADER + "." + PAYLOAD).getBytes(StandardCharsets.US_ASCII), CompactJws.signingInput(TOKEN, DOT2));
+    }
+
+    @Test
+    void decodesThePayloadOverTheSigningInput() throws Exception {
+        byte[] buffer = CompactJws.signingInput(TOKEN, DOT2);
+        Map<String, Object> claims = jws.payload(TOKEN, DOT1, DOT2, buffer);
+        assertEquals("u", claims.get("sub"));
+        byte[] json = "{\"sub\":\"u\",\"n\":[1,[2]]}".getBytes(StandardCharsets.UTF_8);
+        assertArrayEquals(json, Arrays.copyOf(buffer, json.length));
+    }
+
+    @Test
+    void readsThePayloadFromTheTokensCharsNotFromTheSigningInput() {
+        // U+0141 narrows to 'A' (0x41) in the signing input, but is no base64url char.
+        String token = HEADER + "." + PAYLOAD.substring(0, 4) + "\u0141" + PAYLOAD.substring(5) + "." + SIGNATURE;
+        byte[] buffer = CompactJws.signingInput(token, DOT2);
+        assertMalformedStartingWith("token payload is not valid base64url: ", () -> jws.payload(token, DOT1, DOT2, buffer));
+    }
+
+    @Test
+    void aPayloadThatIsNotJsonOfAnObjectWithinTheClaimsDepthIsMalformed() {
+        String array = b64("[]");
+        String tooDeep = b64("{\"a\":[[[]]]}");
+        String notArray = HEADER + "." + array + "." + SIGNATURE;
+        String deep = HEADER + "." + tooDeep + "." + SIGNATURE;
+        assertMalformed("token payload is not a json object",
+                () -> jws.payload(notArray, DOT1, notArray.lastIndexOf('.'), CompactJws.signingInput(notArray, notArray.lastIndexOf('.'))));
+        assertMalformedStartingWith("token payload is not valid json: ",
+                () -> jws.payload(deep, DOT1, deep.lastIndexOf('.'), CompactJws.signingInput(deep, deep.lastIndexOf('.'))));
+    }
+
+    @Test
+    void reusesTheLastAcceptedHeaderOnlyForExactlyTheSameText() {
+        JoseHeader header = new JoseHeader(Map.of(), JwsAlgorithm.HS256, "k1", null);
+        AcceptedHeader last = new AcceptedHeader(HEADER, header);
+        assertSame(header, CompactJws.reuse(last, TOKEN, DOT1));
+        assertNull(CompactJws.reuse(null, TOKEN, DOT1));
+        // The same length, one char changed.
+        String changed = "f" + TOKEN.substring(1);
+        assertNull(CompactJws.reuse(last, changed, DOT1));
+        // A header that starts with the accepted one but is longer.
+        String longer = HEADER + "AA" + TOKEN.substring(DOT1);
+        assertNull(CompactJws.reuse(last, longer, DOT1 + 2));
+        assertNull(CompactJws.reuse(last, TOKEN.substring(1), DOT1 - 1));
+        // A header that is a prefix of the accepted one.
+        assertNull(CompactJws.reuse(new AcceptedHeader(HEADER + "AA", header), TOKEN, DOT1));
+    }
+
+    /** A third-party codec with a bug. */
+    private static final class CrashingCodec implements JsonCodec {
+        @Override
+        public String name() {
+            return "crashing";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public Object parse(byte[] utf8, int off, int len, JsonLimits limits) {
+            throw new IllegalStateException("bug");
+        }
+
+        @Override
+        public byte[] write(Object value, boolean indent) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

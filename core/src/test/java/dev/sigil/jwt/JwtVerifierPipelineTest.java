@@ -1,0 +1,109 @@
+package dev.sigil.jwt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.sigil.jwk.BuiltinJsonCodec;
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwt.JwtVerificationException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The parts wired together by JwtVerifier.verify, in their order, with a stand-in backend. */
+class JwtVerifierPipelineTest {
+
+    private static final long NOW = 1_700_000_000L;
+    private static final Jwk KEY = SecretEchoBackend.secret("k1", null, 32, 7);
+    private static final Jwk OTHER = SecretEchoBackend.secret("k1", null, 32, 8);
+    private static final String CLAIMS = "{\"iss\":\"https://i/\",\"aud\":\"api\",\"exp\":" + (NOW + 60) + "}";
+
+    private final SecretEchoBackend backend = new SecretEchoBackend(JwsAlgorithm.HS256, JwsAlgorithm.RS256);
+    private final JwtVerifier verifier = JwtVerifier.builder().issuer("https://i/").audience("api")
+            .keys(JwkSet.of(KEY)).algorithms(JwsAlgorithm.HS256).cryptoBackend(backend).jsonCodec(new BuiltinJsonCodec())
+            .clock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)).build();
+
+    private static String b64(String text) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A token of these parts, signed with {@code signer} as the stand-in backend expects. */
+    private static String token(String encodedHeader, String encodedPayload, Jwk signer) {
+        String signed = encodedHeader + "." + encodedPayload;
+        return signed + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(SecretEchoBackend.signatureFor(signer, signed.length()));
+    }
+
+    private static String token(String header, String claims) {
+        return token(b64(header), b64(claims), KEY);
+    }
+
+    private Reason refusal(String token) {
+        return assertThrows(JwtVerificationException.class, () -> verifier.verify(token)).reason();
+    }
+
+    @Test
+    void verifiesAGoodToken() throws Exception {
+        VerifiedJwt jwt = verifier.verify(token("{\"alg\":\"HS256\",\"kid\":\"k1\"}", CLAIMS));
+        assertEquals(JwsAlgorithm.HS256, jwt.header().algorithm());
+        assertEquals("https://i/", jwt.claims().issuer().orElseThrow());
+        assertEquals(List.of("api"), jwt.claims().audience());
+        assertEquals(1, backend.calls.size());
+    }
+
+    @Test
+    void reusesTheLastAcceptedHeaderForTheSameHeaderText() throws Exception {
+        String header = "{\"alg\":\"HS256\",\"kid\":\"k1\"}";
+        JoseHeader first = verifier.verify(token(header, CLAIMS)).header();
+        JoseHeader second = verifier.verify(token(header, "{\"iss\":\"https://i/\",\"aud\":\"api\",\"exp\":" + (NOW + 30) + "}")).header();
+        assertSame(first, second);
+        JoseHeader third = verifier.verify(token("{\"kid\":\"k1\",\"alg\":\"HS256\"}", CLAIMS)).header();
+        assertNotSame(first, third);
+        assertEquals(first.asMap(), third.asMap());
+    }
+
+    @Test
+    void aRefusedHeaderIsRefusedEveryTimeAndNeverReachesTheBackend() {
+        String none = token("{\"alg\":\"none\"}", CLAIMS);
+        assertEquals(Reason.ALGORITHM_NOT_ALLOWED, refusal(none));
+        assertEquals(Reason.ALGORITHM_NOT_ALLOWED, refusal(none));
+        // Supported by the backend, not allowed by the verifier.
+        assertEquals(Reason.ALGORITHM_NOT_ALLOWED, refusal(token("{\"alg\":\"RS256\"}", CLAIMS)));
+        assertEquals(0, backend.calls.size());
+    }
+
+    @Test
+    void theShapeIsCheckedFirst() {
+        assertEquals(Reason.MALFORMED, refusal(null));
+        assertEquals(Reason.MALFORMED, refusal("a.b"));
+        assertEquals(Reason.TOKEN_TOO_LARGE, refusal("a." + "b".repeat(16 * 1024) + ".c"));
+    }
+
+    @Test
+    void thePayloadIsReadOnlyOnceTheSignatureIsGood() {
+        String header = b64("{\"alg\":\"HS256\",\"kid\":\"k1\"}");
+        assertEquals(Reason.INVALID_SIGNATURE, refusal(token(header, "not*base64", OTHER)));
+        assertEquals(Reason.MALFORMED, refusal(token(header, "not*base64", KEY)));
+    }
+
+    @Test
+    void theClaimsAreJudgedOnlyOnceTheSignatureIsGood() {
+        String expired = "{\"iss\":\"https://i/\",\"aud\":\"api\",\"exp\":" + (NOW - 120) + "}";
+        String header = b64("{\"alg\":\"HS256\"}");
+        assertEquals(Reason.INVALID_SIGNATURE, refusal(token(header, b64(expired), OTHER)));
+        assertEquals(Reason.EXPIRED, refusal(token(header, b64(expired), KEY)));
+    }
+
+    @Test
+    void aKidTheStaticKeysLackIsNotFound() {
+        assertEquals(Reason.KEY_NOT_FOUND, refusal(token("{\"alg\":\"HS256\",\"kid\":\"k2\"}", CLAIMS)));
+        assertEquals(0, backend.calls.size());
+    }
+}

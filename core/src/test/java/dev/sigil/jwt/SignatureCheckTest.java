@@ -1,0 +1,106 @@
+package dev.sigil.jwt;
+
+import static dev.sigil.jwt.KeySelectionTest.assertRefusal;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.sigil.internal.keys.KeyIndex;
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwt.JwtVerificationException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SignatureCheckTest {
+
+    private static final Jwk A = SecretEchoBackend.secret("a", null, 32, 1);
+    private static final Jwk B = SecretEchoBackend.secret("b", null, 32, 2);
+    private static final Jwk C = SecretEchoBackend.secret("c", null, 32, 3);
+    private static final Jwk PINNED = SecretEchoBackend.secret("p", "HS512", 64, 4);
+    // Only the first 10 bytes are signed: the check must pass the length, not the array's.
+    private static final byte[] SIGNED = "header.payload-and-more".getBytes(StandardCharsets.US_ASCII);
+    private static final int SIGNED_LENGTH = 10;
+
+    private final SecretEchoBackend backend = new SecretEchoBackend();
+
+    private static JoseHeader header(JwsAlgorithm alg, String kid) {
+        return new JoseHeader(Map.of(), alg, kid, null);
+    }
+
+    private JwtVerificationException check(int maxCandidates, KeyIndex keys, String kid, Jwk signer) {
+        SignatureCheck check = new SignatureCheck(backend, new KeySelection(maxCandidates));
+        return check.verify(keys, header(JwsAlgorithm.HS256, kid), SIGNED, SIGNED_LENGTH,
+                SecretEchoBackend.signatureFor(signer, SIGNED_LENGTH));
+    }
+
+    @Test
+    void acceptsASignatureTheKidsKeyVerifiesOverTheSignedRange() {
+        assertNull(check(4, backend.index(A, B), "b", B));
+        assertEquals(1, backend.calls.size());
+        SecretEchoBackend.Call call = backend.calls.get(0);
+        assertArrayEquals(B.binaryMember("k").orElseThrow(), call.secret);
+        assertSame(SIGNED, call.data);
+        assertEquals(0, call.off);
+        assertEquals(SIGNED_LENGTH, call.len);
+    }
+
+    @Test
+    void refusesASignatureTheKidsKeyDoesNotVerify() {
+        assertRefusal(Reason.INVALID_SIGNATURE, "signature does not verify with key 'a'", check(4, backend.index(A, B), "a", B));
+        assertEquals(1, backend.calls.size());
+    }
+
+    @Test
+    void aKidTheSetLacksIsKeyNotFoundWithoutAnySignatureCheck() {
+        assertRefusal(Reason.KEY_NOT_FOUND, "no key with kid 'z'", check(4, backend.index(A, B), "z", A));
+        assertRefusal(Reason.KEY_NOT_FOUND, "token has no kid and no key fits alg HS256", check(4, backend.index(PINNED), null, A));
+        assertEquals(0, backend.calls.size());
+    }
+
+    @Test
+    void aKidWhoseKeysDoNotFitTheAlgorithmIsNotAllowedWithoutAnySignatureCheck() {
+        assertRefusal(Reason.ALGORITHM_NOT_ALLOWED, "expected alg HS512 for key 'p', got HS256",
+                check(4, backend.index(PINNED), "p", PINNED));
+        assertEquals(0, backend.calls.size());
+    }
+
+    @Test
+    void aRepeatedKidSkipsTheKeysThatDoNotFit() {
+        Jwk pinnedA = SecretEchoBackend.secret("a", "HS512", 64, 9);
+        assertNull(check(1, backend.index(pinnedA, A), "a", A));
+        assertEquals(1, backend.calls.size());
+    }
+
+    @Test
+    void withoutAKidTriesTheFittingKeysInOrderUntilOneVerifies() {
+        assertNull(check(4, backend.index(PINNED, A, B, C), null, B));
+        assertEquals(2, backend.calls.size());
+        assertArrayEquals(A.binaryMember("k").orElseThrow(), backend.calls.get(0).secret);
+        assertArrayEquals(B.binaryMember("k").orElseThrow(), backend.calls.get(1).secret);
+    }
+
+    @Test
+    void stopsAtTheLimitAndAsksForAKid() {
+        assertRefusal(Reason.INVALID_SIGNATURE, "signature does not verify with the first 2 candidate keys, the limit"
+                + " per token; send a kid", check(2, backend.index(A, B, C), null, C));
+        assertEquals(2, backend.calls.size());
+    }
+
+    @Test
+    void aSetRepeatingAKidIsBoundedToo() {
+        Jwk a2 = SecretEchoBackend.secret("a", null, 32, 7);
+        Jwk a3 = SecretEchoBackend.secret("a", null, 32, 8);
+        assertRefusal(Reason.INVALID_SIGNATURE, "signature does not verify with the first 2 candidate keys, the limit"
+                + " per token", check(2, backend.index(A, a2, a3), "a", a3));
+        assertEquals(2, backend.calls.size());
+    }
+
+    @Test
+    void triesEveryFittingKeyWhenTheyAreNoMoreThanTheLimit() {
+        assertRefusal(Reason.INVALID_SIGNATURE, "signature does not verify with any key that fits alg HS256",
+                check(2, backend.index(A, B), null, C));
+        assertEquals(2, backend.calls.size());
+    }
+}
