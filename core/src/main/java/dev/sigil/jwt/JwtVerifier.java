@@ -1,6 +1,5 @@
 package dev.sigil.jwt;
 
-import dev.sigil.internal.keys.AbandonableWork;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.internal.keys.SigningKeyFilter;
@@ -12,14 +11,12 @@ import dev.sigil.jwk.JwksCachePolicy;
 import dev.sigil.jwk.JwksStats;
 import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwk.KeySource;
-import dev.sigil.jwk.KeysUnavailableException;
 import dev.sigil.jwt.CompactJws.AcceptedHeader;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.UntrustedText;
-import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,19 +28,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
@@ -88,15 +75,14 @@ import java.util.stream.Collectors;
  * {@code KeySelection} chooses the candidate keys and {@code SignatureCheck} tries them;
  * {@code ClaimRules} judges the claims. The header and claim rules need no crypto, and are
  * tested without a backend or a key. The parts hand each other positions in the token and arrays
- * rather than a parsed-token object, so that the split costs a token nothing. What stays here is
- * what ties them together: the key index, its replacement when the key source returns a newer
- * set, the refresh and retry, and the {@code verifyAsync} hand-off.
+ * rather than a parsed-token object, so that the split costs a token nothing. {@code CurrentKeys}
+ * holds the index of the key source's current set, built once per set, and asks the source for a
+ * newer one; {@code AsyncVerifications} is {@link #verifyAsync(String)}'s waiting on no thread.
+ * What stays here is the order of the parts, the one refresh and retry, and the public API.
  *
  * <h2>Why this file is still long</h2>
- * It is over core's 400-line aim for the public nested {@link Builder}, half the file, which cannot
- * move without changing the API, and for the key-index replacement and the {@code verifyAsync}
- * hand-off, which share the verifier's mutable state (the current index, the import under way,
- * the count of waiting verifications).
+ * It is over core's 400-line aim for the public nested {@link Builder}, most of the file, which
+ * cannot move without changing the API.
  *
  * <h2>Threads</h2>
  * {@link #verify(String)} takes no lock, does no I/O and allocates nothing to ask for keys while
@@ -112,14 +98,13 @@ import java.util.stream.Collectors;
  */
 public final class JwtVerifier implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
     /**
      * What a verifier with its own key cache waits beyond the cache's request timeout, at which a
      * fetch is given up anyway: enough for the cache's answer to arrive first.
      */
     private static final Duration KEY_WAIT_MARGIN = Duration.ofSeconds(1);
 
-    // The verify path, in the order verify(String, boolean) calls it.
+    // The verify path, in the order verify(String, KeyWait) calls it.
     private final CompactJws compact;
     private final HeaderRules headerRules;
     private final SignatureCheck signatures;
@@ -128,21 +113,9 @@ public final class JwtVerifier implements AutoCloseable {
     private final Set<JwsAlgorithm> algorithms;
     private final CryptoBackend backend;
     private final JsonCodec json;
-    private final KeySource keySource;
-    private final SigningKeyFilter filter;
-    private final JwksListener listener;
+    private final CurrentKeys currentKeys;
+    private final AsyncVerifications async;
     private final JwksCache ownedCache;
-    private final int maxPendingAsync;
-    private final Duration maxKeyWait;
-    // The builder's executor, or null.
-    private final Executor executor;
-    // verifyAsync's verifications handed to an executor and not yet ended; never above maxPendingAsync.
-    private final AtomicInteger pendingAsync = new AtomicInteger();
-    // The index of the last set the key source returned; replaced (never mutated) when it changes.
-    private volatile KeyIndex index;
-    // The import of the last new set met, so that threads racing on one set share one import (see
-    // replaceIndex); never touched while the key source keeps returning the indexed set.
-    private final AtomicReference<SetImport> lastImport = new AtomicReference<>();
     // The last header that passed headerRules. Deliberately neither volatile nor locked: the entry's
     // fields are final, so any thread that sees it sees it whole (JLS 17.5), and a thread that misses
     // a newer entry only parses once more. Threads only read it while the issuer's header is stable.
@@ -158,15 +131,11 @@ public final class JwtVerifier implements AutoCloseable {
         this.algorithms = algorithms;
         this.backend = backend;
         this.json = json;
-        this.keySource = keySource;
-        this.filter = filter;
-        this.listener = b.listener;
-        this.ownedCache = ownedCache;
-        this.maxPendingAsync = b.maxPendingAsync;
-        this.maxKeyWait = b.maxKeyWait != null ? b.maxKeyWait
+        Duration maxKeyWait = b.maxKeyWait != null ? b.maxKeyWait
                 : ownedCache != null ? b.cachePolicy.requestTimeout().plus(KEY_WAIT_MARGIN) : Builder.DEFAULT_MAX_KEY_WAIT;
-        this.executor = b.executor;
-        this.index = initialIndex;
+        this.currentKeys = new CurrentKeys(keySource, filter, b.listener, maxKeyWait, initialIndex);
+        this.async = new AsyncVerifications(this::verify, b.executor, ownedCache, b.maxPendingAsync, maxKeyWait);
+        this.ownedCache = ownedCache;
     }
 
     /** A builder; see {@link Builder} for every option and its default. */
@@ -206,111 +175,7 @@ public final class JwtVerifier implements AutoCloseable {
      *     {@link JwtVerificationException} that {@link #verify(String)} would throw
      */
     public CompletionStage<VerifiedJwt> verifyAsync(String token) {
-        KeyWait wait = new KeyWait();
-        VerifiedJwt verified;
-        try {
-            verified = verify(token, wait);
-        } catch (JwtVerificationException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return verified != null ? CompletableFuture.completedFuture(verified) : verifyWhenKeysArrive(token, wait.pending);
-    }
-
-    /**
-     * The slow half of {@link #verifyAsync}: no thread waits for {@code pending}; when it completes,
-     * the verification runs again on the executor, counted against the limit until it ends. Keys
-     * are at hand by then, or their failure is.
-     */
-    private CompletableFuture<VerifiedJwt> verifyWhenKeysArrive(String token, CompletableFuture<JwkSet> pending) {
-        Executor executor;
-        try {
-            executor = asyncExecutor();
-        } catch (RejectedExecutionException closed) {
-            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "the key cache is closed: no key set can be waited for", closed));
-        }
-        if (executor instanceof ExecutorService service && service.isShutdown()) {
-            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "the executor is shut down: no key set can be waited for"));
-        }
-        // Counted before anything waits, so that no executor, however its queue is built, can hold
-        // more than the limit for this verifier; given back when the verification ends.
-        if (pendingAsync.incrementAndGet() > maxPendingAsync) {
-            pendingAsync.decrementAndGet();
-            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.OVERLOADED, maxPendingAsync
-                    + " verifications are already waiting for keys on this verifier, its limit (maxPendingAsync);"
-                    + " retry later"));
-        }
-        AsyncVerification verification = new AsyncVerification(token);
-        // A copy, since timing out must not fail the source's own stage for its other callers. The
-        // bound is the synchronous one: a source whose stage never completes cannot hold a place for good.
-        pending.copy().orTimeout(maxKeyWait.toMillis(), TimeUnit.MILLISECONDS).whenComplete((set, failure) -> {
-            if (failure instanceof TimeoutException) {
-                verification.end(new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "no key set within "
-                        + maxKeyWait.toMillis() + " ms (maxKeyWait)"));
-            } else {
-                verification.start(executor);
-            }
-        });
-        return verification.result;
-    }
-
-    /**
-     * One {@link #verifyAsync} verification on an executor. It gives its place in
-     * {@code pendingAsync} back when it ends, and, dropped by a closing key cache before it ran,
-     * completes its stage with {@code KEYS_UNAVAILABLE} rather than leave the caller waiting forever.
-     */
-    private final class AsyncVerification implements AbandonableWork {
-        private final String token;
-        final CompletableFuture<VerifiedJwt> result = new CompletableFuture<>();
-
-        AsyncVerification(String token) {
-            this.token = token;
-        }
-
-        void start(Executor executor) {
-            try {
-                executor.execute(this);
-            } catch (RejectedExecutionException rejected) {
-                // A running executor refuses work only when it is full, which passes: OVERLOADED, so the
-                // caller retries. One that is shut down never takes work again: the keys are out of reach.
-                end(executor instanceof ExecutorService service && service.isShutdown()
-                        ? new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                                "the executor is shut down: no key set can be waited for", rejected)
-                        : new JwtVerificationException(Reason.OVERLOADED,
-                                "the executor refused the verification; retry later: " + rejected.getMessage(), rejected));
-            }
-        }
-
-        @Override
-        public void run() {
-            try {
-                result.complete(verify(token, null));
-            } catch (JwtVerificationException | RuntimeException | Error failure) {
-                result.completeExceptionally(failure);
-            } finally {
-                pendingAsync.decrementAndGet();
-            }
-        }
-
-        @Override
-        public void abandon() {
-            end(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "the key cache was closed before this verification could wait for keys"));
-        }
-
-        void end(JwtVerificationException failure) {
-            pendingAsync.decrementAndGet();
-            result.completeExceptionally(failure);
-        }
-    }
-
-    /**
-     * Where a {@link #verifyAsync} verification, which must not wait, leaves the key source's stage
-     * it would have waited for. Made only on that path; the synchronous one passes {@code null}.
-     */
-    private static final class KeyWait {
-        CompletableFuture<JwkSet> pending;
+        return async.verify(token);
     }
 
     /**
@@ -330,13 +195,13 @@ public final class JwtVerifier implements AutoCloseable {
         byte[] signature = compact.signature(token, dot2);
         byte[] signed = CompactJws.signingInput(token, dot2);
 
-        KeyIndex keys = indexOf(answer(false, null), async);
+        KeyIndex keys = currentKeys.current(async);
         if (keys == null) {
             return null;
         }
         JwtVerificationException failure = signatures.verify(keys, header, signed, dot2, signature);
         if (failure != null && (failure.reason() == Reason.KEY_NOT_FOUND || failure.reason() == Reason.INVALID_SIGNATURE)) {
-            KeyIndex refreshed = indexOf(answer(true, keys.source()), async);
+            KeyIndex refreshed = currentKeys.newer(keys, async);
             if (refreshed == null) {
                 return null;
             }
@@ -356,181 +221,6 @@ public final class JwtVerifier implements AutoCloseable {
         return new VerifiedJwt(header, claims);
     }
 
-    /** The key source's answer: its current set, or a newer one than {@code current}. */
-    private CompletableFuture<JwkSet> answer(boolean refresh, JwkSet current) throws JwtVerificationException {
-        CompletionStage<JwkSet> answer;
-        try {
-            answer = refresh ? keySource.refresh(current) : keySource.keys();
-            if (answer != null) {
-                return answer.toCompletableFuture();
-            }
-        } catch (RuntimeException e) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "key source failed: " + UntrustedText.printable(e.toString()), e);
-        }
-        throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source answered with null, not a stage");
-    }
-
-    /**
-     * The index of the set {@code answer} holds. An answer not yet complete is waited for at most
-     * {@code maxKeyWait}, or, for {@code verifyAsync}, left in {@code async} with {@code null}
-     * returned. With the keys at hand this allocates nothing: the source answers with the same
-     * completed stage, and the set with the same instance, whose index is already built.
-     */
-    private KeyIndex indexOf(CompletableFuture<JwkSet> answer, KeyWait async) throws JwtVerificationException {
-        if (!answer.isDone()) {
-            if (async != null) {
-                async.pending = answer;
-                return null;
-            }
-            awaitKeys(answer);
-        }
-        JwkSet set;
-        try {
-            set = answer.getNow(null);
-        } catch (CompletionException | CancellationException e) {
-            throw keysUnavailable(e.getCause() != null ? e.getCause() : e);
-        }
-        if (set == null) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "key source returned no key set");
-        }
-        KeyIndex current = index;
-        return set == current.source() ? current : replaceIndex(set);
-    }
-
-    /** Waits for a key source's answer, at most {@code maxKeyWait}; its failure is read by the caller. */
-    private void awaitKeys(CompletableFuture<JwkSet> answer) throws JwtVerificationException {
-        try {
-            answer.get(maxKeyWait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "interrupted while waiting for keys", e);
-        } catch (TimeoutException e) {
-            throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "no key set within " + maxKeyWait.toMillis()
-                    + " ms (maxKeyWait)", e);
-        } catch (ExecutionException | CancellationException e) {
-            // Complete now: read, and reported, as any failed answer.
-        }
-    }
-
-    private static JwtVerificationException keysUnavailable(Throwable failure) {
-        if (failure instanceof KeysUnavailableException) {
-            return new JwtVerificationException(Reason.KEYS_UNAVAILABLE, failure.getMessage(), failure);
-        }
-        return new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                "key source failed: " + UntrustedText.printable(failure.toString()), failure);
-    }
-
-    /**
-     * Where {@link #verifyAsync} continues when it must wait.
-     *
-     * @throws RejectedExecutionException if the verifier's own key cache is closed
-     */
-    private Executor asyncExecutor() {
-        if (executor != null) {
-            return executor;
-        }
-        if (ownedCache != null) {
-            return ownedCache.executor();
-        }
-        // A source of the application's own, and no executor given: the common pool, as CompletableFuture would.
-        return ForkJoinPool.commonPool();
-    }
-
-    /**
-     * The index of {@code set}, imported once however many threads meet the set at the same time:
-     * an import can cost real CPU (a backend's checks of an RSA modulus), and a new set is met by
-     * every thread that was waiting for it. The first thread to claim the set imports it; the others
-     * wait for that import instead of repeating it. The claim is a compare-and-set, not a lock, so
-     * nothing here can stay blocked for longer than that one import takes, a thread waiting here
-     * waits no longer than importing would have taken it, and the hot path (cached keys) never
-     * comes here.
-     */
-    private KeyIndex replaceIndex(JwkSet set) {
-        SetImport mine = null;
-        while (true) {
-            KeyIndex latest = index;
-            if (latest.source() == set) {
-                // Another thread indexed this set while we fetched or waited.
-                return latest;
-            }
-            SetImport running = lastImport.get();
-            if (running != null && running.set == set) {
-                KeyIndex imported = running.await();
-                if (index.source() != set) {
-                    // A stale set's import finished later and published over this one; the source
-                    // has just named this set, so it is the one to keep, without importing it again.
-                    index = imported;
-                }
-                return imported;
-            }
-            if (mine == null) {
-                mine = new SetImport(set);
-            }
-            if (lastImport.compareAndSet(running, mine)) {
-                break;
-            }
-        }
-        KeyIndex fresh;
-        try {
-            fresh = filter.index(set);
-            report(fresh);
-        } catch (RuntimeException | Error e) {
-            // Unclaimed again, so that a later caller retries rather than inherit this failure.
-            lastImport.compareAndSet(mine, null);
-            mine.index.completeExceptionally(e);
-            throw e;
-        }
-        // Published before the waiters are woken, so that they and every later caller see it. Threads
-        // holding different sets (one of them stale) may still publish in either order; the next
-        // call that sees the source's newer set replaces it again.
-        index = fresh;
-        mine.index.complete(fresh);
-        return fresh;
-    }
-
-    /** One key set's import, claimed by the thread that runs it, awaited by the threads that meet the same set. */
-    private static final class SetImport {
-        final JwkSet set;
-        final CompletableFuture<KeyIndex> index = new CompletableFuture<>();
-
-        SetImport(JwkSet set) {
-            this.set = set;
-        }
-
-        KeyIndex await() {
-            try {
-                return index.join();
-            } catch (CompletionException e) {
-                // The importing thread's own failure, rethrown as it would have been had this thread imported.
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                if (cause instanceof Error) {
-                    throw (Error) cause;
-                }
-                throw e;
-            }
-        }
-    }
-
-    private void report(KeyIndex fresh) {
-        for (DroppedKey dropped : fresh.dropped()) {
-            LOG.log(Level.WARNING, "jwk dropped: " + dropped);
-            notifyListener(() -> listener.keyDropped(dropped));
-        }
-        notifyListener(() -> listener.keysLoaded(fresh.keys().size()));
-    }
-
-    private static void notifyListener(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a JwksListener threw; ignored", e);
-        }
-    }
-
     /**
      * Asks the key source for its keys now and imports them, at start-up for instance, so that the
      * first request does not wait and a misconfigured issuer shows at once. Waits at most
@@ -539,7 +229,7 @@ public final class JwtVerifier implements AutoCloseable {
      * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} and the reason, if no key set can be had
      */
     public void prefetch() throws JwtVerificationException {
-        indexOf(answer(false, null), null);
+        currentKeys.current(null);
     }
 
     /**
@@ -1081,7 +771,7 @@ public final class JwtVerifier implements AutoCloseable {
             }
             JwtVerifier verifier = new JwtVerifier(this, backend, json, frozen, source, ownedCache, filter, initial);
             if (keys != null) {
-                verifier.report(initial);
+                verifier.currentKeys.report(initial);
             }
             return verifier;
         }
