@@ -54,7 +54,7 @@ final class KeyReport {
         if (key.keyType().equals("oct")) {
             return "(secret key: not shown)";
         }
-        return Thumbprint.sha256(key).orElse("(none: a required member is missing)");
+        return Thumbprint.sha256(key).orElse("(none: a required member is missing or needs a JSON escape)");
     }
 
     /** Subject and validity of the {@code x5c} leaf certificate, then the rest of the chain. */
