@@ -296,12 +296,14 @@ class ArchitectureRulesBiteTest {
 
         @Test
         void twoInternalPackagesThatUseEachOtherAreReported() {
-            assertBites(ArchitectureRules.coreInternalPackagesHaveNoCycles, AsksTheOtherHalf.class, AnswersBack.class);
+            assertBites(ArchitectureRules.coreInternalPackagesHaveNoCycles,
+                    AsksTheOtherHalf.class, AnswersBack.class);
         }
 
         @Test
         void oneInternalPackageUsingAnotherOneWayPasses() {
-            assertPasses(ArchitectureRules.coreInternalPackagesHaveNoCycles, UsesTheOtherOneWay.class, KnowsNobody.class);
+            assertPasses(ArchitectureRules.coreInternalPackagesHaveNoCycles,
+                    UsesTheOtherOneWay.class, KnowsNobody.class);
         }
     }
 
