@@ -210,6 +210,19 @@ final class ArchitectureRules {
                     + " second lookup elsewhere would pick differently, hide broken providers, or run"
                     + " on the hot path");
 
+    // ---- 6. core's internals -----------------------------------------------------------------
+
+    @ArchTest
+    static final ArchRule coreInternalPackagesHaveNoCycles = slices()
+            .matching("dev.sigil.internal.(*)..")
+            .namingSlices("dev.sigil.internal.$1")
+            .should().beFreeOfCycles()
+            .because("each internal package has one job (codec, json, keys, remote, select) and can be"
+                    + " understood, tested and changed on its own only while the dependencies between"
+                    + " them run one way; a cycle would make two of them one package in all but name."
+                    + " The public packages (jwt, jwk, spi) still form a cycle, to be removed later,"
+                    + " so this rule does not cover them yet");
+
     private ArchitectureRules() {
     }
 

@@ -18,6 +18,10 @@ import dev.sigil.http.fixture.AsksTheBackendDirectly;
 import dev.sigil.http.fixture.SharedRedirectPolicy;
 import dev.sigil.http.fixture.UsesAnUnexportedCorePackage;
 import dev.sigil.http.okhttp.fixture.ReusesAnotherTransportsPolicy;
+import dev.sigil.internal.cyclea.fixture.AsksTheOtherHalf;
+import dev.sigil.internal.cyclea.fixture.UsesTheOtherOneWay;
+import dev.sigil.internal.cycleb.fixture.AnswersBack;
+import dev.sigil.internal.cycleb.fixture.KnowsNobody;
 import dev.sigil.internal.fixture.cli.PrintsCliUsage;
 import dev.sigil.internal.fixture.core.DrawsFromSecureRandom;
 import dev.sigil.internal.fixture.core.FetchesWithTheJdkHttpClient;
@@ -284,6 +288,22 @@ class ArchitectureRulesBiteTest {
         @Test
         void staticFinalConstantsPass() {
             assertPasses(ArchitectureRules.noClassKeepsMutableStaticState, KeepsOnlyConstants.class);
+        }
+    }
+
+    @Nested
+    class CoreInternalsHaveNoCycles {
+
+        @Test
+        void twoInternalPackagesThatUseEachOtherAreReported() {
+            assertBites(ArchitectureRules.coreInternalPackagesHaveNoCycles,
+                    AsksTheOtherHalf.class, AnswersBack.class);
+        }
+
+        @Test
+        void oneInternalPackageUsingAnotherOneWayPasses() {
+            assertPasses(ArchitectureRules.coreInternalPackagesHaveNoCycles,
+                    UsesTheOtherOneWay.class, KnowsNobody.class);
         }
     }
 

@@ -6,6 +6,7 @@ import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.VerifiedJwt;
+import dev.sigil.spi.UntrustedText;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.security.GeneralSecurityException;
@@ -143,7 +144,8 @@ final class DemoCommand {
         try {
             VerifiedJwt jwt = verifier.verify(token);
             terminal.out().println(String.format("   %s  %-5s  kid %-5s  sub %-5s  %s", s.good("verified"), jwt.header().algorithm(),
-                    jwt.header().keyId().orElse("-"), jwt.claims().subject().orElse("-"), note).stripTrailing());
+                    jwt.header().keyId().map(UntrustedText::printable).orElse("-"),
+                    jwt.claims().subject().map(UntrustedText::printable).orElse("-"), note).stripTrailing());
         } catch (JwtVerificationException e) {
             surprises++;
             terminal.out().println("   " + s.bad("UNEXPECTED refusal") + ": " + e.reason() + ": " + Printable.message(e.getMessage()));

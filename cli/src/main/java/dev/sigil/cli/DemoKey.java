@@ -38,22 +38,20 @@ final class DemoKey {
 
     /** A fresh key for RS256 (2048-bit RSA), ES256 (P-256) or EdDSA (Ed25519). */
     static DemoKey generate(String kid, JwsAlgorithm algorithm) throws GeneralSecurityException {
-        KeyPairGenerator generator;
-        switch (algorithm) {
-            case RS256:
-                generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                break;
-            case ES256:
-                generator = KeyPairGenerator.getInstance("EC");
-                generator.initialize(new ECGenParameterSpec("secp256r1"));
-                break;
-            case EdDSA:
-                generator = KeyPairGenerator.getInstance("Ed25519");
-                break;
-            default:
-                throw new IllegalArgumentException("the demo signs with RS256, ES256 and EdDSA only, not " + algorithm);
-        }
+        KeyPairGenerator generator = switch (algorithm) {
+            case RS256 -> {
+                KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+                rsa.initialize(2048);
+                yield rsa;
+            }
+            case ES256 -> {
+                KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+                ec.initialize(new ECGenParameterSpec("secp256r1"));
+                yield ec;
+            }
+            case EdDSA -> KeyPairGenerator.getInstance("Ed25519");
+            default -> throw new IllegalArgumentException("the demo signs with RS256, ES256 and EdDSA only, not " + algorithm);
+        };
         return new DemoKey(kid, algorithm, generator.generateKeyPair());
     }
 
@@ -121,15 +119,12 @@ final class DemoKey {
     }
 
     private String jcaName() {
-        switch (algorithm) {
-            case RS256:
-                return "SHA256withRSA";
-            case ES256:
-                // JWS wants R || S (RFC 7518 section 3.4), not the DER the plain name produces.
-                return "SHA256withECDSAinP1363Format";
-            default:
-                return "Ed25519";
-        }
+        return switch (algorithm) {
+            case RS256 -> "SHA256withRSA";
+            // JWS wants R || S (RFC 7518 section 3.4), not the DER the plain name produces.
+            case ES256 -> "SHA256withECDSAinP1363Format";
+            default -> "Ed25519";
+        };
     }
 
     private static String encode(String json) {

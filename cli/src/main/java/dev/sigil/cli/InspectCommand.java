@@ -76,8 +76,8 @@ final class InspectCommand {
         out.println(json.pretty(header));
         out.println(s.bold("claims:"));
         out.println(json.pretty(claims));
-        if (claims instanceof Map) {
-            printTimes((Map<?, ?>) claims);
+        if (claims instanceof Map<?, ?> members) {
+            printTimes(members);
         }
         out.println(s.bold("signature:") + " " + signature.length + " bytes (not checked)");
         return 0;
@@ -113,11 +113,10 @@ final class InspectCommand {
 
     private static Instant numericDate(Object value) {
         try {
-            if (value instanceof Long) {
-                return Instant.ofEpochSecond((Long) value);
+            if (value instanceof Long seconds) {
+                return Instant.ofEpochSecond(seconds);
             }
-            if (value instanceof BigDecimal) {
-                BigDecimal seconds = (BigDecimal) value;
+            if (value instanceof BigDecimal seconds) {
                 // Bounded before conversion: a hostile 1e999999999 must not be expanded.
                 if (seconds.abs().compareTo(BigDecimal.valueOf(Instant.MAX.getEpochSecond())) > 0) {
                     return null;

@@ -14,14 +14,10 @@ import java.nio.charset.StandardCharsets;
  * {@code build()} resolved (the {@code sigil.json} property, else a codec provider on the class
  * path, else core's built-in codec, which is itself a provider and the fallback, and is used even if
  * a repackaged jar lost the services files), which keeps the CLI's JSON exactly the library's.
+ *
+ * @param codec the codec every command's JSON goes through
  */
-final class Json {
-
-    private final JsonCodec codec;
-
-    Json(JsonCodec codec) {
-        this.codec = codec;
-    }
+record Json(JsonCodec codec) {
 
     /** The codec a verifier resolves; builds a key-less verifier, which does no I/O. */
     static Json resolve() {
@@ -29,10 +25,6 @@ final class Json {
                 .keySource(KeySource.of(JwkSet.of())).build()) {
             return new Json(verifier.jsonCodec());
         }
-    }
-
-    JsonCodec codec() {
-        return codec;
     }
 
     /**

@@ -33,18 +33,12 @@ final class KeyReport {
             return UntrustedText.printable(key.curve().get());
         }
         try {
-            switch (key.keyType()) {
-                case "RSA":
-                    Optional<byte[]> n = key.binaryMember("n");
-                    if (n.isPresent()) {
-                        return new BigInteger(1, n.get()).bitLength() + " bits";
-                    }
-                    return certificate(key).map(KeyReport::certificateKeySize).orElse("?");
-                case "oct":
-                    return key.binaryMember("k").map(k -> k.length * 8 + " bits").orElse("?");
-                default:
-                    return certificate(key).map(KeyReport::certificateKeySize).orElse("?");
-            }
+            return switch (key.keyType()) {
+                case "RSA" -> key.binaryMember("n").map(n -> new BigInteger(1, n).bitLength() + " bits")
+                        .orElseGet(() -> sizeFromCertificate(key));
+                case "oct" -> key.binaryMember("k").map(k -> k.length * 8 + " bits").orElse("?");
+                default -> sizeFromCertificate(key);
+            };
         } catch (InvalidJwkException e) {
             return "? (" + Printable.message(e.getMessage()) + ")";
         }
@@ -54,7 +48,7 @@ final class KeyReport {
         if (key.keyType().equals("oct")) {
             return "(secret key: not shown)";
         }
-        return Thumbprint.sha256(key).orElse("(none: a required member is missing)");
+        return Thumbprint.sha256(key).orElse("(none: a required member is missing or needs a JSON escape)");
     }
 
     /** Subject and validity of the {@code x5c} leaf certificate, then the rest of the chain. */
@@ -91,13 +85,17 @@ final class KeyReport {
         }
     }
 
+    private static String sizeFromCertificate(Jwk key) {
+        return certificate(key).map(KeyReport::certificateKeySize).orElse("?");
+    }
+
     private static String certificateKeySize(X509Certificate cert) {
         PublicKey key = cert.getPublicKey();
-        if (key instanceof RSAPublicKey) {
-            return ((RSAPublicKey) key).getModulus().bitLength() + " bits (from x5c)";
+        if (key instanceof RSAPublicKey rsa) {
+            return rsa.getModulus().bitLength() + " bits (from x5c)";
         }
-        if (key instanceof ECPublicKey) {
-            return ((ECPublicKey) key).getParams().getOrder().bitLength() + "-bit curve (from x5c)";
+        if (key instanceof ECPublicKey ec) {
+            return ec.getParams().getOrder().bitLength() + "-bit curve (from x5c)";
         }
         return UntrustedText.printable(key.getAlgorithm()) + " (from x5c)";
     }

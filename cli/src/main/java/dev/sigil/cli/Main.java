@@ -62,25 +62,21 @@ public final class Main {
         String command = args[0];
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
-            switch (command) {
-                case "-h":
-                case "--help":
-                case "help":
+            return switch (command) {
+                case "-h", "--help", "help" -> {
                     terminal.out().print(USAGE);
-                    return 0;
-                case "verify":
-                    return new VerifyCommand(terminal).run(rest);
-                case "inspect":
-                    return new InspectCommand(terminal, Json.resolve()).run(rest);
-                case "jwks":
-                    return new JwksCommand(terminal).run(rest);
-                case "demo":
-                    return new DemoCommand(terminal, Json.resolve()).run(rest);
-                default:
+                    yield 0;
+                }
+                case "verify" -> new VerifyCommand(terminal).run(rest);
+                case "inspect" -> new InspectCommand(terminal, Json.resolve()).run(rest);
+                case "jwks" -> new JwksCommand(terminal).run(rest);
+                case "demo" -> new DemoCommand(terminal, Json.resolve()).run(rest);
+                default -> {
                     terminal.err().println("sigil: unknown command " + Printable.argument(command));
                     terminal.err().print(USAGE);
-                    return 2;
-            }
+                    yield 2;
+                }
+            };
         } catch (UsageException e) {
             terminal.err().println("sigil " + command + ": " + Printable.message(e.getMessage()));
             terminal.err().println("run 'sigil " + command + " --help' for usage");

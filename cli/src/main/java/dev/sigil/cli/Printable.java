@@ -5,21 +5,23 @@ import dev.sigil.spi.UntrustedText;
 /**
  * Everything the commands print that they did not write themselves goes through here, so that a
  * key set, a token or an HTTP response can neither move the terminal's cursor nor forge a line.
- * What is dangerous is decided by {@link UntrustedText}, the library's one rule, never here.
+ * There is one sanitizer, {@link UntrustedText}: it decides what is dangerous and how each dangerous
+ * character is written. This class only adds the command line's policy on top of it.
  *
  * <ul>
- *   <li>{@link #argument} echoes what the user typed, never a possible token;
+ *   <li>{@link #argument} echoes what the user typed, but never a possible token;
  *   <li>{@link #message} is for text the library composed (exception messages, drop reasons), in
- *       which untrusted parts are already escaped: it escapes whatever is still dangerous and leaves
- *       backslashes alone, so escaping twice changes nothing;
- *   <li>{@link #json} is for JSON a codec wrote from untrusted values.
+ *       which untrusted parts are already escaped: every character goes through
+ *       {@link UntrustedText} except the backslash, which there begins one of its own escapes, so
+ *       escaping twice changes nothing; and it is not cut, since the library bounds what it quotes;
+ *   <li>{@link #json} is for JSON a codec wrote from untrusted values: the same, and its newlines
+ *       are kept.
  * </ul>
- * Raw untrusted values (a kid, an alg, a URL) go to {@link UntrustedText} directly.
+ * Raw untrusted values (a kid, an alg, a URL, a file name) go to {@link UntrustedText} directly.
  */
 final class Printable {
 
     private static final int LONGEST_ECHO = 32;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private Printable() {
     }
@@ -50,38 +52,26 @@ final class Printable {
         return escapeDangerous(text, true);
     }
 
+    /**
+     * Each code point (a lone surrogate is one) as {@link UntrustedText#printable} writes it, one at
+     * a time so that nothing is cut; the backslash, and the newline when asked, as they are.
+     */
     private static String escapeDangerous(String text, boolean keepNewlines) {
         StringBuilder sb = null;
         int i = 0;
         while (i < text.length()) {
-            char c = text.charAt(i);
-            int width = Character.isHighSurrogate(c) && i + 1 < text.length()
-                    && Character.isLowSurrogate(text.charAt(i + 1)) ? 2 : 1;
-            boolean safe = c >= 0x20 && c < 0x7f || c == '\n' && keepNewlines || c > 0x7f && isSafe(text, i, width);
-            if (!safe && sb == null) {
+            int codePoint = text.codePointAt(i);
+            int next = i + Character.charCount(codePoint);
+            String one = text.substring(i, next);
+            String shown = codePoint == '\\' || codePoint == '\n' && keepNewlines ? one : UntrustedText.printable(one);
+            if (sb == null && !shown.equals(one)) {
                 sb = new StringBuilder(text.length() + 16).append(text, 0, i);
             }
             if (sb != null) {
-                if (safe) {
-                    sb.append(text, i, i + width);
-                } else if (c == '\n' || c == '\r' || c == '\t') {
-                    sb.append('\\').append(c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
-                } else {
-                    for (int j = i; j < i + width; j++) {
-                        char unit = text.charAt(j);
-                        sb.append("\\u").append(HEX[unit >> 12]).append(HEX[unit >> 8 & 0xf])
-                                .append(HEX[unit >> 4 & 0xf]).append(HEX[unit & 0xf]);
-                    }
-                }
+                sb.append(shown);
             }
-            i += width;
+            i = next;
         }
         return sb == null ? text : sb.toString();
-    }
-
-    /** Whether {@link UntrustedText} keeps this character (or surrogate pair) as it is. */
-    private static boolean isSafe(String text, int at, int width) {
-        String one = text.substring(at, at + width);
-        return UntrustedText.printable(one).equals(one);
     }
 }

@@ -3,23 +3,15 @@ package dev.sigil.cli;
 /**
  * ANSI colour for a terminal, or plain text for everything else: pipes, files and tests must never
  * receive escape sequences.
+ *
+ * @param colour whether to paint
  */
-final class Style {
+record Style(boolean colour) {
 
     private static final String RESET = "\u001b[0m";
 
-    private final boolean colour;
-
-    Style(boolean colour) {
-        this.colour = colour;
-    }
-
     static Style plain() {
         return new Style(false);
-    }
-
-    boolean colour() {
-        return colour;
     }
 
     String bold(String text) {

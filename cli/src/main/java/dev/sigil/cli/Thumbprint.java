@@ -13,6 +13,7 @@ import java.util.Optional;
  * The RFC 7638 JWK thumbprint: SHA-256 over the key's required members only, in lexicographic
  * order, as JSON without whitespace, base64url-encoded. Optional members ({@code kid}, {@code alg},
  * {@code x5c}, ...) are left out, so the thumbprint names the key itself however it is published.
+ * A key whose required members would need a JSON escape has none (RFC 7638 section 3.3).
  */
 final class Thumbprint {
 
@@ -26,7 +27,10 @@ final class Thumbprint {
     private Thumbprint() {
     }
 
-    /** The thumbprint, or empty for a key type without one or a key missing a required member. */
+    /**
+     * The thumbprint, or empty for a key type without one, a key missing a required member, or one
+     * whose required member holds a character JSON would escape.
+     */
     static Optional<String> sha256(Jwk key) {
         List<String> names = REQUIRED.get(key.keyType());
         if (names == null) {
@@ -34,15 +38,13 @@ final class Thumbprint {
         }
         StringBuilder canonical = new StringBuilder("{");
         for (String name : names) {
-            Object value = key.asMap().get(name);
-            if (!(value instanceof String)) {
+            if (!(key.asMap().get(name) instanceof String value) || needsEscaping(value)) {
                 return Optional.empty();
             }
             if (canonical.length() > 1) {
                 canonical.append(',');
             }
-            canonical.append('"').append(name).append("\":");
-            quote((String) value, canonical);
+            canonical.append('"').append(name).append("\":\"").append(value).append('"');
         }
         canonical.append('}');
         try {
@@ -53,19 +55,19 @@ final class Thumbprint {
         }
     }
 
-    /** RFC 7638 section 3.3: the members' values as JSON strings, escaped as RFC 8259 requires. */
-    private static void quote(String value, StringBuilder sb) {
-        sb.append('"');
+    /**
+     * RFC 7638 section 3.3: the characters of the hash input "MUST be represented without being
+     * escaped", so a key that needs an escape has no thumbprint; RFC 8259 escapes exactly these.
+     * Hashing an escaped form would show a value the RFC does not define, which other tools need
+     * not agree with.
+     */
+    private static boolean needsEscaping(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
+            if (c == '"' || c == '\\' || c < 0x20) {
+                return true;
             }
         }
-        sb.append('"');
+        return false;
     }
 }

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwt.EcIssuerKey;
+import dev.sigil.spi.JsonParseException;
 import dev.sigil.testkit.FakeIssuer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,7 +137,7 @@ class HostileTextTest {
     }
 
     @Test
-    void verifyPrintsAVerifiedTokenWithAHostileKidEscaped() {
+    void verifyPrintsAVerifiedTokenWithAHostileKidEscaped() throws JsonParseException {
         issuer.publishKeys(EcIssuerKey.jwks(key.publicJwk(HOSTILE, null)));
         Cli.Result r = Cli.run("verify", "--issuer", issuer.issuer(), "--audience", AUDIENCE,
                 hostileToken(issuer.issuer()));
@@ -144,6 +146,11 @@ class HostileTextTest {
         assertTrue(r.err().startsWith("verified: ES256, kid '" + ESCAPED + "'"), r.err());
         assertTrue(r.out().contains("\"x-note\": \"" + ESCAPED + "\""), r.out());
         assertTrue(r.out().contains("\"sub\": \"" + ESCAPED + "\""), r.out());
+        // Standard output is the JSON alone, and the escapes leave it the same JSON: a program reads the raw values.
+        Map<?, ?> printed = (Map<?, ?>) Json.resolve().parse(r.out().getBytes(StandardCharsets.UTF_8));
+        assertEquals(HOSTILE, ((Map<?, ?>) printed.get("header")).get("kid"));
+        assertEquals(HOSTILE, ((Map<?, ?>) printed.get("header")).get("x-note"));
+        assertEquals(HOSTILE, ((Map<?, ?>) printed.get("claims")).get("sub"));
     }
 
     @Test

@@ -37,6 +37,16 @@ class ThumbprintTest {
     }
 
     @Test
+    void hasNoneForAKeyWhoseRequiredMemberNeedsAJsonEscape() {
+        // RFC 7638 section 3.3: such characters "MUST be represented without being escaped", so no thumbprint is defined.
+        for (String crv : new String[] {"P-256\\n", "P-\\\"256", "P-\\\\256", "P-256\\u001b"}) {
+            Jwk key = JwkSet.parse("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"" + crv + "\",\"x\":\"AA\",\"y\":\"AA\"}]}")
+                    .keys().get(0);
+            assertTrue(Thumbprint.sha256(key).isEmpty(), crv);
+        }
+    }
+
+    @Test
     void hasNoneForAKeyMissingARequiredMember() {
         Jwk key = JwkSet.parse("{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"AA\"}]}").keys().get(0);
         assertTrue(Thumbprint.sha256(key).isEmpty());

@@ -208,11 +208,11 @@ public final class Jwk {
         if (value == null) {
             return Optional.empty();
         }
-        if (!(value instanceof String)) {
+        if (!(value instanceof String text)) {
             throw new InvalidJwkException("jwk member '" + name + "' must be a string");
         }
         try {
-            return Optional.of(Base64Url.decode((String) value));
+            return Optional.of(Base64Url.decode(text));
         } catch (IllegalArgumentException e) {
             throw new InvalidJwkException("jwk member '" + name + "' is not valid base64url: " + e.getMessage());
         }
@@ -236,29 +236,29 @@ public final class Jwk {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof String)) {
+        if (!(value instanceof String text)) {
             throw new InvalidJwkException("jwk member '" + name + "' must be a string");
         }
-        return (String) value;
+        return text;
     }
 
     private static List<String> keyOperations(Object value) {
         if (value == null) {
             return null;
         }
-        if (!(value instanceof List)) {
+        if (!(value instanceof List<?> list)) {
             throw new InvalidJwkException("jwk member 'key_ops' must be an array");
         }
         List<String> ops = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Object op : (List<?>) value) {
-            if (!(op instanceof String)) {
+        for (Object element : list) {
+            if (!(element instanceof String op)) {
                 throw new InvalidJwkException("jwk member 'key_ops' must hold strings only");
             }
-            if (!seen.add((String) op)) {
-                throw new InvalidJwkException("jwk member 'key_ops' repeats " + UntrustedText.quoted((String) op));
+            if (!seen.add(op)) {
+                throw new InvalidJwkException("jwk member 'key_ops' repeats " + UntrustedText.quoted(op));
             }
-            ops.add((String) op);
+            ops.add(op);
         }
         return Collections.unmodifiableList(ops);
     }
@@ -267,17 +267,17 @@ public final class Jwk {
         if (value == null) {
             return List.of();
         }
-        if (!(value instanceof List) || ((List<?>) value).isEmpty()) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
             throw new InvalidJwkException("jwk member 'x5c' must be a non-empty array");
         }
         List<byte[]> chain = new ArrayList<>();
-        for (Object cert : (List<?>) value) {
-            if (!(cert instanceof String)) {
+        for (Object element : list) {
+            if (!(element instanceof String cert)) {
                 throw new InvalidJwkException("jwk member 'x5c' must hold strings only");
             }
             try {
                 // x5c is standard base64 with padding (RFC 7517 section 4.7), not base64url.
-                chain.add(Base64.getDecoder().decode((String) cert));
+                chain.add(Base64.getDecoder().decode(cert));
             } catch (IllegalArgumentException e) {
                 throw new InvalidJwkException("jwk member 'x5c' holds invalid base64");
             }
@@ -295,7 +295,7 @@ public final class Jwk {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Jwk && ((Jwk) o).members.equals(members);
+        return o instanceof Jwk other && other.members.equals(members);
     }
 
     @Override

@@ -74,14 +74,13 @@ public final class JwkSet {
             // A codec may quote the input in its message.
             throw new InvalidJwkException("jwk set is not valid json: " + UntrustedText.printable(e.getMessage()), e);
         }
-        if (!(root instanceof Map)) {
+        if (!(root instanceof Map<?, ?> object)) {
             throw new InvalidJwkException("jwk set must be a json object");
         }
-        Object keys = ((Map<?, ?>) root).get("keys");
-        if (!(keys instanceof List)) {
+        if (!(object.get("keys") instanceof List<?> keys)) {
             throw new InvalidJwkException("jwk set has no 'keys' array");
         }
-        return fromEntries((List<?>) keys);
+        return fromEntries(keys);
     }
 
     /** A set of the given keys, in order. */
@@ -115,11 +114,10 @@ public final class JwkSet {
         List<DroppedKey> malformed = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             Object entry = entries.get(i);
-            if (!(entry instanceof Map)) {
+            if (!(entry instanceof Map<?, ?> members)) {
                 malformed.add(new DroppedKey(i, null, "not a json object"));
                 continue;
             }
-            Map<?, ?> members = (Map<?, ?>) entry;
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, ?> typed = (Map<String, ?>) members;
@@ -127,8 +125,7 @@ public final class JwkSet {
                 positions[keys.size()] = i;
                 keys.add(key);
             } catch (InvalidJwkException e) {
-                Object kid = members.get("kid");
-                malformed.add(new DroppedKey(i, kid instanceof String ? (String) kid : null, e.getMessage()));
+                malformed.add(new DroppedKey(i, members.get("kid") instanceof String kid ? kid : null, e.getMessage()));
             }
         }
         return new JwkSet(Collections.unmodifiableList(keys), Arrays.copyOf(positions, keys.size()),

@@ -40,21 +40,16 @@ public enum CryptoPolicy {
         if (this == DEFAULT) {
             return null;
         }
-        switch (key.keyType()) {
-            case "RSA":
-                return key.sizeBits() < 2048 ? "rsa modulus of " + key.sizeBits() + " bits is below the 2048 bits"
-                        + " FIPS 186-5 requires" : null;
-            case "EC":
-                return "P-256".equals(key.curve()) || "P-384".equals(key.curve()) || "P-521".equals(key.curve()) ? null
-                        : "curve " + key.curve() + " is not approved by FIPS 186-5";
-            case "OKP":
-                return "Ed25519".equals(key.curve()) || "Ed448".equals(key.curve()) ? null
-                        : "curve " + key.curve() + " is not approved by FIPS 186-5";
-            case "oct":
-                return key.sizeBits() < 112 ? "hmac secret of " + key.sizeBits() + " bits is below the 112 bits"
-                        + " SP 800-131A requires" : null;
-            default:
-                return "key type " + key.keyType() + " is not approved by FIPS 186-5";
-        }
+        return switch (key.keyType()) {
+            case "RSA" -> key.sizeBits() < 2048 ? "rsa modulus of " + key.sizeBits() + " bits is below the 2048 bits"
+                    + " FIPS 186-5 requires" : null;
+            case "EC" -> "P-256".equals(key.curve()) || "P-384".equals(key.curve()) || "P-521".equals(key.curve()) ? null
+                    : "curve " + key.curve() + " is not approved by FIPS 186-5";
+            case "OKP" -> "Ed25519".equals(key.curve()) || "Ed448".equals(key.curve()) ? null
+                    : "curve " + key.curve() + " is not approved by FIPS 186-5";
+            case "oct" -> key.sizeBits() < 112 ? "hmac secret of " + key.sizeBits() + " bits is below the 112 bits"
+                    + " SP 800-131A requires" : null;
+            default -> "key type " + key.keyType() + " is not approved by FIPS 186-5";
+        };
     }
 }

@@ -48,8 +48,7 @@ public final class JoseHeader {
 
     /** {@code cty}. */
     public Optional<String> contentType() {
-        Object cty = members.get("cty");
-        return cty instanceof String ? Optional.of((String) cty) : Optional.empty();
+        return members.get("cty") instanceof String cty ? Optional.of(cty) : Optional.empty();
     }
 
     /** Any header parameter, as parsed. */

@@ -108,17 +108,12 @@ public enum JwsAlgorithm {
 
     /** The JWK {@code kty} of the keys this algorithm needs. */
     public String keyType() {
-        switch (family) {
-            case RSA:
-            case RSA_PSS:
-                return "RSA";
-            case ECDSA:
-                return "EC";
-            case EDDSA:
-                return "OKP";
-            default:
-                return "oct";
-        }
+        return switch (family) {
+            case RSA, RSA_PSS -> "RSA";
+            case ECDSA -> "EC";
+            case EDDSA -> "OKP";
+            case HMAC -> "oct";
+        };
     }
 
     /** Whether the algorithm uses a shared secret (HS*) rather than a public key. */

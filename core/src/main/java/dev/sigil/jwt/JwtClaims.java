@@ -106,13 +106,12 @@ public final class JwtClaims {
 
     /** A date as kept here, as an {@link Instant}; null for null. */
     static Instant instant(Object date) {
-        return date instanceof Long ? Instant.ofEpochSecond((Long) date) : (Instant) date;
+        return date instanceof Long seconds ? Instant.ofEpochSecond(seconds) : (Instant) date;
     }
 
     /** Whether the date {@code seconds + nanos} is before {@code date} (one kept here, non-null). */
     static boolean isBefore(long seconds, int nanos, Object date) {
-        if (date instanceof Long) {
-            long other = (Long) date;
+        if (date instanceof Long other) {
             return seconds < other;
         }
         Instant other = (Instant) date;
@@ -134,8 +133,7 @@ public final class JwtClaims {
 
     /** A claim that must be a string when present, such as {@code scope} or {@code azp}. */
     public Optional<String> getString(String name) {
-        Object value = members.get(name);
-        return value instanceof String ? Optional.of((String) value) : Optional.empty();
+        return members.get(name) instanceof String value ? Optional.of(value) : Optional.empty();
     }
 
     /** Whether the claim is present with a value other than JSON null. */
@@ -160,13 +158,12 @@ public final class JwtClaims {
         if (value == null) {
             return List.of();
         }
-        if (value instanceof String) {
-            return List.of((String) value);
+        if (value instanceof String text) {
+            return List.of(text);
         }
-        if (value instanceof List) {
+        if (value instanceof List<?> parsed) {
             // Indexed below, and by the verifier: a list that is not random-access is copied into one.
-            List<?> list = value instanceof RandomAccess
-                    ? (List<?>) value : Collections.unmodifiableList(new ArrayList<>((List<?>) value));
+            List<?> list = parsed instanceof RandomAccess ? parsed : Collections.unmodifiableList(new ArrayList<>(parsed));
             // By index: an iterator over an unmodifiable list would be two objects per token.
             for (int i = 0, n = list.size(); i < n; i++) {
                 if (!(list.get(i) instanceof String)) {
@@ -186,15 +183,13 @@ public final class JwtClaims {
         if (value == null) {
             return null;
         }
-        if (value instanceof Long) {
-            long seconds = (Long) value;
+        if (value instanceof Long seconds) {
             if (seconds < Instant.MIN.getEpochSecond() || seconds > Instant.MAX.getEpochSecond()) {
                 throw invalid("claim '" + name + "' is out of range");
             }
             return value;
         }
-        if (value instanceof BigDecimal) {
-            BigDecimal decimal = (BigDecimal) value;
+        if (value instanceof BigDecimal decimal) {
             // Compare before converting: 1e999999999 must not be expanded into a huge integer.
             if (decimal.compareTo(MIN_SECONDS) < 0 || decimal.compareTo(MAX_SECONDS) > 0) {
                 throw invalid("claim '" + name + "' is out of range");

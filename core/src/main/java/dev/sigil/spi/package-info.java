@@ -2,6 +2,16 @@
  * Service-provider interfaces: {@link dev.sigil.spi.CryptoBackend}, {@link dev.sigil.spi.HttpTransport}
  * and {@link dev.sigil.spi.JsonCodec}. Implementations live in their own modules and are found with
  * {@link java.util.ServiceLoader}; an instance given to {@code JwtVerifier.Builder} always wins.
+ * A verifier asks its {@code CryptoBackend} to import each key of a set once, then to check each
+ * token's signature with the imported {@link dev.sigil.spi.VerificationKey}; it parses every token
+ * header, token payload and key set with its {@code JsonCodec}; a key cache fetches discovery
+ * documents and key sets with its {@code HttpTransport}, one request per call (core follows the
+ * redirects). Alongside them: {@link dev.sigil.spi.UntrustedText}, the one rule for printing text
+ * that came from outside.
+ *
+ * <p>Depends on {@code java.base} and two API types ({@code dev.sigil.jwt.JwsAlgorithm},
+ * {@code dev.sigil.jwk.Jwk}), never on {@code dev.sigil.internal}: implementations compile against
+ * this package alone.
  *
  * <p>Stability: implemented by Sigil's own modules and by applications; changes are additive
  * (new default methods) within a major version.

@@ -168,8 +168,7 @@ public final class JsonReader {
                 Object container = stack[top];
                 skipWhitespace();
                 int c = pos < end ? in[pos] : -1;
-                if (container instanceof ArrayValue) {
-                    ArrayValue array = (ArrayValue) container;
+                if (container instanceof ArrayValue array) {
                     array.append(value);
                     if (c == ',') {
                         pos++;
@@ -207,8 +206,7 @@ public final class JsonReader {
      */
     private static Map<String, Object> add(Object[] stack, int at, String name, Object value) {
         Object container = stack[at];
-        if (container instanceof SmallObject) {
-            SmallObject small = (SmallObject) container;
+        if (container instanceof SmallObject small) {
             if (small.size() < SmallObject.MAX_MEMBERS) {
                 small.add(name, value);
                 return small;

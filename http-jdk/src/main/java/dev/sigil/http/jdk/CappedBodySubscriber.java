@@ -151,8 +151,8 @@ final class CappedBodySubscriber implements BodySubscriber<byte[]> {
             body.join();
             return Optional.empty();
         } catch (CompletionException e) {
-            return e.getCause() instanceof IOException && e.getCause() != aborted
-                    ? Optional.of((IOException) e.getCause()) : Optional.empty();
+            return e.getCause() instanceof IOException failure && failure != aborted
+                    ? Optional.of(failure) : Optional.empty();
         } catch (CancellationException e) {
             return Optional.empty();
         }

@@ -246,11 +246,11 @@ public final class JdkHttpTransport implements HttpTransport {
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        if (cause instanceof IOException) {
-            return (IOException) cause;
+        if (cause instanceof IOException io) {
+            return io;
         }
-        if (cause instanceof Error) {
-            throw (Error) cause;
+        if (cause instanceof Error error) {
+            throw error;
         }
         return new IOException("GET " + show(uri) + " failed: " + UntrustedText.printable(String.valueOf(cause)), cause);
     }

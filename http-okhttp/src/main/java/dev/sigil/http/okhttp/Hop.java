@@ -69,14 +69,14 @@ final class Hop {
     }
 
     private static IOException rethrow(Throwable cause) {
-        if (cause instanceof IOException) {
-            return (IOException) cause;
+        if (cause instanceof IOException io) {
+            return io;
         }
-        if (cause instanceof RuntimeException) {
-            throw (RuntimeException) cause;
+        if (cause instanceof RuntimeException unchecked) {
+            throw unchecked;
         }
-        if (cause instanceof Error) {
-            throw (Error) cause;
+        if (cause instanceof Error error) {
+            throw error;
         }
         return new IOException(cause);
     }
