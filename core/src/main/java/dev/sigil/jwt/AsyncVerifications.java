@@ -22,12 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class AsyncVerifications {
 
-    /** The verify path: with {@code async} set, it returns {@code null} instead of waiting for keys. */
-    interface VerifyPath {
-        VerifiedJwt verify(String token, KeyWait async) throws JwtVerificationException;
-    }
-
-    private final VerifyPath path;
+    // Its verify path, which with a KeyWait returns null instead of waiting for keys.
+    private final JwtVerifier path;
     // The builder's executor, or null.
     private final Executor executor;
     // The key cache the verifier built, or null.
@@ -37,7 +33,7 @@ final class AsyncVerifications {
     // Verifications waiting for keys or handed to an executor and not yet ended; never above maxPendingAsync.
     private final AtomicInteger pendingAsync = new AtomicInteger();
 
-    AsyncVerifications(VerifyPath path, Executor executor, JwksCache ownedCache, int maxPendingAsync, Duration maxKeyWait) {
+    AsyncVerifications(JwtVerifier path, Executor executor, JwksCache ownedCache, int maxPendingAsync, Duration maxKeyWait) {
         this.path = path;
         this.executor = executor;
         this.ownedCache = ownedCache;

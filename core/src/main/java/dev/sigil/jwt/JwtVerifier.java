@@ -134,7 +134,7 @@ public final class JwtVerifier implements AutoCloseable {
         Duration maxKeyWait = b.maxKeyWait != null ? b.maxKeyWait
                 : ownedCache != null ? b.cachePolicy.requestTimeout().plus(KEY_WAIT_MARGIN) : Builder.DEFAULT_MAX_KEY_WAIT;
         this.currentKeys = new CurrentKeys(keySource, filter, b.listener, maxKeyWait, initialIndex);
-        this.async = new AsyncVerifications(this::verify, b.executor, ownedCache, b.maxPendingAsync, maxKeyWait);
+        this.async = new AsyncVerifications(this, b.executor, ownedCache, b.maxPendingAsync, maxKeyWait);
         this.ownedCache = ownedCache;
     }
 
@@ -183,7 +183,7 @@ public final class JwtVerifier implements AutoCloseable {
      * {@code maxKeyWait}; otherwise it never waits, and returns {@code null}, having left the stage
      * to wait for in {@code async}, when the keys are not at hand.
      */
-    private VerifiedJwt verify(String token, KeyWait async) throws JwtVerificationException {
+    VerifiedJwt verify(String token, KeyWait async) throws JwtVerificationException {
         int dot1 = compact.headerEnd(token);
         // headerEnd saw exactly two dots.
         int dot2 = token.lastIndexOf('.');
