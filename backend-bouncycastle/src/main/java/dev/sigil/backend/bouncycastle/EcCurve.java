@@ -22,7 +22,6 @@ final class EcCurve {
     private final String jwkName;
     private final ECDomainParameters domain;
     private final BigInteger p;
-    private final int fieldBits;
     private final int fieldBytes;
     /** The group order n as an unsigned big-endian number of exactly {@link #fieldBytes} bytes. */
     private final byte[] order;
@@ -40,8 +39,7 @@ final class EcCurve {
         this.jwkName = jwkName;
         this.domain = new ECDomainParameters(parameters);
         this.p = curve.getField().getCharacteristic();
-        this.fieldBits = curve.getFieldSize();
-        this.fieldBytes = (fieldBits + 7) / 8;
+        this.fieldBytes = (curve.getFieldSize() + 7) / 8;
         this.order = BigIntegers.asUnsignedByteArray(fieldBytes, parameters.getN());
     }
 
@@ -63,11 +61,6 @@ final class EcCurve {
     /** The JWK {@code crv}: {@code "P-256"}, {@code "P-384"}, {@code "P-521"} or {@code "secp256k1"}. */
     String jwkName() {
         return jwkName;
-    }
-
-    /** 256, 384, 521 (256 for secp256k1). */
-    int fieldBits() {
-        return fieldBits;
     }
 
     /** 32, 48 or 66: the length of a coordinate in a JWK and of R and of S in a JWS signature. */

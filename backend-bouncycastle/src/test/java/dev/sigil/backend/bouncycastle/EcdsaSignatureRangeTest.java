@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.sigil.jwk.Jwk;
 import dev.sigil.testkit.EcdsaScalarRange;
+import dev.sigil.testkit.PublicParameters;
 import java.math.BigInteger;
 import java.util.Base64;
 import java.util.Map;
@@ -32,7 +33,7 @@ class EcdsaSignatureRangeTest {
         Map<String, Object> members = Map.of("kty", "EC", "crv", jwkCurve,
                 "x", b64(BigIntegers.asUnsignedByteArray(length, g.getAffineXCoord().toBigInteger())),
                 "y", b64(BigIntegers.asUnsignedByteArray(length, g.getAffineYCoord().toBigInteger())));
-        EcCurve ec = ((EcKey) backend.importKey(Jwk.of(members))).ecCurve();
+        EcCurve ec = ((EcKey) backend.importKey(PublicParameters.of(Jwk.of(members)))).ecCurve();
         BigInteger n = curve.getN();
         for (EcdsaScalarRange.Case edge : EcdsaScalarRange.edgesOf(n, length)) {
             assertEquals(edge.inRange(), ec.isScalarInRange(edge.bytes(), edge.offset()), edge.name());

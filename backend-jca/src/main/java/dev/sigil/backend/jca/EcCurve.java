@@ -23,7 +23,6 @@ final class EcCurve {
     private final BigInteger p;
     private final BigInteger a;
     private final BigInteger b;
-    private final int fieldBits;
     private final int fieldBytes;
     /** The group order n as an unsigned big-endian number of exactly {@link #fieldBytes} bytes. */
     private final byte[] order;
@@ -38,8 +37,7 @@ final class EcCurve {
         this.p = ((ECFieldFp) field).getP();
         this.a = parameters.getCurve().getA();
         this.b = parameters.getCurve().getB();
-        this.fieldBits = field.getFieldSize();
-        this.fieldBytes = (fieldBits + 7) / 8;
+        this.fieldBytes = (field.getFieldSize() + 7) / 8;
         this.order = fixedLength(parameters.getOrder(), fieldBytes);
         if (parameters.getCofactor() != 1) {
             // With cofactor 1 every point on the curve except infinity is in the prime-order group,
@@ -66,11 +64,6 @@ final class EcCurve {
 
     ECParameterSpec parameters() {
         return parameters;
-    }
-
-    /** 256, 384 or 521. */
-    int fieldBits() {
-        return fieldBits;
     }
 
     /** 32, 48 or 66: the length of a coordinate in a JWK and of R and of S in a JWS signature. */

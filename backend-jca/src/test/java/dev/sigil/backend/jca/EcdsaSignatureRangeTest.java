@@ -40,7 +40,7 @@ class EcdsaSignatureRangeTest {
     void rangeCheckAcceptsOneAndOrderMinusOneAndRefusesZeroOrderAndAllOnes(JwsAlgorithm alg, TestKeys.Kind kind)
             throws Exception {
         KeyPair pair = kind.generate();
-        EcCurve curve = ((EcKey) backend.importKey(TestKeys.jwk(pair.getPublic()))).ecCurve();
+        EcCurve curve = ((EcKey) backend.importKey(TestKeys.parameters(pair.getPublic()))).ecCurve();
         BigInteger n = ((ECPublicKey) pair.getPublic()).getParams().getOrder();
         for (EcdsaScalarRange.Case edge : EcdsaScalarRange.edgesOf(n, alg.componentLength())) {
             assertEquals(edge.inRange(), curve.isScalarInRange(edge.bytes(), edge.offset()), edge.name());
@@ -51,7 +51,7 @@ class EcdsaSignatureRangeTest {
     @MethodSource("curves")
     void verifiesThroughTheDerConversionForProvidersWithoutP1363(JwsAlgorithm alg, TestKeys.Kind kind) throws Exception {
         KeyPair pair = kind.generate();
-        VerificationKey key = backend.importKey(TestKeys.jwk(pair.getPublic()));
+        VerificationKey key = backend.importKey(TestKeys.parameters(pair.getPublic()));
         String derName = alg.hashName().replace("-", "") + "withECDSA";
         Provider provider = Signature.getInstance(derName).getProvider();
         EcdsaVerifier derOnly = new EcdsaVerifier(key.curve(), derName, provider, false);
