@@ -62,6 +62,17 @@ public interface CryptoBackend {
     boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature);
 
     /**
+     * Whether {@link #verify}'s arguments can name a signature at all: none {@code null}, and
+     * {@code [off, off+len)} inside {@code data}. An implementation returns {@code false} when they
+     * cannot, before it looks at the key: one rule, here, so that no backend throws for a range a
+     * caller got wrong.
+     */
+    static boolean argumentsInRange(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
+        return alg != null && key != null && data != null && signature != null && off >= 0 && len >= 0
+                && off <= data.length - len;
+    }
+
+    /**
      * A message digest by its JCA name ({@code "SHA-1"} for {@code x5t}, {@code "SHA-256"} for
      * {@code x5t#S256} and RFC 7638 thumbprints).
      *

@@ -137,7 +137,7 @@ final class KeyImporter {
         if (point == null) {
             throw new KeyImportException("ec point is not on curve " + curve.jwkName());
         }
-        return new EcKey(parameters, curve, point);
+        return new EcKey(parameters, point);
     }
 
     private static EdKey ed(KeyParameters.Okp parameters) throws KeyImportException {

@@ -11,22 +11,16 @@ import java.util.Map;
  */
 final class OctKey extends BcKey {
 
-    private final int secretBytes;
     private final Map<JwsAlgorithm, ThreadLocal<HmacEngine>> engines;
 
     /** {@code engines} must be an unmodifiable map built for this very secret. */
     OctKey(KeyParameters.Oct parameters, Map<JwsAlgorithm, ThreadLocal<HmacEngine>> engines) {
         super(parameters);
-        this.secretBytes = parameters.sizeBits() / 8;
         this.engines = engines;
     }
 
     /** The per-thread engine for {@code alg}, or {@code null} if the secret is too short for it. */
     ThreadLocal<HmacEngine> engine(JwsAlgorithm alg) {
         return engines.get(alg);
-    }
-
-    int secretBytes() {
-        return secretBytes;
     }
 }

@@ -108,8 +108,7 @@ public final class JcaCryptoBackend implements CryptoBackend {
      */
     @Override
     public boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
-        if (alg == null || !(key instanceof JcaKey) || data == null || signature == null
-                || off < 0 || len < 0 || off > data.length - len) {
+        if (!CryptoBackend.argumentsInRange(alg, key, data, off, len, signature) || !(key instanceof JcaKey)) {
             return false;
         }
         AlgorithmVerifier verifier = verifiers.verifier(alg);

@@ -160,7 +160,7 @@ final class KeyImporter {
             throw new KeyImportException("ec point is not on curve " + name);
         }
         ECPoint point = new ECPoint(x, y);
-        return new EcKey(parameters, curve, keys.ec(curve, point));
+        return new EcKey(parameters, keys.ec(curve, point));
     }
 
     private OctKey oct(KeyParameters.Oct parameters) {

@@ -11,22 +11,16 @@ import java.util.Map;
  */
 final class OctKey extends JcaKey {
 
-    private final int secretBytes;
     private final Map<JwsAlgorithm, ThreadLocal<MacEngine>> engines;
 
     /** {@code engines} must be an unmodifiable map built for this very secret. */
     OctKey(KeyParameters.Oct parameters, Map<JwsAlgorithm, ThreadLocal<MacEngine>> engines) {
         super(parameters);
-        this.secretBytes = parameters.sizeBits() / 8;
         this.engines = engines;
     }
 
     /** The per-thread engine for {@code alg}, or {@code null} if the importing backend has none. */
     ThreadLocal<MacEngine> engine(JwsAlgorithm alg) {
         return engines.get(alg);
-    }
-
-    int secretBytes() {
-        return secretBytes;
     }
 }
