@@ -3,12 +3,12 @@
  * ({@code org.bouncycastle.crypto}), with {@code bcpkix} for {@code x5c} certificates. It needs no
  * JCA provider and never registers one.
  *
- * <p>The package is exported only so that applications can configure the backend through
- * {@link dev.sigil.backend.bouncycastle.BouncyCastleCryptoBackend#builder()}; everything else in it
- * is package-private.
+ * <p>The package is exported only so that applications can pass a
+ * {@link dev.sigil.backend.bouncycastle.BouncyCastleCryptoBackend} to a verifier's builder;
+ * everything else in it is package-private.
  */
 module dev.sigil.backend.bouncycastle {
-    // Transitive: the exported BouncyCastleCryptoBackend speaks in core types (Jwk, JwsAlgorithm, VerificationKey).
+    // Transitive: the exported BouncyCastleCryptoBackend speaks in core types (KeyParameters, JwsAlgorithm, VerificationKey).
     requires transitive dev.sigil.core;
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;

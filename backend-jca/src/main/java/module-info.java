@@ -7,7 +7,7 @@
  * {@link dev.sigil.backend.jca.JcaCryptoBackend#builder()}; everything else in it is package-private.
  */
 module dev.sigil.backend.jca {
-    // Transitive: the exported JcaCryptoBackend speaks in core types (Jwk, JwsAlgorithm, VerificationKey).
+    // Transitive: the exported JcaCryptoBackend speaks in core types (KeyParameters, JwsAlgorithm, VerificationKey).
     requires transitive dev.sigil.core;
 
     exports dev.sigil.backend.jca;

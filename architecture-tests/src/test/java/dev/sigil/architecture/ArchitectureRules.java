@@ -170,6 +170,15 @@ final class ArchitectureRules {
                     + " registered with META-INF/services and provides, and reached through the API");
 
     @ArchTest
+    static final ArchRule spiDoesNotDependOnTheJwkApi = noClasses()
+            .that().resideInAPackage("dev.sigil.spi..")
+            .should().dependOnClassesThat().resideInAPackage("dev.sigil.jwk..")
+            .because("a crypto backend builds keys from KeyParameters that core has already judged,"
+                    + " never from a JWK as published: an SPI that took a Jwk would invite every backend"
+                    + " to read and judge its members again, each in its own way, and would tie the"
+                    + " contract providers compile against to the API's JSON model");
+
+    @ArchTest
     static final ArchRule onlyTheLibraryConstructsAVerifiedJwt = constructors()
             .that().areDeclaredInClassesThat().resideInAPackage("dev.sigil..")
             .and().areDeclaredInClassesThat().haveSimpleName("VerifiedJwt")

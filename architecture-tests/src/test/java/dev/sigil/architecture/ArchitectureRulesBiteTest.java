@@ -43,6 +43,7 @@ import dev.sigil.spi.fixture.HidesAnInternalTypeInAGeneric;
 import dev.sigil.spi.fixture.KeepsInternalsPrivate;
 import dev.sigil.spi.fixture.NestsAnInternalLeak;
 import dev.sigil.spi.fixture.PublishesAnInternalField;
+import dev.sigil.spi.fixture.ReadsAJwk;
 import dev.sigil.spi.fixture.ReturnsAnArrayOfInternalTypes;
 import dev.sigil.spi.fixture.ReturnsAnInternalType;
 import dev.sigil.spi.fixture.TakesAnInternalConstructorArgument;
@@ -240,6 +241,16 @@ class ArchitectureRulesBiteTest {
         @Test
         void anSpiTypeThatNeedsOnlyTheJdkPasses() {
             assertPasses(ArchitectureRules.spiDoesNotDependOnCoreInternals, DescribesItselfWithTheJdkOnly.class);
+        }
+
+        @Test
+        void anSpiTypeThatTakesAJwkIsReported() {
+            assertBites(ArchitectureRules.spiDoesNotDependOnTheJwkApi, ReadsAJwk.class);
+        }
+
+        @Test
+        void anSpiTypeThatNeedsNoJwkPasses() {
+            assertPasses(ArchitectureRules.spiDoesNotDependOnTheJwkApi, DescribesItselfWithTheJdkOnly.class);
         }
     }
 

@@ -2,9 +2,7 @@ package dev.sigil.jwk;
 
 import dev.sigil.internal.codec.Base64Url;
 import dev.sigil.spi.UntrustedText;
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
@@ -72,61 +70,6 @@ public final class Jwk {
             copy.put(e.getKey(), e.getValue());
         }
         return new Jwk(Collections.unmodifiableMap(copy));
-    }
-
-    /**
-     * An RSA public key's members ({@code kty}, {@code n}, {@code e}, RFC 7518 section 6.3.1), for a
-     * backend that read the numbers from a certificate
-     * ({@link dev.sigil.spi.CryptoBackend#readCertificateKey}).
-     *
-     * @param modulus {@code n}, written unsigned and minimal
-     * @param exponent {@code e}, written unsigned and minimal
-     */
-    public static Jwk rsaPublicKey(BigInteger modulus, BigInteger exponent) {
-        return publicKey("RSA", null, "n", unsigned(modulus), "e", unsigned(exponent));
-    }
-
-    /**
-     * An EC public key's members ({@code kty}, {@code crv}, {@code x}, {@code y}, RFC 7518 section
-     * 6.2.1), for a backend that read the point from a certificate.
-     *
-     * @param x the x coordinate, big-endian at the field's length
-     * @param y the y coordinate, big-endian at the field's length
-     */
-    public static Jwk ecPublicKey(String crv, byte[] x, byte[] y) {
-        return publicKey("EC", Objects.requireNonNull(crv, "crv"), "x", x, "y", y);
-    }
-
-    /**
-     * An OKP public key's members ({@code kty}, {@code crv}, {@code x}, RFC 8037 section 2), for a
-     * backend that read the key from a certificate.
-     *
-     * @param x the encoded public key, as RFC 8032 writes it
-     */
-    public static Jwk okpPublicKey(String crv, byte[] x) {
-        return publicKey("OKP", Objects.requireNonNull(crv, "crv"), "x", x, null, null);
-    }
-
-    private static Jwk publicKey(String kty, String crv, String first, byte[] firstValue, String second, byte[] secondValue) {
-        Base64.Encoder base64url = Base64.getUrlEncoder().withoutPadding();
-        Map<String, Object> members = new LinkedHashMap<>();
-        members.put("kty", kty);
-        if (crv != null) {
-            members.put("crv", crv);
-        }
-        members.put(first, base64url.encodeToString(firstValue));
-        if (second != null) {
-            members.put(second, base64url.encodeToString(secondValue));
-        }
-        return new Jwk(Collections.unmodifiableMap(members));
-    }
-
-    private static byte[] unsigned(BigInteger value) {
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException("a negative number has no unsigned encoding");
-        }
-        byte[] bytes = value.toByteArray();
-        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     /** {@code kty}: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"}, or another registered type. */

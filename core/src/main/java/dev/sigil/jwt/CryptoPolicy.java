@@ -11,7 +11,8 @@ import dev.sigil.spi.VerificationKey;
 public enum CryptoPolicy {
 
     /**
-     * Sigil's own rules: RSA moduli of at least the backend's minimum (2048 bits by default), the
+     * Sigil's own rules: RSA moduli of at least the verifier's minimum
+     * ({@link JwtVerifier.Builder#minRsaKeySize}, 2048 bits by default), the
      * curves of RFC 7518, RFC 8037 and RFC 8812, HMAC secrets at least as long as their hash.
      */
     DEFAULT,

@@ -2,6 +2,7 @@ package dev.sigil.jwt;
 
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
+import dev.sigil.internal.keys.KeyLimits;
 import dev.sigil.internal.keys.SigningKeyFilter;
 import dev.sigil.internal.select.Providers;
 import dev.sigil.jwk.DroppedKey;
@@ -323,6 +324,7 @@ public final class JwtVerifier implements AutoCloseable {
         private int maxCandidateKeys = 4;
         private int maxClaimsDepth = 32;
         private int maxHeaderDepth = 8;
+        private int minRsaKeySize = 2048;
         private int maxRsaKeySize = 8192;
         private CryptoBackend cryptoBackend;
         private JsonCodec jsonCodec;
@@ -613,12 +615,33 @@ public final class JwtVerifier implements AutoCloseable {
         }
 
         /**
+         * The smallest RSA modulus a key may have, in bits; smaller keys are dropped and reported (a
+         * static set left without a usable key fails {@link #build()}), whichever crypto backend
+         * verifies. Default 2048, as NIST SP 800-131A requires; from 1024 to 16384, and not above
+         * {@link #maxRsaKeySize}. {@link CryptoPolicy#FIPS_186_5} refuses keys below 2048 bits
+         * whatever this says.
+         *
+         * <p><b>Lowering it is dangerous:</b> 1024-bit RSA is within reach of well-funded attackers,
+         * and anyone who factors an issuer's key can mint tokens your service accepts. Go below 2048
+         * only for a legacy issuer you cannot change, and plan its retirement.
+         *
+         * @throws IllegalArgumentException if {@code bits} is outside that range
+         */
+        public Builder minRsaKeySize(int bits) {
+            if (bits < 1024 || bits > 16384) {
+                throw new IllegalArgumentException("minRsaKeySize must be between 1024 and 16384, got " + bits);
+            }
+            this.minRsaKeySize = bits;
+            return this;
+        }
+
+        /**
          * The largest RSA modulus a key may have, in bits; larger keys are dropped and reported (a
          * static set left without a usable key fails {@link #build()}). The limit is applied to the
          * encoded length, before any arithmetic: checking a modulus (it must not be prime) and
          * verifying with it cost time that grows with the cube of its size, so an issuer you do not
          * control should not choose it. Default 8192, twice the largest key the providers we know
-         * publish (2048 and 4096 bits); between 2048 and 16384, the backends' own ceiling.
+         * publish (2048 and 4096 bits); between 2048 and 16384.
          */
         public Builder maxRsaKeySize(int bits) {
             if (bits < 2048 || bits > 16384) {
@@ -736,14 +759,19 @@ public final class JwtVerifier implements AutoCloseable {
 
             KeySource source;
             JwksCache ownedCache = null;
-            SigningKeyFilter filter = new SigningKeyFilter(backend, keys != null, cryptoPolicy, maxRsaKeySize);
+            if (minRsaKeySize > maxRsaKeySize) {
+                throw new JwtConfigurationException("minRsaKeySize(" + minRsaKeySize + ") is above maxRsaKeySize("
+                        + maxRsaKeySize + "): no RSA key could be used");
+            }
+            KeyLimits limits = new KeyLimits(minRsaKeySize, maxRsaKeySize);
+            SigningKeyFilter filter = new SigningKeyFilter(backend, keys != null, cryptoPolicy, limits);
             KeyIndex initial;
             if (keys != null) {
                 JwkSet staticKeys = keys;
                 source = KeySource.of(staticKeys);
                 initial = filter.index(staticKeys);
                 if (cryptoPolicy != CryptoPolicy.DEFAULT) {
-                    checkPolicy(new SigningKeyFilter(backend, true, CryptoPolicy.DEFAULT, maxRsaKeySize).index(staticKeys), cryptoPolicy);
+                    checkPolicy(new SigningKeyFilter(backend, true, CryptoPolicy.DEFAULT, limits).index(staticKeys), cryptoPolicy);
                 }
                 checkStaticKeys(initial, frozen);
             } else {

@@ -1,15 +1,15 @@
 package dev.sigil.spi;
 
-import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
 import java.util.Set;
 
 /**
  * Signature verification, key import and digests: everything in Sigil that touches cryptography.
  *
- * <p>Keys are imported <em>once</em>, when a key set is loaded, and all validation happens then
- * (key size, curve, point on curve, public exponent); {@link #verify} is the hot path and must not
- * look up providers, allocate more than the primitive needs, lock, or log.
+ * <p>Keys are imported <em>once</em>, when a key set is loaded: the verifier judges the parameters
+ * (sizes, encodings, values that let anyone forge), then the backend builds the key and checks what
+ * needs arithmetic (point on curve). {@link #verify} is the hot path and must not look up providers,
+ * allocate more than the primitive needs, lock, or log.
  *
  * <p>Implementations are immutable and thread-safe, have a public no-argument constructor (or a
  * {@code provider()} method) for {@link java.util.ServiceLoader}, and are registered under
@@ -30,40 +30,28 @@ public interface CryptoBackend {
     Set<JwsAlgorithm> algorithms();
 
     /**
-     * Builds a verification key from a JWK's public parameters ({@code n}/{@code e},
-     * {@code crv}/{@code x}/{@code y}, {@code crv}/{@code x}, or {@code k} for {@code oct}).
+     * Builds a verification key from public parameters that Sigil's verifiers have already judged
+     * (size limits, exponents, encodings, small-order points; see {@link KeyParameters}). The backend
+     * builds its native key and makes the checks that need arithmetic: an EC point must lie on its
+     * curve, and an Edwards encoding must decode to a point. It applies no size policy of its own.
      *
-     * @throws KeyImportException if the key is malformed, of an unsupported type or curve, or refused
-     *     by policy (RSA modulus below the minimum size, point not on the curve, even exponent, …)
+     * @throws KeyImportException if the key is of a type or curve this backend does not support (an
+     *     {@link KeyParameters.Akp} in every Sigil backend for now), or fails the arithmetic checks
      */
-    VerificationKey importKey(Jwk jwk) throws KeyImportException;
+    VerificationKey importKey(KeyParameters parameters) throws KeyImportException;
 
     /**
-     * Reads the public key of a DER-encoded X.509 certificate (the first {@code x5c} entry) as the
-     * public members of a JWK: {@code kty} with {@code n}/{@code e}, {@code crv}/{@code x}/{@code y},
-     * or {@code crv}/{@code x}, in their JWK encodings (EC coordinates at the field's length). The
-     * certificate's validity period, signature and chain are not checked.
+     * Reads the public key of a DER-encoded X.509 certificate (the first {@code x5c} entry) as
+     * parameters. The certificate's validity period, signature and chain are not checked.
      *
-     * <p>This only parses: a verifier then validates the parameters itself, exactly as for a key
-     * published without a certificate (lengths, size limits, small-order points), and only then asks
-     * {@link #importKey} to build the key. So a certificate cannot carry a key that the JWK form of
-     * the same key would not get past.
+     * <p>This only parses: a verifier then judges the parameters itself, exactly as for a key
+     * published without a certificate, and only then asks {@link #importKey} to build the key. So a
+     * certificate cannot carry a key that the JWK form of the same key would not get past.
      *
      * @throws KeyImportException if the certificate cannot be parsed, or holds a key of a type or
      *     curve this backend does not support, or a point it cannot decode
      */
-    Jwk readCertificateKey(byte[] der) throws KeyImportException;
-
-    /**
-     * Builds a verification key from the public key of a DER-encoded X.509 certificate:
-     * {@link #importKey} of {@link #readCertificateKey}. Sigil's verifiers do not call it, as they
-     * validate the parameters in between; it is for tools that hold a certificate they trust.
-     *
-     * @throws KeyImportException if the certificate cannot be parsed or its key is refused
-     */
-    default VerificationKey importCertificate(byte[] der) throws KeyImportException {
-        return importKey(readCertificateKey(der));
-    }
+    KeyParameters readCertificateKey(byte[] der) throws KeyImportException;
 
     /**
      * Verifies {@code signature} over {@code data[off, off+len)}. Returns {@code false} for any
@@ -72,6 +60,17 @@ public interface CryptoBackend {
      * never throws for bad input.
      */
     boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature);
+
+    /**
+     * Whether {@link #verify}'s arguments can name a signature at all: none {@code null}, and
+     * {@code [off, off+len)} inside {@code data}. An implementation returns {@code false} when they
+     * cannot, before it looks at the key: one rule, here, so that no backend throws for a range a
+     * caller got wrong.
+     */
+    static boolean argumentsInRange(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
+        return alg != null && key != null && data != null && signature != null && off >= 0 && len >= 0
+                && off <= data.length - len;
+    }
 
     /**
      * A message digest by its JCA name ({@code "SHA-1"} for {@code x5t}, {@code "SHA-256"} for

@@ -6,12 +6,12 @@ package dev.sigil.spi;
  * thread-safe.
  *
  * <p>A key belongs to the backend that imported it: only that backend's
- * {@link CryptoBackend#verify} can use it, and {@link #samePublicKey} compares it with keys of the
- * same backend only. A verifier imports and verifies with one backend throughout.
+ * {@link CryptoBackend#verify} can use it. A verifier imports and verifies with one backend
+ * throughout. To compare keys, compare the {@link KeyParameters} they were built from.
  */
 public interface VerificationKey {
 
-    /** The JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"} or {@code "oct"}. */
+    /** The JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"} or {@code "oct"}; {@link KeyParameters#keyType()}. */
     String keyType();
 
     /**
@@ -26,7 +26,4 @@ public interface VerificationKey {
      * the secret's length.
      */
     int sizeBits();
-
-    /** Whether {@code other} holds the same public key, for tools comparing a certificate's key with a JWK's. */
-    boolean samePublicKey(VerificationKey other);
 }

@@ -4,7 +4,6 @@ import dev.sigil.backend.jca.JcaCryptoBackend;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.testkit.CryptoBackendVerificationContract;
 import java.security.Provider;
-import java.util.Optional;
 import org.bouncycastle.jcajce.provider.BouncyCastleFipsProvider;
 
 /** The testkit's verification contract over backend-jca with BC-FIPS in approved-only mode. */
@@ -16,10 +15,5 @@ class BcFipsVerificationContractTest extends CryptoBackendVerificationContract {
     @Override
     protected CryptoBackend newBackend() {
         return JcaCryptoBackend.builder().provider(fips).build();
-    }
-
-    @Override
-    protected Optional<CryptoBackend> newBackendWithMinimumRsaKeySize(int bits) {
-        return Optional.of(JcaCryptoBackend.builder().provider(fips).minimumRsaKeySize(bits).build());
     }
 }

@@ -1,8 +1,8 @@
 package dev.sigil.selection;
 
-import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
 import java.util.Set;
 
@@ -29,12 +29,12 @@ public final class BrokenCryptoBackend implements CryptoBackend {
     }
 
     @Override
-    public VerificationKey importKey(Jwk jwk) {
+    public VerificationKey importKey(KeyParameters parameters) {
         throw new IllegalStateException("unreachable");
     }
 
     @Override
-    public Jwk readCertificateKey(byte[] der) {
+    public KeyParameters readCertificateKey(byte[] der) {
         throw new IllegalStateException("unreachable");
     }
 

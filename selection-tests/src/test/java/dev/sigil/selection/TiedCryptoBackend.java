@@ -1,10 +1,10 @@
 package dev.sigil.selection;
 
 import dev.sigil.backend.jca.JcaCryptoBackend;
-import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
 import java.util.Set;
 
@@ -29,12 +29,12 @@ public final class TiedCryptoBackend implements CryptoBackend {
     }
 
     @Override
-    public VerificationKey importKey(Jwk jwk) throws KeyImportException {
-        return delegate.importKey(jwk);
+    public VerificationKey importKey(KeyParameters parameters) throws KeyImportException {
+        return delegate.importKey(parameters);
     }
 
     @Override
-    public Jwk readCertificateKey(byte[] der) throws KeyImportException {
+    public KeyParameters readCertificateKey(byte[] der) throws KeyImportException {
         return delegate.readCertificateKey(der);
     }
 

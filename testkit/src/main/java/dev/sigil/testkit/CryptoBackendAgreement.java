@@ -187,7 +187,7 @@ public abstract class CryptoBackendAgreement {
             byte[] signature) {
         VerificationKey key;
         try {
-            key = backend.importKey(signer.jwk());
+            key = backend.importKey(signer.keyParameters());
         } catch (KeyImportException e) {
             return Outcome.keyRefused(e.getMessage());
         }

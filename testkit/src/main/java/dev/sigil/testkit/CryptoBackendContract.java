@@ -1,10 +1,21 @@
 package dev.sigil.testkit;
 
+import dev.sigil.jwk.DroppedKey;
+import dev.sigil.jwk.Jwk;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.KeyParameters;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -18,9 +29,17 @@ import org.junit.jupiter.api.TestInstance;
  * <h2>Use</h2>
  *
  * Extend each kit with a few lines: {@link #newBackend()} builds the backend exactly as an
- * application would. Two optional hooks widen what the kits can check:
- * {@link #signerBeyondTheJdk(JwsAlgorithm)} for algorithms the JDK cannot sign, and
- * {@link #newBackendWithMinimumRsaKeySize(int)} for a backend whose RSA policy is configurable.
+ * application would. An optional hook widens what the kits can check:
+ * {@link #signerBeyondTheJdk(JwsAlgorithm)} for algorithms the JDK cannot sign.
+ *
+ * <h2>Two ways in</h2>
+ *
+ * A case that is about building and using keys calls {@link CryptoBackend#importKey} with
+ * parameters ({@link JwsSigner#keyParameters()}, {@link PublicParameters}). A case that is about
+ * refusing keys loads them into a verifier over the backend, the path every key takes in an
+ * application: Sigil's core judges the parameters first (sizes, exponents, encodings), and the
+ * backend then makes the checks that need arithmetic (point on curve). Either way the refusal is
+ * the backend's promise to its users.
  *
  * <h2>Which algorithms</h2>
  *
@@ -43,14 +62,6 @@ public abstract class CryptoBackendContract {
      * a new key.
      */
     protected Optional<JwsSigner> signerBeyondTheJdk(JwsAlgorithm alg) throws GeneralSecurityException {
-        return Optional.empty();
-    }
-
-    /**
-     * The backend under test with its minimum RSA modulus set to {@code bits}, or empty (the
-     * default) if it has no such setting; the cases that need one are then skipped.
-     */
-    protected Optional<CryptoBackend> newBackendWithMinimumRsaKeySize(int bits) {
         return Optional.empty();
     }
 
@@ -102,10 +113,39 @@ public abstract class CryptoBackendContract {
         return rsa;
     }
 
-    final CryptoBackend backendWithMinimumRsaKeySize(int bits) {
-        Optional<CryptoBackend> lenient = newBackendWithMinimumRsaKeySize(bits);
-        Assumptions.assumeTrue(lenient.isPresent(), () -> "skipped: backend '" + backend.name()
-                + "' has no newBackendWithMinimumRsaKeySize(" + bits + ")");
-        return lenient.get();
+    /**
+     * Loads {@code set} into a verifier over the backend under test (issuer and audience ignored),
+     * as an application's static keys are loaded, recording what the verifier dropped and what the
+     * backend was asked to build. The set must keep one usable key, or {@code build()} fails.
+     *
+     * @param configure changes the builder before {@code build()}: a clock, a minimum RSA size
+     */
+    final LoadedKeys load(JwkSet set, UnaryOperator<JwtVerifier.Builder> configure) {
+        List<String> dropped = new ArrayList<>();
+        List<KeyParameters> imported = new ArrayList<>();
+        JwtVerifier.Builder builder = JwtVerifier.builder().ignoreIssuer().ignoreAudience()
+                .cryptoBackend(new RecordingBackend(backend, imported))
+                .keys(set)
+                .listener(new JwksListener() {
+                    @Override
+                    public void keyDropped(DroppedKey key) {
+                        dropped.add(key.keyId() + ": " + key.reason());
+                    }
+                });
+        return new LoadedKeys(configure.apply(builder).build(), dropped, imported);
+    }
+
+    /**
+     * What a verifier over the backend makes of {@code keys} beside one good key ({@code kid}
+     * {@code good}, ES256 or else RS256, so that {@code build()} succeeds): the reasons it dropped
+     * keys for, as {@code kid: reason}.
+     */
+    final List<String> dropped(UnaryOperator<JwtVerifier.Builder> configure, Jwk... keys) throws GeneralSecurityException {
+        Map<String, Object> good = new LinkedHashMap<>(signer(supports(JwsAlgorithm.ES256) ? JwsAlgorithm.ES256
+                : JwsAlgorithm.RS256).jwk().asMap());
+        good.put("kid", "good");
+        List<Jwk> all = new ArrayList<>(List.of(keys));
+        all.add(Jwk.of(good));
+        return load(JwkSet.of(all), configure).dropped;
     }
 }

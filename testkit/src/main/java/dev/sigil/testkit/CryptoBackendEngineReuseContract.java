@@ -117,11 +117,11 @@ public abstract class CryptoBackendEngineReuseContract extends CryptoBackendCont
         return forEachCase((alg, signers) -> {
             JwsSigner a = signers.signer(false);
             JwsSigner b = signers.signer(true);
-            VerificationKey keyA = backend().importKey(a.jwk());
-            VerificationKey keyB = backend().importKey(b.jwk());
+            VerificationKey keyA = backend().importKey(a.keyParameters());
+            VerificationKey keyB = backend().importKey(b.keyParameters());
             // Another import of A's JWK: the same key in a different object, which an engine must
             // take for a different key and initialise with, getting the same answers.
-            VerificationKey keyA2 = backend().importKey(a.jwk());
+            VerificationKey keyA2 = backend().importKey(a.keyParameters());
             byte[] signedByA = a.sign(DATA);
             byte[] signedByB = b.sign(DATA);
             // Repeats take the path that skips initialisation, changes the one that must not skip it.
@@ -144,7 +144,7 @@ public abstract class CryptoBackendEngineReuseContract extends CryptoBackendCont
     Stream<DynamicTest> afterRefusedSignaturesTheSameKeyStillVerifiesAndStillRefusesTampering() {
         return forEachCase((alg, signers) -> {
             JwsSigner signer = signers.signer(false);
-            VerificationKey key = backend().importKey(signer.jwk());
+            VerificationKey key = backend().importKey(signer.keyParameters());
             byte[] signature = signer.sign(DATA);
             assertVerifiesAndRefusesTampering(alg, key, signature);
             for (byte[] bad : refusedSignatures(signature)) {
@@ -201,7 +201,7 @@ public abstract class CryptoBackendEngineReuseContract extends CryptoBackendCont
     Stream<DynamicTest> aReadyEngineTakesTheCallsOwnRangeAndEmptyInput() {
         return forEachCase((alg, signers) -> {
             JwsSigner signer = signers.signer(false);
-            VerificationKey key = backend().importKey(signer.jwk());
+            VerificationKey key = backend().importKey(signer.keyParameters());
             byte[] signature = signer.sign(DATA);
             byte[] empty = signer.sign(new byte[0]);
             byte[] padded = new byte[DATA.length + 10];
@@ -226,7 +226,7 @@ public abstract class CryptoBackendEngineReuseContract extends CryptoBackendCont
         assumeSupports(JwsAlgorithm.PS256);
         assumeSupports(JwsAlgorithm.PS384);
         JwsSigner rs256 = GeneratedKeys.rsaSigner(JwsAlgorithm.RS256, sharedRsa());
-        VerificationKey key = backend().importKey(rs256.jwk());
+        VerificationKey key = backend().importKey(rs256.keyParameters());
         byte[] pkcs1 = rs256.sign(DATA);
         byte[] ps256 = GeneratedKeys.rsaSigner(JwsAlgorithm.PS256, sharedRsa()).sign(DATA);
         byte[] ps384 = GeneratedKeys.rsaSigner(JwsAlgorithm.PS384, sharedRsa()).sign(DATA);
@@ -248,8 +248,8 @@ public abstract class CryptoBackendEngineReuseContract extends CryptoBackendCont
         assumeSupports(JwsAlgorithm.Ed25519);
         JwsSigner a = GeneratedKeys.eddsaSigner(JwsAlgorithm.EdDSA, "Ed25519");
         JwsSigner b = GeneratedKeys.eddsaSigner(JwsAlgorithm.EdDSA, "Ed25519");
-        VerificationKey keyA = backend().importKey(a.jwk());
-        VerificationKey keyB = backend().importKey(b.jwk());
+        VerificationKey keyA = backend().importKey(a.keyParameters());
+        VerificationKey keyB = backend().importKey(b.keyParameters());
         byte[] signedByA = a.sign(DATA);
         byte[] signedByB = b.sign(DATA);
         for (int i = 0; i < 3; i++) {

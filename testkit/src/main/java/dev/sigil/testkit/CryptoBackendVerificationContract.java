@@ -100,7 +100,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
         final byte[] signature;
 
         Signed(CryptoBackend importer, JwsSigner signer, byte[] data) throws Exception {
-            this.key = importer.importKey(signer.jwk());
+            this.key = importer.importKey(signer.keyParameters());
             this.signature = signer.sign(data);
         }
     }
@@ -255,7 +255,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
     Stream<DynamicTest> rejectsAMacWhoseLastByteIsChanged() {
         return forEachHmac((alg, signers) -> {
             byte[] secret = GeneratedKeys.randomBytes(64);
-            VerificationKey key = backend().importKey(GeneratedKeys.hmacSigner(alg, secret).jwk());
+            VerificationKey key = backend().importKey(GeneratedKeys.hmacSigner(alg, secret).keyParameters());
             byte[] mac = GeneratedKeys.hmacSigner(alg, secret).sign(DATA);
             assertTrue(verify(alg, key, mac));
             byte[] changed = mac.clone();
@@ -268,7 +268,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
     Stream<DynamicTest> rejectsEveryTruncationOfACorrectMac() {
         return forEachHmac((alg, signers) -> {
             byte[] secret = GeneratedKeys.randomBytes(64);
-            VerificationKey key = backend().importKey(GeneratedKeys.hmacSigner(alg, secret).jwk());
+            VerificationKey key = backend().importKey(GeneratedKeys.hmacSigner(alg, secret).keyParameters());
             byte[] mac = GeneratedKeys.hmacSigner(alg, secret).sign(DATA);
             for (int length = 0; length < mac.length; length++) {
                 assertFalse(verify(alg, key, Arrays.copyOf(mac, length)), "length " + length);
@@ -280,7 +280,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
     Stream<DynamicTest> rejectsTheMacOfAnotherHmacAlgorithmWithTheSameSecret() {
         return forEachHmac((alg, signers) -> {
             byte[] secret = GeneratedKeys.randomBytes(64);
-            VerificationKey key = backend().importKey(GeneratedKeys.hmacSigner(alg, secret).jwk());
+            VerificationKey key = backend().importKey(GeneratedKeys.hmacSigner(alg, secret).keyParameters());
             for (JwsAlgorithm other : HMAC) {
                 if (other != alg) {
                     assertFalse(verify(alg, key, GeneratedKeys.hmacSigner(other, secret).sign(DATA)), other.name());
@@ -295,8 +295,8 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
         return forEachHmac((alg, signers) -> {
             JwsSigner first = GeneratedKeys.hmacSigner(alg, GeneratedKeys.randomBytes(64));
             JwsSigner second = GeneratedKeys.hmacSigner(alg, GeneratedKeys.randomBytes(64));
-            VerificationKey firstKey = backend().importKey(first.jwk());
-            VerificationKey secondKey = backend().importKey(second.jwk());
+            VerificationKey firstKey = backend().importKey(first.keyParameters());
+            VerificationKey secondKey = backend().importKey(second.keyParameters());
             byte[] firstMac = first.sign(DATA);
             byte[] secondMac = second.sign(DATA);
             for (int i = 0; i < 3; i++) {
@@ -312,7 +312,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
     void rejectsHs256WithASixteenByteSecretEvenWhenTheMacIsRight() throws Exception {
         assumeSupports(JwsAlgorithm.HS256);
         JwsSigner signer = GeneratedKeys.hmacSigner(JwsAlgorithm.HS256, GeneratedKeys.randomBytes(16));
-        assertFalse(verify(JwsAlgorithm.HS256, backend().importKey(signer.jwk()), signer.sign(DATA)));
+        assertFalse(verify(JwsAlgorithm.HS256, backend().importKey(signer.keyParameters()), signer.sign(DATA)));
     }
 
     @Test
@@ -323,8 +323,8 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
             }
             JwsSigner exact = GeneratedKeys.hmacSigner(alg, GeneratedKeys.randomBytes(alg.componentLength()));
             JwsSigner shorter = GeneratedKeys.hmacSigner(alg, GeneratedKeys.randomBytes(alg.componentLength() - 1));
-            assertTrue(verify(alg, backend().importKey(exact.jwk()), exact.sign(DATA)), alg.name());
-            assertFalse(verify(alg, backend().importKey(shorter.jwk()), shorter.sign(DATA)), alg.name());
+            assertTrue(verify(alg, backend().importKey(exact.keyParameters()), exact.sign(DATA)), alg.name());
+            assertFalse(verify(alg, backend().importKey(shorter.keyParameters()), shorter.sign(DATA)), alg.name());
         }
     }
 
@@ -352,7 +352,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
     @TestFactory
     Stream<DynamicTest> rejectsRAndSBothZero() {
         return forEachEcdsa((alg, signers) -> {
-            VerificationKey key = backend().importKey(signers.signer(false).jwk());
+            VerificationKey key = backend().importKey(signers.signer(false).keyParameters());
             int half = alg.componentLength();
             assertFalse(verify(alg, key, new byte[2 * half]));
             assertFalse(backend().verify(alg, key, new byte[0], 0, 0, new byte[2 * half]));
@@ -362,7 +362,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
     @TestFactory
     Stream<DynamicTest> rejectsROrSEqualToTheOrderOrAbove() {
         return forEachEcdsa((alg, signers) -> {
-            VerificationKey key = backend().importKey(signers.signer(false).jwk());
+            VerificationKey key = backend().importKey(signers.signer(false).keyParameters());
             BigInteger n = order(alg);
             int half = alg.componentLength();
             assertFalse(verify(alg, key, signature(n, BigInteger.ONE, half)), "r = n");
@@ -408,7 +408,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
             // a fresh key each time, since a deterministic signer (RFC 6979) repeats itself on one key.
             for (int i = 0; i < 100; i++) {
                 JwsSigner signer = signers.signer(true);
-                VerificationKey key = backend().importKey(signer.jwk());
+                VerificationKey key = backend().importKey(signer.keyParameters());
                 byte[] signature = signer.sign(DATA);
                 assertTrue(verify(alg, key, signature), "signature " + i);
                 assertFalse(backend().verify(alg, key, DATA, 0, DATA.length - 1, signature), "signature " + i);

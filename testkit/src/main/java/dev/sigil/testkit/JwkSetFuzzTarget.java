@@ -12,6 +12,7 @@ import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -21,10 +22,10 @@ import java.util.logging.Logger;
 
 /**
  * The body of the key set fuzz targets, shared by the crypto backends' {@code @FuzzTest}s: fuzzed
- * JSON goes through {@link JwkSet#parse(byte[])}, each key through the backend's
- * {@link CryptoBackend#importKey} (and its first {@code x5c} certificate through
- * {@link CryptoBackend#importCertificate}), and the set into {@link JwtVerifier.Builder#keys}, which
- * then verifies the RFC example tokens.
+ * JSON goes through {@link JwkSet#parse(byte[])}, each key's parameters straight into the backend's
+ * {@link CryptoBackend#importKey}, unjudged (and its first {@code x5c} certificate through
+ * {@link CryptoBackend#readCertificateKey}, then {@code importKey}), and the set into
+ * {@link JwtVerifier.Builder#keys}, which judges them first and then verifies the RFC example tokens.
  *
  * <p>The property: each step gives its result or its typed exception ({@link InvalidJwkException},
  * {@link KeyImportException}, {@link JwtConfigurationException}, {@link JwtVerificationException}),
@@ -69,9 +70,16 @@ public final class JwkSetFuzzTarget {
     }
 
     private void importKey(Jwk jwk) {
+        KeyParameters parameters;
+        try {
+            parameters = PublicParameters.of(jwk);
+        } catch (IllegalArgumentException e) {
+            SigilBugs.assertNoneBehind(e);
+            return;
+        }
         VerificationKey key;
         try {
-            key = backend.importKey(jwk);
+            key = backend.importKey(parameters);
         } catch (KeyImportException e) {
             SigilBugs.assertNoneBehind(e);
             return;
@@ -83,9 +91,11 @@ public final class JwkSetFuzzTarget {
 
     private void importCertificate(byte[] der) {
         try {
-            if (backend.importCertificate(der) == null) {
-                throw new AssertionError("importCertificate returned null");
+            KeyParameters parameters = backend.readCertificateKey(der);
+            if (parameters == null) {
+                throw new AssertionError("readCertificateKey returned null");
             }
+            backend.importKey(parameters);
         } catch (KeyImportException e) {
             SigilBugs.assertNoneBehind(e);
         }

@@ -2,6 +2,7 @@ package dev.sigil.testkit;
 
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.KeyParameters;
 import java.security.GeneralSecurityException;
 
 /**
@@ -17,6 +18,11 @@ public interface JwsSigner {
 
     /** The public JWK of the signing key (for HMAC, the secret). */
     Jwk jwk();
+
+    /** The same key as {@link #jwk()}, as the parameters a backend builds keys from. */
+    default KeyParameters keyParameters() {
+        return PublicParameters.of(jwk());
+    }
 
     /** The JWS signature of {@code data}: R || S for ECDSA, the full tag for HMAC. */
     byte[] sign(byte[] data) throws GeneralSecurityException;

@@ -37,8 +37,10 @@ final class Verdicts {
     static Outcome of(CryptoBackend backend, SignatureVector vector) {
         VerificationKey key;
         try {
-            key = backend.importKey(vector.key());
-        } catch (KeyImportException e) {
+            key = backend.importKey(PublicParameters.of(vector.key()));
+        } catch (KeyImportException | IllegalArgumentException e) {
+            // IllegalArgumentException: members the parameter types cannot hold, such as a
+            // coordinate of the wrong length, which no backend is ever given.
             return Outcome.keyRefused(e.getMessage());
         }
         byte[] message = vector.message();

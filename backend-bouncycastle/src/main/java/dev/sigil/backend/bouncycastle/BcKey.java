@@ -1,18 +1,15 @@
 package dev.sigil.backend.bouncycastle;
 
-import dev.sigil.spi.VerificationKey;
+import dev.sigil.spi.AbstractVerificationKey;
+import dev.sigil.spi.KeyParameters;
 
 /**
- * A key imported and validated by {@link BouncyCastleCryptoBackend}. Sealed so that a verifier can
- * rely on the checks made at import (size, curve, point, length) for every key it is given.
+ * A key built by {@link BouncyCastleCryptoBackend} from parameters the verifier judged. Sealed so that
+ * {@code verify} can rely on how each kind was built; type, curve and size come from the parameters.
  */
-abstract sealed class BcKey implements VerificationKey permits RsaKey, EcKey, EdKey, OctKey {
+abstract sealed class BcKey extends AbstractVerificationKey permits RsaKey, EcKey, EdKey, OctKey {
 
-    @Override
-    public final boolean samePublicKey(VerificationKey other) {
-        return other instanceof BcKey && other.getClass() == getClass() && sameKeyAs((BcKey) other);
+    BcKey(KeyParameters parameters) {
+        super(parameters);
     }
-
-    /** {@link #samePublicKey} for a key known to be of this very class. */
-    abstract boolean sameKeyAs(BcKey other);
 }

@@ -1,9 +1,9 @@
 package dev.sigil.backend.bouncycastle;
 
-import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -26,17 +26,19 @@ import org.bouncycastle.crypto.Digest;
  * randomness.)
  *
  * <h2>Defaults</h2>
- * The no-argument constructor, which {@link java.util.ServiceLoader} uses, refuses RSA keys below
- * 2048 bits; {@link #builder()} changes that. {@link #name()} is {@code "bouncycastle"},
- * {@link #priority()} 200, so that it wins over the JCA backend when both are present.
+ * There is nothing to configure: {@link java.util.ServiceLoader} uses the no-argument constructor,
+ * and an application may pass {@code new BouncyCastleCryptoBackend()} to the verifier's builder.
+ * {@link #name()} is {@code "bouncycastle"}, {@link #priority()} 200, so that it wins over the JCA
+ * backend when both are present.
  *
  * <h2>Algorithms</h2>
  * RS256/384/512, PS256/384/512, ES256/384/512, ES256K (secp256k1, RFC 8812), EdDSA, Ed25519, Ed448 and
- * HS256/384/512. Keys are limited to RSA of 2048 (or the configured minimum) to 16384 bits with an
- * odd exponent in [3, 2<sup>256</sup>) below the modulus, EC on P-256, P-384, P-521 and secp256k1
- * with the point validated, Ed25519 and Ed448 with the point decoded at import, and {@code oct}
- * secrets; an HMAC secret shorter than the hash never verifies (RFC 7518 section 3.2). ECDSA
- * signatures are R || S of exactly twice the field length, with R and S in [1, n-1].
+ * HS256/384/512. Keys: RSA, EC on P-256, P-384, P-521 and secp256k1 with the point validated here,
+ * Ed25519 and Ed448 with the point decoded at import, and {@code oct} secrets; an HMAC secret shorter
+ * than the hash never verifies (RFC 7518 section 3.2). Key sizes and the other checks that need no
+ * arithmetic are the verifier's, made before this backend is asked
+ * ({@code JwtVerifier.Builder.minRsaKeySize}, 2048 bits by default, and {@code maxRsaKeySize}).
+ * ECDSA signatures are R || S of exactly twice the field length, with R and S in [1, n-1].
  *
  * <h2>Threads</h2>
  * Instances are immutable and thread-safe; share one. Verification takes no lock: each thread keeps
@@ -48,28 +50,17 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
 
     private final VerifierTable verifiers;
     private final KeyImporter importer;
-    private final int minimumRsaBits;
 
-    /** The default backend: RSA keys of 2048 bits and more. Used by {@link java.util.ServiceLoader}. */
+    /** The backend; used by {@link java.util.ServiceLoader}. */
     public BouncyCastleCryptoBackend() {
-        this(Builder.DEFAULT_MINIMUM_RSA_BITS);
-    }
-
-    private BouncyCastleCryptoBackend(int minimumRsaBits) {
         Map<String, EcCurve> curves = new LinkedHashMap<>();
         String[][] names = {{"P-256", "secp256r1"}, {"P-384", "secp384r1"}, {"P-521", "secp521r1"}, {"secp256k1", "secp256k1"}};
         for (String[] name : names) {
             curves.put(name[0], EcCurve.load(name[0], name[1]));
         }
         Map<String, EcCurve> unmodifiable = Collections.unmodifiableMap(curves);
-        this.minimumRsaBits = minimumRsaBits;
         this.verifiers = new VerifierTable(unmodifiable);
-        this.importer = new KeyImporter(unmodifiable, minimumRsaBits, verifiers.hmacVerifiers());
-    }
-
-    /** A builder for a backend with another RSA key size policy. */
-    public static Builder builder() {
-        return new Builder();
+        this.importer = new KeyImporter(unmodifiable, verifiers.hmacVerifiers());
     }
 
     /** {@code "bouncycastle"}. */
@@ -90,14 +81,15 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
         return verifiers.algorithms();
     }
 
+    /** Builds BouncyCastle's key parameters, checking an EC point against its curve and decoding an Edwards point. */
     @Override
-    public VerificationKey importKey(Jwk jwk) throws KeyImportException {
-        return importer.importKey(jwk);
+    public VerificationKey importKey(KeyParameters parameters) throws KeyImportException {
+        return importer.importKey(parameters);
     }
 
     /** Parses the certificate with BouncyCastle's ASN.1 classes; DER only, nothing after it. */
     @Override
-    public Jwk readCertificateKey(byte[] der) throws KeyImportException {
+    public KeyParameters readCertificateKey(byte[] der) throws KeyImportException {
         return importer.readCertificateKey(der);
     }
 
@@ -108,8 +100,7 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
      */
     @Override
     public boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
-        if (alg == null || !(key instanceof BcKey) || data == null || signature == null
-                || off < 0 || len < 0 || off > data.length - len) {
+        if (!CryptoBackend.argumentsInRange(alg, key, data, off, len, signature) || !(key instanceof BcKey)) {
             return false;
         }
         AlgorithmVerifier verifier = verifiers.verifier(alg);
@@ -148,45 +139,6 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
 
     @Override
     public String toString() {
-        return "BouncyCastleCryptoBackend[minimum rsa " + minimumRsaBits + " bits, " + verifiers.algorithms() + "]";
-    }
-
-    /**
-     * Configures a {@link BouncyCastleCryptoBackend}. Not thread-safe; {@link #build()} may be called
-     * more than once and does not change the builder.
-     */
-    public static final class Builder {
-
-        static final int DEFAULT_MINIMUM_RSA_BITS = 2048;
-        private static final int LOWEST_MINIMUM_RSA_BITS = 1024;
-
-        private int minimumRsaBits = DEFAULT_MINIMUM_RSA_BITS;
-
-        private Builder() {
-        }
-
-        /**
-         * The smallest RSA modulus accepted, in bits. Default 2048, as NIST SP 800-131A requires.
-         *
-         * <p><b>Lowering it is dangerous:</b> 1024-bit RSA is within reach of well-funded attackers,
-         * and anyone who factors an issuer's key can mint tokens your service accepts. Go below 2048
-         * only for a legacy issuer you cannot change, and plan its retirement.
-         *
-         * @param bits from 1024 to 16384
-         * @throws IllegalArgumentException if {@code bits} is outside that range
-         */
-        public Builder minimumRsaKeySize(int bits) {
-            if (bits < LOWEST_MINIMUM_RSA_BITS || bits > KeyImporter.MAX_RSA_BITS) {
-                throw new IllegalArgumentException("minimumRsaKeySize(" + bits + ") must be from "
-                        + LOWEST_MINIMUM_RSA_BITS + " to " + KeyImporter.MAX_RSA_BITS + " bits");
-            }
-            this.minimumRsaBits = bits;
-            return this;
-        }
-
-        /** A new backend with this configuration. */
-        public BouncyCastleCryptoBackend build() {
-            return new BouncyCastleCryptoBackend(minimumRsaBits);
-        }
+        return "BouncyCastleCryptoBackend[" + verifiers.algorithms() + "]";
     }
 }

@@ -1,7 +1,6 @@
 package dev.sigil.backend.bouncycastle;
 
 import java.math.BigInteger;
-import java.util.Arrays;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -10,22 +9,18 @@ import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.math.ec.ECAlgorithms;
 import org.bouncycastle.math.ec.ECCurve;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.util.BigIntegers;
 
 /**
  * One prime curve (P-256, P-384, P-521, secp256k1) with BouncyCastle's parameters, loaded once per
- * backend. Point and scalar range checks are done here, explicitly, before BouncyCastle sees a key
- * or a signature, so that they do not depend on what a given BouncyCastle version checks itself.
+ * backend. The point check is done here, explicitly, before BouncyCastle sees a key, so that it does
+ * not depend on what a given BouncyCastle version checks itself; the range of a signature's R and S
+ * is core's {@link dev.sigil.spi.EcdsaScalars}.
  */
 final class EcCurve {
 
     private final String jwkName;
     private final ECDomainParameters domain;
     private final BigInteger p;
-    private final int fieldBits;
-    private final int fieldBytes;
-    /** The group order n as an unsigned big-endian number of exactly {@link #fieldBytes} bytes. */
-    private final byte[] order;
 
     private EcCurve(String jwkName, X9ECParameters parameters) {
         ECCurve curve = parameters.getCurve();
@@ -40,9 +35,6 @@ final class EcCurve {
         this.jwkName = jwkName;
         this.domain = new ECDomainParameters(parameters);
         this.p = curve.getField().getCharacteristic();
-        this.fieldBits = curve.getFieldSize();
-        this.fieldBytes = (fieldBits + 7) / 8;
-        this.order = BigIntegers.asUnsignedByteArray(fieldBytes, parameters.getN());
     }
 
     /**
@@ -63,16 +55,6 @@ final class EcCurve {
     /** The JWK {@code crv}: {@code "P-256"}, {@code "P-384"}, {@code "P-521"} or {@code "secp256k1"}. */
     String jwkName() {
         return jwkName;
-    }
-
-    /** 256, 384, 521 (256 for secp256k1). */
-    int fieldBits() {
-        return fieldBits;
-    }
-
-    /** 32, 48 or 66: the length of a coordinate in a JWK and of R and of S in a JWS signature. */
-    int fieldBytes() {
-        return fieldBytes;
     }
 
     /**
@@ -98,24 +80,6 @@ final class EcCurve {
                 && domain.getG().equals(other.getG())
                 && domain.getN().equals(other.getN())
                 && domain.getH().equals(other.getH());
-    }
-
-    /**
-     * Whether the unsigned big-endian number {@code bytes[off, off + fieldBytes)} lies in
-     * {@code [1, n-1]}: the check whose absence let r = s = 0 verify anything on JDK 15 to 18
-     * (CVE-2022-21449). BouncyCastle's ECDSASigner checks it too; this one is ours, allocation-free.
-     */
-    boolean isScalarInRange(byte[] bytes, int off) {
-        int end = off + fieldBytes;
-        boolean zero = true;
-        for (int i = off; i < end; i++) {
-            if (bytes[i] != 0) {
-                zero = false;
-                break;
-            }
-        }
-        // Equal-length unsigned big-endian numbers compare like their byte strings.
-        return !zero && Arrays.compareUnsigned(bytes, off, end, order, 0, fieldBytes) < 0;
     }
 
     @Override

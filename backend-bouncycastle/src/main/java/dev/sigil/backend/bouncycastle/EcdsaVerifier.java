@@ -1,5 +1,6 @@
 package dev.sigil.backend.bouncycastle;
 
+import dev.sigil.spi.EcdsaScalars;
 import java.math.BigInteger;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -7,16 +8,19 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
 
 /**
  * ES256/384/512 (RFC 7518 section 3.4) and ES256K (RFC 8812 section 3.2): the JWS signature is
- * R || S, each exactly the curve's field length. R and S are range-checked here, before
- * BouncyCastle sees them.
+ * R || S, each exactly the curve's field length. R and S are range-checked ({@link EcdsaScalars})
+ * before BouncyCastle sees them.
  */
 final class EcdsaVerifier extends AlgorithmVerifier {
 
     private final String curveName;
+    /** The length and range of R and S on this curve, checked before BouncyCastle sees them. */
+    private final EcdsaScalars scalars;
     private final ThreadLocal<Engine> engines;
 
     EcdsaVerifier(String curveName, HashAlgorithm hash) {
         this.curveName = curveName;
+        this.scalars = EcdsaScalars.of(curveName);
         this.engines = ThreadLocal.withInitial(() -> new Engine(hash.newDigest()));
     }
 
@@ -26,10 +30,7 @@ final class EcdsaVerifier extends AlgorithmVerifier {
             return false;
         }
         EcKey ec = (EcKey) key;
-        EcCurve curve = ec.ecCurve();
-        int half = curve.fieldBytes();
-        if (!curveName.equals(curve.jwkName()) || signature.length != 2 * half
-                || !curve.isScalarInRange(signature, 0) || !curve.isScalarInRange(signature, half)) {
+        if (!curveName.equals(ec.curve()) || !scalars.inRange(signature)) {
             return false;
         }
         Engine engine = engines.get();
@@ -47,6 +48,7 @@ final class EcdsaVerifier extends AlgorithmVerifier {
         // doFinal resets the digest for the next call.
         digest.doFinal(engine.hash, 0);
         // The two BigIntegers are ECDSASigner's API; the floor allocates them too.
+        int half = scalars.scalarBytes();
         boolean valid = engine.signer.verifySignature(engine.hash,
                 new BigInteger(1, signature, 0, half), new BigInteger(1, signature, half, half));
         // Verification only reads the key init stored; nothing else carries over to the next call.

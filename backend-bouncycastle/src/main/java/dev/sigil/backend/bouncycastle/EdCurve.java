@@ -1,35 +1,28 @@
 package dev.sigil.backend.bouncycastle;
 
+import dev.sigil.spi.KeyParameters;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 
-/** The two EdDSA curves of RFC 8037 and their sizes. */
+/** The two EdDSA curves of RFC 8037, by JWK name and X.509 algorithm identifier (RFC 8410). */
 enum EdCurve {
-    ED25519("Ed25519", 32, 64, 256, EdECObjectIdentifiers.id_Ed25519),
-    ED448("Ed448", 57, 114, 456, EdECObjectIdentifiers.id_Ed448);
+    ED25519("Ed25519", EdECObjectIdentifiers.id_Ed25519),
+    ED448("Ed448", EdECObjectIdentifiers.id_Ed448);
 
     private final String jwkName;
-    private final int keyBytes;
+    /** R and S, each as long as the encoded key (RFC 8032 sections 5.1.6 and 5.2.6). */
     private final int signatureBytes;
-    private final int sizeBits;
     private final ASN1ObjectIdentifier oid;
 
-    EdCurve(String jwkName, int keyBytes, int signatureBytes, int sizeBits, ASN1ObjectIdentifier oid) {
+    EdCurve(String jwkName, ASN1ObjectIdentifier oid) {
         this.jwkName = jwkName;
-        this.keyBytes = keyBytes;
-        this.signatureBytes = signatureBytes;
-        this.sizeBits = sizeBits;
+        this.signatureBytes = 2 * KeyParameters.Okp.keyBytes(jwkName);
         this.oid = oid;
     }
 
-    /** The curve named {@code crv} in a JWK, or {@code null}. */
-    static EdCurve fromJwkName(String crv) {
-        for (EdCurve curve : values()) {
-            if (curve.jwkName.equals(crv)) {
-                return curve;
-            }
-        }
-        return null;
+    /** The curve of {@code key}, which is always one of the two. */
+    static EdCurve of(KeyParameters.Okp key) {
+        return "Ed25519".equals(key.curve()) ? ED25519 : ED448;
     }
 
     /** The curve whose X.509 algorithm identifier (RFC 8410) is {@code oid}, or {@code null}. */
@@ -47,18 +40,8 @@ enum EdCurve {
         return jwkName;
     }
 
-    /** 32 or 57: the length of the public key {@code x}. */
-    int keyBytes() {
-        return keyBytes;
-    }
-
     /** 64 or 114. */
     int signatureBytes() {
         return signatureBytes;
-    }
-
-    /** 256 or 456, the sizes RFC 8037 keys are conventionally given. */
-    int sizeBits() {
-        return sizeBits;
     }
 }

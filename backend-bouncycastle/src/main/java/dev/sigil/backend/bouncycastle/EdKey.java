@@ -1,6 +1,6 @@
 package dev.sigil.backend.bouncycastle;
 
-import java.util.Arrays;
+import dev.sigil.spi.KeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed448PublicKeyParameters;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
@@ -17,19 +17,19 @@ final class EdKey extends BcKey {
     private static final byte[] NO_CONTEXT = new byte[0];
 
     private final EdCurve curve;
-    private final byte[] encoded;
     /** Exactly one of the two is set, according to {@link #curve}. */
     private final Ed25519PublicKeyParameters ed25519;
     private final Ed448PublicKeyParameters ed448;
 
     /**
-     * @throws IllegalArgumentException if {@code x} does not encode a point of the curve
+     * @throws IllegalArgumentException if the key does not encode a point of the curve
      */
-    EdKey(EdCurve curve, byte[] x) {
+    EdKey(KeyParameters.Okp parameters, EdCurve curve) {
+        super(parameters);
         this.curve = curve;
-        this.encoded = x.clone();
-        this.ed25519 = curve == EdCurve.ED25519 ? new Ed25519PublicKeyParameters(encoded) : null;
-        this.ed448 = curve == EdCurve.ED448 ? new Ed448PublicKeyParameters(encoded) : null;
+        byte[] x = parameters.x();
+        this.ed25519 = curve == EdCurve.ED25519 ? new Ed25519PublicKeyParameters(x) : null;
+        this.ed448 = curve == EdCurve.ED448 ? new Ed448PublicKeyParameters(x) : null;
     }
 
     EdCurve edCurve() {
@@ -46,31 +46,5 @@ final class EdKey extends BcKey {
             return ed25519.verify(Ed25519.Algorithm.Ed25519, null, data, off, len, signature, 0);
         }
         return ed448.verify(Ed448.Algorithm.Ed448, NO_CONTEXT, data, off, len, signature, 0);
-    }
-
-    @Override
-    public String keyType() {
-        return "OKP";
-    }
-
-    @Override
-    public String curve() {
-        return curve.jwkName();
-    }
-
-    @Override
-    public int sizeBits() {
-        return curve.sizeBits();
-    }
-
-    @Override
-    boolean sameKeyAs(BcKey other) {
-        EdKey that = (EdKey) other;
-        return curve == that.curve && Arrays.equals(encoded, that.encoded);
-    }
-
-    @Override
-    public String toString() {
-        return "EdKey[" + curve.jwkName() + "]";
     }
 }

@@ -45,7 +45,7 @@ final class HmacVerifier extends AlgorithmVerifier {
             return false;
         }
         OctKey oct = (OctKey) key;
-        if (oct.secretBytes() < hashBytes || signature.length != hashBytes) {
+        if (oct.sizeBits() < 8 * hashBytes || signature.length != hashBytes) {
             return false;
         }
         ThreadLocal<HmacEngine> engines = oct.engine(algorithm);

@@ -1,16 +1,21 @@
 package dev.sigil.backend.bouncycastle;
 
+import dev.sigil.spi.KeyParameters;
 import org.bouncycastle.crypto.params.RSAKeyParameters;
 
-/** An RSA public key, its modulus size and exponent already checked against the backend's policy. */
+/** An RSA public key. */
 final class RsaKey extends BcKey {
 
     private final RSAKeyParameters parameters;
     private final int modulusBytes;
 
-    RsaKey(RSAKeyParameters parameters) {
-        this.parameters = parameters;
-        this.modulusBytes = (parameters.getModulus().bitLength() + 7) / 8;
+    RsaKey(KeyParameters.Rsa rsa) {
+        super(rsa);
+        // "Internal": BouncyCastle skips its own modulus validation, a Miller-Rabin test costing about
+        // a second per 16384-bit modulus. Sigil's verifiers check every modulus before it gets here
+        // (small factors, Fermat factoring, primality), once, within a per-set budget.
+        this.parameters = new RSAKeyParameters(false, rsa.modulus(), rsa.exponent(), true);
+        this.modulusBytes = (rsa.sizeBits() + 7) / 8;
     }
 
     /** Immutable, so one instance serves every thread. */
@@ -21,31 +26,5 @@ final class RsaKey extends BcKey {
     /** The exact length of every signature under this key (RFC 8017 section 8.2.2, step 1). */
     int modulusBytes() {
         return modulusBytes;
-    }
-
-    @Override
-    public String keyType() {
-        return "RSA";
-    }
-
-    @Override
-    public String curve() {
-        return null;
-    }
-
-    @Override
-    public int sizeBits() {
-        return parameters.getModulus().bitLength();
-    }
-
-    @Override
-    boolean sameKeyAs(BcKey other) {
-        RSAKeyParameters that = ((RsaKey) other).parameters;
-        return parameters.getModulus().equals(that.getModulus()) && parameters.getExponent().equals(that.getExponent());
-    }
-
-    @Override
-    public String toString() {
-        return "RsaKey[" + sizeBits() + " bits]";
     }
 }

@@ -21,9 +21,4 @@ class BouncyCastleImportContractTest extends CryptoBackendImportContract {
     protected Optional<JwsSigner> signerBeyondTheJdk(JwsAlgorithm alg) {
         return alg == JwsAlgorithm.ES256K ? Optional.of(new Secp256k1Signer()) : Optional.empty();
     }
-
-    @Override
-    protected Optional<CryptoBackend> newBackendWithMinimumRsaKeySize(int bits) {
-        return Optional.of(BouncyCastleCryptoBackend.builder().minimumRsaKeySize(bits).build());
-    }
 }

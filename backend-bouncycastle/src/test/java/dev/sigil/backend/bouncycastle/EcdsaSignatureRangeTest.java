@@ -2,44 +2,39 @@ package dev.sigil.backend.bouncycastle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.sigil.jwk.Jwk;
+import dev.sigil.spi.EcdsaScalars;
 import dev.sigil.testkit.EcdsaScalarRange;
 import java.math.BigInteger;
-import java.util.Base64;
-import java.util.Map;
-import org.bouncycastle.asn1.x9.X9ECParameters;
+import java.util.Arrays;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.BigIntegers;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The backend's own range check for R and S, right on its own on every curve it has (that R and S
- * outside [1, n-1] never verify is the testkit's {@code CryptoBackendVerificationContract}).
+ * The range check for R and S this backend relies on (core's {@link EcdsaScalars}), against
+ * BouncyCastle's own group order of every curve the backend has (that R and S outside [1, n-1]
+ * never verify is the testkit's {@code CryptoBackendVerificationContract}).
  */
 class EcdsaSignatureRangeTest {
 
-    private final BouncyCastleCryptoBackend backend = new BouncyCastleCryptoBackend();
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({"P-256, secp256r1, 32", "P-384, secp384r1, 48", "P-521, secp521r1, 66", "secp256k1, secp256k1, 32"})
-    void rangeCheckAcceptsOneAndOrderMinusOneAndRefusesZeroOrderAndAllOnes(String jwkCurve, String bcCurve, int length)
-            throws Exception {
-        X9ECParameters curve = CustomNamedCurves.getByName(bcCurve);
-        // The generator is a point of the curve as good as any other for importing a key.
-        ECPoint g = curve.getG().normalize();
-        Map<String, Object> members = Map.of("kty", "EC", "crv", jwkCurve,
-                "x", b64(BigIntegers.asUnsignedByteArray(length, g.getAffineXCoord().toBigInteger())),
-                "y", b64(BigIntegers.asUnsignedByteArray(length, g.getAffineYCoord().toBigInteger())));
-        EcCurve ec = ((EcKey) backend.importKey(Jwk.of(members))).ecCurve();
-        BigInteger n = curve.getN();
+    void rangeCheckAcceptsOneAndOrderMinusOneAndRefusesZeroOrderAndAllOnes(String jwkCurve, String bcCurve, int length) {
+        BigInteger n = CustomNamedCurves.getByName(bcCurve).getN();
+        EcdsaScalars scalars = EcdsaScalars.of(jwkCurve);
+        assertEquals(length, scalars.scalarBytes());
+        byte[] one = BigIntegers.asUnsignedByteArray(length, BigInteger.ONE);
         for (EcdsaScalarRange.Case edge : EcdsaScalarRange.edgesOf(n, length)) {
-            assertEquals(edge.inRange(), ec.isScalarInRange(edge.bytes(), edge.offset()), edge.name());
+            byte[] scalar = Arrays.copyOfRange(edge.bytes(), edge.offset(), edge.offset() + length);
+            assertEquals(edge.inRange(), scalars.inRange(concat(scalar, one)), edge.name() + " as r");
+            assertEquals(edge.inRange(), scalars.inRange(concat(one, scalar)), edge.name() + " as s");
         }
     }
 
-    private static String b64(byte[] bytes) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    private static byte[] concat(byte[] r, byte[] s) {
+        byte[] signature = Arrays.copyOf(r, r.length + s.length);
+        System.arraycopy(s, 0, signature, r.length, s.length);
+        return signature;
     }
 }

@@ -60,7 +60,7 @@ class EngineReuseTest {
     @MethodSource("algorithms")
     void aCallThatThrowsHalfwayThroughItsInputLeavesNothingBehind(JwsAlgorithm alg, JwsAlgorithm keyAlg) throws Exception {
         JwsSigner signer = signer(alg, keyAlg);
-        BcKey key = (BcKey) backend.importKey(signer.jwk());
+        BcKey key = (BcKey) backend.importKey(signer.keyParameters());
         byte[] signature = signer.sign(DATA);
         // The backend's range checks keep a bad range from ever reaching an engine; straight at a
         // verifier, a range past the end of the array makes BouncyCastle's digests throw after

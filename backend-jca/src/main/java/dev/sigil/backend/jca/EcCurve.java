@@ -9,12 +9,12 @@ import java.security.spec.ECFieldFp;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECParameterSpec;
 import java.security.spec.EllipticCurve;
-import java.util.Arrays;
 
 /**
  * One NIST prime curve (P-256, P-384, P-521) with the parameters its backend's provider reports,
- * read once per backend. The arithmetic here is the library's own point and range validation,
- * done before a provider sees a key or a signature, so that it does not depend on provider quirks.
+ * read once per backend. The arithmetic here is the library's own point validation, done before a
+ * provider sees a key, so that it does not depend on provider quirks; the range of a signature's R
+ * and S is core's {@link dev.sigil.spi.EcdsaScalars}.
  */
 final class EcCurve {
 
@@ -23,10 +23,7 @@ final class EcCurve {
     private final BigInteger p;
     private final BigInteger a;
     private final BigInteger b;
-    private final int fieldBits;
     private final int fieldBytes;
-    /** The group order n as an unsigned big-endian number of exactly {@link #fieldBytes} bytes. */
-    private final byte[] order;
 
     private EcCurve(String jwkName, ECParameterSpec parameters) {
         ECField field = parameters.getCurve().getField();
@@ -38,9 +35,7 @@ final class EcCurve {
         this.p = ((ECFieldFp) field).getP();
         this.a = parameters.getCurve().getA();
         this.b = parameters.getCurve().getB();
-        this.fieldBits = field.getFieldSize();
-        this.fieldBytes = (fieldBits + 7) / 8;
-        this.order = fixedLength(parameters.getOrder(), fieldBytes);
+        this.fieldBytes = (field.getFieldSize() + 7) / 8;
         if (parameters.getCofactor() != 1) {
             // With cofactor 1 every point on the curve except infinity is in the prime-order group,
             // which is what makes the on-curve check below sufficient.
@@ -68,11 +63,6 @@ final class EcCurve {
         return parameters;
     }
 
-    /** 256, 384 or 521. */
-    int fieldBits() {
-        return fieldBits;
-    }
-
     /** 32, 48 or 66: the length of a coordinate in a JWK and of R and of S in a JWS signature. */
     int fieldBytes() {
         return fieldBytes;
@@ -95,32 +85,6 @@ final class EcCurve {
                 && other.getGenerator().equals(parameters.getGenerator())
                 && other.getOrder().equals(parameters.getOrder())
                 && other.getCofactor() == parameters.getCofactor();
-    }
-
-    /**
-     * Whether the unsigned big-endian number {@code bytes[off, off + fieldBytes)} lies in
-     * {@code [1, n-1]}: the check whose absence let r = s = 0 verify anything on JDK 15 to 18
-     * (CVE-2022-21449). Allocation-free, as it runs for every ECDSA signature.
-     */
-    boolean isScalarInRange(byte[] bytes, int off) {
-        int end = off + fieldBytes;
-        boolean zero = true;
-        for (int i = off; i < end; i++) {
-            if (bytes[i] != 0) {
-                zero = false;
-                break;
-            }
-        }
-        // Equal-length unsigned big-endian numbers compare like their byte strings.
-        return !zero && Arrays.compareUnsigned(bytes, off, end, order, 0, fieldBytes) < 0;
-    }
-
-    private static byte[] fixedLength(BigInteger value, int length) {
-        byte[] magnitude = value.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(magnitude.length, length);
-        System.arraycopy(magnitude, magnitude.length - copy, out, length - copy, copy);
-        return out;
     }
 
     @Override

@@ -1,22 +1,26 @@
 package dev.sigil.backend.jca;
 
+import dev.sigil.spi.EcdsaScalars;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SignatureException;
 
 /**
  * ES256/384/512 (RFC 7518 section 3.4): the JWS signature is R || S, each exactly the curve's
- * field length. R and S are range-checked here, before any provider sees them.
+ * field length. R and S are range-checked ({@link EcdsaScalars}) before any provider sees them.
  */
 final class EcdsaVerifier extends AlgorithmVerifier {
 
     private final String curveName;
+    /** The length and range of R and S on this curve, checked before the provider sees them. */
+    private final EcdsaScalars scalars;
     private final ThreadLocal<KeyedSignature> engines;
     /** Whether the engine takes R || S itself; otherwise it wants the DER form of RFC 3279. */
     private final boolean p1363;
 
     EcdsaVerifier(String curveName, String signatureName, Provider provider, boolean p1363) {
         this.curveName = curveName;
+        this.scalars = EcdsaScalars.of(curveName);
         this.engines = KeyedSignature.perThread(signatureName, provider, null);
         this.p1363 = p1363;
     }
@@ -27,10 +31,7 @@ final class EcdsaVerifier extends AlgorithmVerifier {
             return false;
         }
         EcKey ec = (EcKey) key;
-        EcCurve curve = ec.ecCurve();
-        int half = curve.fieldBytes();
-        if (!curveName.equals(curve.jwkName()) || signature.length != 2 * half
-                || !curve.isScalarInRange(signature, 0) || !curve.isScalarInRange(signature, half)) {
+        if (!curveName.equals(ec.curve()) || !scalars.inRange(signature)) {
             return false;
         }
         KeyedSignature engine = engines.get();
@@ -39,7 +40,7 @@ final class EcdsaVerifier extends AlgorithmVerifier {
         }
         try {
             // The one allocation beyond the provider's own: DER-only providers need their encoding.
-            return engine.verify(ec.publicKey(), data, off, len, toDer(signature, half));
+            return engine.verify(ec.publicKey(), data, off, len, toDer(signature, scalars.scalarBytes()));
         } catch (SignatureException e) {
             // DER-only providers (BC-FIPS) throw for encodings they dislike instead of returning false.
             return false;

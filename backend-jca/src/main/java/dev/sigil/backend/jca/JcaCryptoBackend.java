@@ -1,9 +1,9 @@
 package dev.sigil.backend.jca;
 
-import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,16 +22,16 @@ import java.util.Set;
  * <h2>Defaults</h2>
  * The no-argument constructor, which {@link java.util.ServiceLoader} uses, takes each primitive from
  * the first installed JCA provider that offers it (the JDK's SunRsaSign, SunEC and SunJCE unless the
- * application installed others) and refuses RSA keys below 2048 bits. {@link #name()} is
- * {@code "jca"}, {@link #priority()} 100.
+ * application installed others). {@link #name()} is {@code "jca"}, {@link #priority()} 100.
  *
  * <h2>Algorithms</h2>
  * RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, Ed25519, Ed448 and HS256/384/512, each only if
  * the provider(s) can really do it: the provider is probed once, when the backend is created, and
- * {@link #algorithms()} reports the result. ES256K (secp256k1) is never supported. Keys are limited
- * to RSA of 2048 (or the configured minimum) to 16384 bits with an odd exponent in [3, 2<sup>256</sup>),
- * EC on P-256, P-384 and P-521 with the point validated, Ed25519 and Ed448, and {@code oct} secrets;
- * an HMAC secret shorter than the hash never verifies (RFC 7518 section 3.2).
+ * {@link #algorithms()} reports the result. ES256K (secp256k1) is never supported. Keys: RSA, EC on
+ * P-256, P-384 and P-521 with the point validated here, Ed25519 and Ed448, and {@code oct} secrets;
+ * an HMAC secret shorter than the hash never verifies (RFC 7518 section 3.2). Key sizes and the
+ * other checks that need no arithmetic are the verifier's, made before this backend is asked
+ * ({@code JwtVerifier.Builder.minRsaKeySize}, 2048 bits by default, and {@code maxRsaKeySize}).
  *
  * <h2>FIPS</h2>
  * To use a FIPS provider such as BouncyCastle FIPS, install or create it once and pass it, by name
@@ -52,21 +52,21 @@ public final class JcaCryptoBackend implements CryptoBackend {
     private final KeyImporter importer;
     private final Provider provider;
 
-    /** The default backend: installed providers, RSA keys of 2048 bits and more. Used by {@link java.util.ServiceLoader}. */
+    /** The default backend: installed providers. Used by {@link java.util.ServiceLoader}. */
     public JcaCryptoBackend() {
-        this(null, Builder.DEFAULT_MINIMUM_RSA_BITS);
+        this(null);
     }
 
-    private JcaCryptoBackend(Provider provider, int minimumRsaBits) {
+    private JcaCryptoBackend(Provider provider) {
         ProviderChoice providers = provider == null ? ProviderChoice.installedProviders() : ProviderChoice.only(provider);
         Map<String, EcCurve> curves = loadCurves(providers);
         KeyFactories keys = new KeyFactories(providers);
         this.provider = provider;
         this.verifiers = VerifierTable.probe(providers, keys, curves);
-        this.importer = new KeyImporter(providers, keys, curves, minimumRsaBits, verifiers.hmacVerifiers());
+        this.importer = new KeyImporter(providers, keys, curves, verifiers.hmacVerifiers());
     }
 
-    /** A builder for a backend with a chosen provider or key size policy. */
+    /** A builder for a backend with a chosen provider. */
     public static Builder builder() {
         return new Builder();
     }
@@ -89,14 +89,15 @@ public final class JcaCryptoBackend implements CryptoBackend {
         return verifiers.algorithms();
     }
 
+    /** Builds the provider's key; checks an EC point against its curve itself, whatever the provider does. */
     @Override
-    public VerificationKey importKey(Jwk jwk) throws KeyImportException {
-        return importer.importKey(jwk);
+    public VerificationKey importKey(KeyParameters parameters) throws KeyImportException {
+        return importer.importKey(parameters);
     }
 
     /** Parses the certificate with the configured provider if it can, else with the JDK's. */
     @Override
-    public Jwk readCertificateKey(byte[] der) throws KeyImportException {
+    public KeyParameters readCertificateKey(byte[] der) throws KeyImportException {
         return importer.readCertificateKey(der);
     }
 
@@ -107,8 +108,7 @@ public final class JcaCryptoBackend implements CryptoBackend {
      */
     @Override
     public boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
-        if (alg == null || !(key instanceof JcaKey) || data == null || signature == null
-                || off < 0 || len < 0 || off > data.length - len) {
+        if (!CryptoBackend.argumentsInRange(alg, key, data, off, len, signature) || !(key instanceof JcaKey)) {
             return false;
         }
         AlgorithmVerifier verifier = verifiers.verifier(alg);
@@ -171,12 +171,8 @@ public final class JcaCryptoBackend implements CryptoBackend {
      */
     public static final class Builder {
 
-        static final int DEFAULT_MINIMUM_RSA_BITS = 2048;
-        private static final int LOWEST_MINIMUM_RSA_BITS = 1024;
-
         private String providerName;
         private Provider provider;
-        private int minimumRsaBits = DEFAULT_MINIMUM_RSA_BITS;
 
         private Builder() {
         }
@@ -204,25 +200,6 @@ public final class JcaCryptoBackend implements CryptoBackend {
         }
 
         /**
-         * The smallest RSA modulus accepted, in bits. Default 2048, as NIST SP 800-131A requires.
-         *
-         * <p><b>Lowering it is dangerous:</b> 1024-bit RSA is within reach of well-funded attackers,
-         * and anyone who factors an issuer's key can mint tokens your service accepts. Go below 2048
-         * only for a legacy issuer you cannot change, and plan its retirement.
-         *
-         * @param bits from 1024 to 16384
-         * @throws IllegalArgumentException if {@code bits} is outside that range
-         */
-        public Builder minimumRsaKeySize(int bits) {
-            if (bits < LOWEST_MINIMUM_RSA_BITS || bits > KeyImporter.MAX_RSA_BITS) {
-                throw new IllegalArgumentException("minimumRsaKeySize(" + bits + ") must be from "
-                        + LOWEST_MINIMUM_RSA_BITS + " to " + KeyImporter.MAX_RSA_BITS + " bits");
-            }
-            this.minimumRsaBits = bits;
-            return this;
-        }
-
-        /**
          * Resolves the provider and probes it.
          *
          * @throws IllegalArgumentException if {@link #provider(String)} names no installed provider
@@ -236,7 +213,7 @@ public final class JcaCryptoBackend implements CryptoBackend {
                             + "' is installed; install it or pass the instance to provider(Provider)");
                 }
             }
-            return new JcaCryptoBackend(chosen, minimumRsaBits);
+            return new JcaCryptoBackend(chosen);
         }
     }
 }

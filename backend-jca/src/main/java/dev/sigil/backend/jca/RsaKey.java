@@ -1,21 +1,18 @@
 package dev.sigil.backend.jca;
 
-import java.math.BigInteger;
+import dev.sigil.spi.KeyParameters;
 import java.security.PublicKey;
 
-/** An RSA public key, its modulus size and exponent already checked against the backend's policy. */
+/** An RSA public key. */
 final class RsaKey extends JcaKey {
 
-    private final BigInteger modulus;
-    private final BigInteger exponent;
     private final PublicKey publicKey;
     private final int modulusBytes;
 
-    RsaKey(BigInteger modulus, BigInteger exponent, PublicKey publicKey) {
-        this.modulus = modulus;
-        this.exponent = exponent;
+    RsaKey(KeyParameters.Rsa parameters, PublicKey publicKey) {
+        super(parameters);
         this.publicKey = publicKey;
-        this.modulusBytes = (modulus.bitLength() + 7) / 8;
+        this.modulusBytes = (parameters.sizeBits() + 7) / 8;
     }
 
     PublicKey publicKey() {
@@ -25,31 +22,5 @@ final class RsaKey extends JcaKey {
     /** The exact length of every signature under this key (RFC 8017 section 8.2.2, step 1). */
     int modulusBytes() {
         return modulusBytes;
-    }
-
-    @Override
-    public String keyType() {
-        return "RSA";
-    }
-
-    @Override
-    public String curve() {
-        return null;
-    }
-
-    @Override
-    public int sizeBits() {
-        return modulus.bitLength();
-    }
-
-    @Override
-    boolean sameKeyAs(JcaKey other) {
-        RsaKey that = (RsaKey) other;
-        return modulus.equals(that.modulus) && exponent.equals(that.exponent);
-    }
-
-    @Override
-    public String toString() {
-        return "RsaKey[" + modulus.bitLength() + " bits]";
     }
 }

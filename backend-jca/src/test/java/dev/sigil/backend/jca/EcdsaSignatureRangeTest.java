@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.EcdsaScalars;
 import dev.sigil.spi.VerificationKey;
 import dev.sigil.testkit.EcdsaScalarRange;
 import java.math.BigInteger;
@@ -13,13 +14,14 @@ import java.security.KeyPair;
 import java.security.Provider;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The backend's own range check for R and S and its DER conversion, right on their own (that R and
+ * The range check for R and S the backend relies on and its DER conversion, right on their own (that R and
  * S outside [1, n-1] never verify is the testkit's {@code CryptoBackendVerificationContract}).
  */
 class EcdsaSignatureRangeTest {
@@ -39,19 +41,32 @@ class EcdsaSignatureRangeTest {
     @MethodSource("curves")
     void rangeCheckAcceptsOneAndOrderMinusOneAndRefusesZeroOrderAndAllOnes(JwsAlgorithm alg, TestKeys.Kind kind)
             throws Exception {
+        // Core's check, which this backend relies on, against the group order the provider reports.
         KeyPair pair = kind.generate();
-        EcCurve curve = ((EcKey) backend.importKey(TestKeys.jwk(pair.getPublic()))).ecCurve();
         BigInteger n = ((ECPublicKey) pair.getPublic()).getParams().getOrder();
-        for (EcdsaScalarRange.Case edge : EcdsaScalarRange.edgesOf(n, alg.componentLength())) {
-            assertEquals(edge.inRange(), curve.isScalarInRange(edge.bytes(), edge.offset()), edge.name());
+        int length = alg.componentLength();
+        EcdsaScalars scalars = EcdsaScalars.of(alg.requiredCurve());
+        assertEquals(length, scalars.scalarBytes());
+        byte[] one = new byte[length];
+        one[length - 1] = 1;
+        for (EcdsaScalarRange.Case edge : EcdsaScalarRange.edgesOf(n, length)) {
+            byte[] scalar = Arrays.copyOfRange(edge.bytes(), edge.offset(), edge.offset() + length);
+            assertEquals(edge.inRange(), scalars.inRange(concat(scalar, one)), edge.name() + " as r");
+            assertEquals(edge.inRange(), scalars.inRange(concat(one, scalar)), edge.name() + " as s");
         }
+    }
+
+    private static byte[] concat(byte[] r, byte[] s) {
+        byte[] signature = Arrays.copyOf(r, r.length + s.length);
+        System.arraycopy(s, 0, signature, r.length, s.length);
+        return signature;
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("curves")
     void verifiesThroughTheDerConversionForProvidersWithoutP1363(JwsAlgorithm alg, TestKeys.Kind kind) throws Exception {
         KeyPair pair = kind.generate();
-        VerificationKey key = backend.importKey(TestKeys.jwk(pair.getPublic()));
+        VerificationKey key = backend.importKey(TestKeys.parameters(pair.getPublic()));
         String derName = alg.hashName().replace("-", "") + "withECDSA";
         Provider provider = Signature.getInstance(derName).getProvider();
         EcdsaVerifier derOnly = new EcdsaVerifier(key.curve(), derName, provider, false);

@@ -31,7 +31,7 @@ class EngineReuseTest {
     @Test
     void anEd25519SignatureTheJdkThrowsOnLeavesNothingBehindForTheNextCall() throws Exception {
         KeyPair pair = TestKeys.Kind.ED25519.generate();
-        VerificationKey key = backend.importKey(TestKeys.jwk(pair.getPublic()));
+        VerificationKey key = backend.importKey(TestKeys.parameters(pair.getPublic()));
         byte[] signature = TestKeys.sign(JwsAlgorithm.EdDSA, pair.getPrivate(), DATA);
         byte[] sTooLarge = signature.clone();
         Arrays.fill(sTooLarge, 32, 64, (byte) 0xff);
@@ -55,8 +55,8 @@ class EngineReuseTest {
     void aDerOnlyEngineRecoversFromTheSignaturesItRefuses() throws Exception {
         KeyPair a = TestKeys.Kind.P256.generate();
         KeyPair b = TestKeys.Kind.P256.generate();
-        JcaKey keyA = (JcaKey) backend.importKey(TestKeys.jwk(a.getPublic()));
-        JcaKey keyB = (JcaKey) backend.importKey(TestKeys.jwk(b.getPublic()));
+        JcaKey keyA = (JcaKey) backend.importKey(TestKeys.parameters(a.getPublic()));
+        JcaKey keyB = (JcaKey) backend.importKey(TestKeys.parameters(b.getPublic()));
         Signature der = Signature.getInstance("SHA256withECDSA");
         // The path of providers without P1363 (BC-FIPS), here over the JDK's DER engine.
         EcdsaVerifier derOnly = new EcdsaVerifier("P-256", "SHA256withECDSA", der.getProvider(), false);

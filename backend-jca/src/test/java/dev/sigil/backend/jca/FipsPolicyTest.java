@@ -25,16 +25,17 @@ class FipsPolicyTest {
     }
 
     @Test
-    void refusesAStaticRsaKeyBelow2048BitsEvenWhenTheBackendWouldTakeIt() throws Exception {
+    void refusesAStaticRsaKeyBelow2048BitsEvenWhenTheVerifiersMinimumWouldTakeIt() throws Exception {
         KeyPair rsa1024 = TestKeys.rsa(1024);
-        JcaCryptoBackend lenient = JcaCryptoBackend.builder().minimumRsaKeySize(1024).build();
+        JcaCryptoBackend backend = new JcaCryptoBackend();
         JwkSet keys = JwkSet.of(Jwk.of(Map.of("kty", "RSA", "kid", "old", "n", TestKeys.b64(TestKeys.unsigned(
                 ((RSAPublicKey) rsa1024.getPublic()).getModulus())), "e", "AQAB")));
-        JwtConfigurationException e = assertThrows(JwtConfigurationException.class, () -> fips(lenient, keys).build());
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> fips(backend, keys).minRsaKeySize(1024).build());
         assertEquals("keys(..) holds key 'old' that crypto policy FIPS_186_5 forbids: rsa modulus of 1024 bits is below"
                 + " the 2048 bits FIPS 186-5 requires", e.getMessage());
-        // The same key is accepted without the policy, by the lenient backend.
-        JwtVerifier.builder().ignoreIssuer().ignoreAudience().keys(keys).cryptoBackend(lenient).build();
+        // The same key is accepted without the policy, by a verifier whose minimum is lowered.
+        JwtVerifier.builder().ignoreIssuer().ignoreAudience().keys(keys).cryptoBackend(backend).minRsaKeySize(1024).build();
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.sigil.backend.jca;
 
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.testkit.CryptoBackendImportContract;
-import java.util.Optional;
 
 /**
  * Key and certificate import: what is accepted, what is refused, and the shared messages:
@@ -13,10 +12,5 @@ class JcaImportContractTest extends CryptoBackendImportContract {
     @Override
     protected CryptoBackend newBackend() {
         return new JcaCryptoBackend();
-    }
-
-    @Override
-    protected Optional<CryptoBackend> newBackendWithMinimumRsaKeySize(int bits) {
-        return Optional.of(JcaCryptoBackend.builder().minimumRsaKeySize(bits).build());
     }
 }

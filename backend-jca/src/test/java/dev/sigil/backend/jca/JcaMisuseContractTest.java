@@ -2,7 +2,6 @@ package dev.sigil.backend.jca;
 
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.testkit.CryptoBackendMisuseContract;
-import java.util.Optional;
 
 /**
  * Keys that do not fit the algorithm and arguments no caller should pass:
@@ -13,10 +12,5 @@ class JcaMisuseContractTest extends CryptoBackendMisuseContract {
     @Override
     protected CryptoBackend newBackend() {
         return new JcaCryptoBackend();
-    }
-
-    @Override
-    protected Optional<CryptoBackend> newBackendWithMinimumRsaKeySize(int bits) {
-        return Optional.of(JcaCryptoBackend.builder().minimumRsaKeySize(bits).build());
     }
 }

@@ -20,9 +20,9 @@ class KeyImportTest {
         byte[] secret = TestKeys.randomBytes(32);
         KeyPair rsa = TestKeys.Kind.RSA_2048.generate();
         KeyPair p256 = TestKeys.Kind.P256.generate();
-        assertEquals("OctKey[256 bits]", backend.importKey(TestKeys.octJwk(secret)).toString());
-        assertEquals("RsaKey[2048 bits]", backend.importKey(TestKeys.jwk(rsa.getPublic())).toString());
-        assertEquals("EcKey[P-256]", backend.importKey(TestKeys.jwk(p256.getPublic())).toString());
+        assertEquals("OctKey[256 bits]", backend.importKey(TestKeys.octParameters(secret)).toString());
+        assertEquals("RsaKey[2048 bits]", backend.importKey(TestKeys.parameters(rsa.getPublic())).toString());
+        assertEquals("EcKey[P-256]", backend.importKey(TestKeys.parameters(p256.getPublic())).toString());
     }
 
     @Test

@@ -51,12 +51,12 @@ class ProviderSelectionTest {
         KeyPair pair = TestKeys.Kind.RSA_2048.generate();
         byte[] data = "a.b".getBytes(StandardCharsets.US_ASCII);
         byte[] signature = TestKeys.sign(JwsAlgorithm.PS256, pair.getPrivate(), data);
-        assertTrue(backend.verify(JwsAlgorithm.PS256, backend.importKey(TestKeys.jwk(pair.getPublic())), data, 0, data.length, signature));
+        assertTrue(backend.verify(JwsAlgorithm.PS256, backend.importKey(TestKeys.parameters(pair.getPublic())), data, 0, data.length, signature));
         KeyImportException e = assertThrows(KeyImportException.class,
-                () -> backend.importKey(TestKeys.jwk(TestKeys.Kind.P256.generate().getPublic())));
+                () -> backend.importKey(TestKeys.parameters(TestKeys.Kind.P256.generate().getPublic())));
         assertEquals("curve P-256 is not available from provider SunRsaSign", e.getMessage());
         KeyImportException ed = assertThrows(KeyImportException.class,
-                () -> backend.importKey(TestKeys.jwk(TestKeys.Kind.ED25519.generate().getPublic())));
+                () -> backend.importKey(TestKeys.parameters(TestKeys.Kind.ED25519.generate().getPublic())));
         assertEquals("no Ed25519 key factory in provider SunRsaSign", ed.getMessage());
     }
 
@@ -72,14 +72,6 @@ class ProviderSelectionTest {
         JcaCryptoBackend backend = JcaCryptoBackend.builder().provider("NoSuchProvider")
                 .provider(Security.getProvider("SunJCE")).build();
         assertEquals(HMAC, backend.algorithms());
-    }
-
-    @Test
-    void refusesAMinimumRsaKeySizeBelow1024OrAbove16384() {
-        JcaCryptoBackend.Builder builder = JcaCryptoBackend.builder();
-        IllegalArgumentException low = assertThrows(IllegalArgumentException.class, () -> builder.minimumRsaKeySize(1023));
-        assertEquals("minimumRsaKeySize(1023) must be from 1024 to 16384 bits", low.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> builder.minimumRsaKeySize(16385));
     }
 
     @Test

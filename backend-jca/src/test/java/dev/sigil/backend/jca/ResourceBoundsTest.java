@@ -92,6 +92,28 @@ class ResourceBoundsTest {
     }
 
     @Test
+    void rsaKeysBelowTheConfiguredMinimumAreDroppedWhicheverBackendVerifies() throws Exception {
+        KeyPair rsa2048 = TestKeys.rsa(2048);
+        JwkSet keys = JwkSet.of(TestKeys.jwk(rsa2048.getPublic()));
+        builder(keys).build();
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> builder(keys).minRsaKeySize(3072).build());
+        assertTrue(e.getMessage().contains("rsa modulus of 2048 bits is below the minimum of 3072"), e.getMessage());
+        KeyPair rsa1024 = TestKeys.rsa(1024);
+        JwkSet small = JwkSet.of(TestKeys.jwk(rsa1024.getPublic()));
+        e = assertThrows(JwtConfigurationException.class, () -> builder(small).build());
+        assertTrue(e.getMessage().contains("rsa modulus of 1024 bits is below the minimum of 2048"), e.getMessage());
+        assertDoesNotThrow(() -> builder(small).minRsaKeySize(1024).build());
+    }
+
+    @Test
+    void aMinimumRsaKeySizeAboveTheMaximumFailsBuild() {
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> builder(JwkSet.of()).minRsaKeySize(4096).maxRsaKeySize(2048).build());
+        assertEquals("minRsaKeySize(4096) is above maxRsaKeySize(2048): no RSA key could be used", e.getMessage());
+    }
+
+    @Test
     void theHeaderDepthIsConfigurable() throws Exception {
         Mint.Signer signer = Mint.signer(JwsAlgorithm.ES256);
         String deep = signer.raw(signer.header("\"x\":" + "[".repeat(8) + "]".repeat(8)), CLAIMS);
@@ -110,5 +132,8 @@ class ResourceBoundsTest {
         assertThrows(IllegalArgumentException.class, () -> b.maxHeaderDepth(0));
         assertThrows(IllegalArgumentException.class, () -> b.maxRsaKeySize(1024));
         assertThrows(IllegalArgumentException.class, () -> b.maxRsaKeySize(16385));
+        IllegalArgumentException low = assertThrows(IllegalArgumentException.class, () -> b.minRsaKeySize(1023));
+        assertEquals("minRsaKeySize must be between 1024 and 16384, got 1023", low.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.minRsaKeySize(16385));
     }
 }

@@ -2,6 +2,8 @@ package dev.sigil.backend.jca;
 
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.KeyParameters;
+import dev.sigil.testkit.PublicParameters;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -116,6 +118,15 @@ final class TestKeys {
             members.put("x", b64(Arrays.copyOfRange(spki, spki.length - length, spki.length)));
         }
         return members;
+    }
+
+    /** The key as the parameters a backend builds keys from, unjudged. */
+    static KeyParameters parameters(PublicKey key) {
+        return PublicParameters.of(jwk(key));
+    }
+
+    static KeyParameters octParameters(byte[] secret) {
+        return new KeyParameters.Oct(secret);
     }
 
     static Jwk jwk(PublicKey key) {

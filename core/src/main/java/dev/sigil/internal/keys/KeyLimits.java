@@ -1,13 +1,17 @@
 package dev.sigil.internal.keys;
 
 /**
- * How large key parameters may be, checked on their encoded lengths before any arithmetic: an issuer
- * you do not control must not be able to choose how much work loading its key set costs.
+ * How large key parameters may be, checked on their lengths before any arithmetic: an issuer you do
+ * not control must not be able to choose how much work loading its key set costs, nor slip in a key
+ * too small to resist factoring. One value per verifier, made from its builder's settings; the
+ * backends apply no size policy of their own.
  *
+ * @param minRsaBits the smallest RSA modulus kept, in bits ({@code JwtVerifier.Builder.minRsaKeySize},
+ *     2048 by default)
  * @param maxRsaBits the largest RSA modulus kept, in bits ({@code JwtVerifier.Builder.maxRsaKeySize},
  *     8192 by default)
  */
-record KeyLimits(int maxRsaBits) {
+public record KeyLimits(int minRsaBits, int maxRsaBits) {
 
     /**
      * FIPS 186-5 bounds e below 2^256; in practice e is 65537. Verification time grows with the
@@ -28,6 +32,16 @@ record KeyLimits(int maxRsaBits) {
      * always enough for two moduli at {@link #maxRsaBits}.
      */
     static final long PRIMALITY_UNITS = 128;
+
+    /**
+     * @throws IllegalArgumentException if a bound is not positive or the minimum is above the maximum
+     */
+    public KeyLimits {
+        if (minRsaBits <= 0 || maxRsaBits < minRsaBits) {
+            throw new IllegalArgumentException("rsa key size limits must satisfy 0 < minimum <= maximum, got "
+                    + minRsaBits + " and " + maxRsaBits);
+        }
+    }
 
     /** This set's budget for primality tests, in cubed bits (see {@link #PRIMALITY_UNITS}). */
     long primalityBudget() {

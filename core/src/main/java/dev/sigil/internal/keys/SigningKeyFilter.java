@@ -11,8 +11,8 @@ import dev.sigil.jwt.CryptoPolicy;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,14 +44,14 @@ public final class SigningKeyFilter {
      * @param allowSecretKeys whether {@code oct} keys may be kept: only for sets the application
      *     configured itself, never for sets fetched from an issuer
      * @param policy the compliance regime keys must also satisfy
-     * @param maxRsaBits the largest RSA modulus kept: verifying with a huge modulus costs time, and
-     *     so does judging it, so it is checked on the encoded length before anything else
+     * @param limits the RSA key sizes kept: verifying with a huge modulus costs time, and so does
+     *     judging it, so the size is checked before anything else
      */
-    public SigningKeyFilter(CryptoBackend backend, boolean allowSecretKeys, CryptoPolicy policy, int maxRsaBits) {
+    public SigningKeyFilter(CryptoBackend backend, boolean allowSecretKeys, CryptoPolicy policy, KeyLimits limits) {
         this.backend = Objects.requireNonNull(backend, "backend");
         this.allowSecretKeys = allowSecretKeys;
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.limits = new KeyLimits(maxRsaBits);
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /** Filters and imports the set. Never throws for a bad key: it is dropped instead. */
@@ -101,12 +101,15 @@ public final class SigningKeyFilter {
                 throw new Refused("alg " + name + " does not fit key type " + kty);
             }
         }
+        // Without x5c the key's own parameters are all there is; with it, they may be left out.
+        KeyParameters own = null;
         if (jwk.certificateChain().isEmpty() || hasOwnParameters(jwk)) {
-            refuseIfUnsound(jwk, check);
+            own = JwkParameters.read(jwk);
+            refuseIfUnsound(own, check);
         }
         VerificationKey key;
         try {
-            key = jwk.certificateChain().isEmpty() ? importOwn(jwk) : importWithCertificate(jwk, check);
+            key = jwk.certificateChain().isEmpty() ? backend.importKey(own) : importWithCertificate(jwk, own, check);
         } catch (KeyImportException e) {
             // A backend's message may quote the key's own members, and any backend may have written
             // it: escaped here, once, so that a DroppedKey's reason is always printable.
@@ -130,18 +133,19 @@ public final class SigningKeyFilter {
         return new ImportedKey(jwk, jwk.keyId().orElse(null), alg, key);
     }
 
-    private VerificationKey importOwn(Jwk jwk) throws KeyImportException {
-        return backend.importKey(jwk);
-    }
-
-    private static void refuseIfUnsound(Jwk parameters, PublicKeyCheck check) throws Refused {
+    private static void refuseIfUnsound(KeyParameters parameters, PublicKeyCheck check) throws Refused {
         String unsound = check.refusal(parameters);
         if (unsound != null) {
             throw new Refused(unsound);
         }
     }
 
-    private VerificationKey importWithCertificate(Jwk jwk, PublicKeyCheck check) throws KeyImportException, Refused {
+    /**
+     * The key of the {@code x5c} leaf certificate, which must match the thumbprints and, where the
+     * JWK has its own parameters ({@code own}, already judged), equal them.
+     */
+    private VerificationKey importWithCertificate(Jwk jwk, KeyParameters own, PublicKeyCheck check)
+            throws KeyImportException, Refused {
         byte[] leaf = jwk.certificateChain().get(0);
         if (jwk.certificateSha1Thumbprint().isPresent()
                 && !Arrays.equals(jwk.certificateSha1Thumbprint().get(), backend.digest("SHA-1", leaf))) {
@@ -152,45 +156,25 @@ public final class SigningKeyFilter {
             throw new Refused("x5t#S256 does not match the x5c certificate");
         }
         // The backend only parses the certificate; its key is judged here, as a JWK's would be.
-        Jwk certified = backend.readCertificateKey(leaf);
+        KeyParameters certified = Objects.requireNonNull(backend.readCertificateKey(leaf), "readCertificateKey");
         // kty is one of KEY_TYPES by now, and the certificate's is the backend's own word.
         if (!jwk.keyType().equals(certified.keyType())) {
             throw new Refused("x5c certificate holds a key of type " + certified.keyType() + ", not " + jwk.keyType());
         }
-        if (jwk.curve().isPresent() && !jwk.curve().equals(certified.curve())) {
-            throw new Refused("x5c certificate key is on " + certified.curve().orElse("no curve") + ", not "
-                    + quoted(jwk.curve().get()));
+        if (jwk.curve().isPresent() && !jwk.curve().get().equals(certified.curve())) {
+            throw new Refused("x5c certificate key is on " + (certified.curve() == null ? "no curve" : certified.curve())
+                    + ", not " + quoted(jwk.curve().get()));
         }
-        if (!hasOwnParameters(jwk)) {
+        if (own == null) {
             refuseIfUnsound(certified, check);
             return backend.importKey(certified);
         }
-        // The JWK's own parameters passed the checks already; equal ones need no second look.
-        if (!sameParameters(jwk, certified)) {
+        // The JWK's own parameters passed the checks already; equal ones need no second look. RSA
+        // numbers compare as numbers, so leading zero octets in the JWK do not matter.
+        if (!own.equals(certified)) {
             throw new Refused("x5c certificate key differs from the jwk's own parameters");
         }
-        return backend.importKey(jwk);
-    }
-
-    /** Whether the public parameters are equal, as numbers for RSA (leading zeros aside), as encoded otherwise. */
-    private static boolean sameParameters(Jwk a, Jwk b) {
-        switch (a.keyType()) {
-            case "RSA":
-                return sameNumber(a, b, "n") && sameNumber(a, b, "e");
-            case "EC":
-                return sameBytes(a, b, "x") && sameBytes(a, b, "y");
-            default:
-                return sameBytes(a, b, "x");
-        }
-    }
-
-    private static boolean sameNumber(Jwk a, Jwk b, String member) {
-        return new BigInteger(1, a.binaryMember(member).orElse(new byte[0]))
-                .equals(new BigInteger(1, b.binaryMember(member).orElse(new byte[0])));
-    }
-
-    private static boolean sameBytes(Jwk a, Jwk b, String member) {
-        return Arrays.equals(a.binaryMember(member).orElse(null), b.binaryMember(member).orElse(null));
+        return backend.importKey(own);
     }
 
     private static boolean hasOwnParameters(Jwk jwk) {
@@ -208,14 +192,5 @@ public final class SigningKeyFilter {
 
     private static String describe(VerificationKey key) {
         return key.curve() != null ? key.curve() : key.keyType() + " " + key.sizeBits() + "-bit";
-    }
-
-    /** A key left out; the message is the reason. */
-    private static final class Refused extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Refused(String reason) {
-            super(reason, null, false, false);
-        }
     }
 }

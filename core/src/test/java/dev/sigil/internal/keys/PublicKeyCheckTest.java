@@ -2,8 +2,10 @@ package dev.sigil.internal.keys;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sigil.jwk.Jwk;
+import dev.sigil.spi.KeyParameters;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Base64;
@@ -14,7 +16,16 @@ import org.junit.jupiter.api.Test;
 class PublicKeyCheckTest {
 
     private static final Random RANDOM = new Random(7);
-    private static final BigInteger N = BigInteger.probablePrime(1024, RANDOM).multiply(BigInteger.probablePrime(1024, RANDOM));
+    private static final BigInteger N = modulus2048();
+
+    /** A real two-prime modulus of exactly 2048 bits (the product of two 1024-bit primes may have 2047). */
+    private static BigInteger modulus2048() {
+        BigInteger n;
+        do {
+            n = BigInteger.probablePrime(1024, RANDOM).multiply(BigInteger.probablePrime(1024, RANDOM));
+        } while (n.bitLength() != 2048);
+        return n;
+    }
 
     private static String b64(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -25,8 +36,65 @@ class PublicKeyCheckTest {
         return bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
+    /** What a verifier makes of the key: read into parameters, then judged; no minimum RSA size. */
     private static String refusal(int maxRsaBits, Map<String, Object> members) {
-        return new PublicKeyCheck(new KeyLimits(maxRsaBits)).refusal(Jwk.of(members));
+        return refusal(new KeyLimits(16, maxRsaBits), members);
+    }
+
+    private static String refusal(KeyLimits limits, Map<String, Object> members) {
+        try {
+            return new PublicKeyCheck(limits).refusal(JwkParameters.read(Jwk.of(members)));
+        } catch (Refused e) {
+            return e.getMessage();
+        }
+    }
+
+    @Test
+    void refusesAnRsaModulusBelowTheMinimumBeforeAnyCostlierCheck() {
+        // Prime, too: the size is what is reported, as it is checked before the costlier tests.
+        byte[] n = unsigned(BigInteger.probablePrime(1024, RANDOM));
+        assertEquals("rsa modulus of 1024 bits is below the minimum of 2048",
+                refusal(new KeyLimits(2048, 8192), Map.of("kty", "RSA", "n", b64(n), "e", "AQAB")));
+        assertNull(refusal(new KeyLimits(2048, 8192), Map.of("kty", "RSA", "n", b64(unsigned(N)), "e", "AQAB")));
+        assertEquals("rsa modulus of 2048 bits is below the minimum of 3072",
+                refusal(new KeyLimits(3072, 8192), Map.of("kty", "RSA", "n", b64(unsigned(N)), "e", "AQAB")));
+    }
+
+    @Test
+    void limitsRefuseAMinimumAboveTheMaximum() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new KeyLimits(4096, 2048));
+        assertEquals("rsa key size limits must satisfy 0 < minimum <= maximum, got 4096 and 2048", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new KeyLimits(0, 2048));
+    }
+
+    @Test
+    void readsEveryMemberAtItsExactLengthAndNamesTheOneThatIsNot() {
+        assertEquals("'x' must be 32 bytes for P-256, got 31",
+                refusal(8192, Map.of("kty", "EC", "crv", "P-256", "x", b64(new byte[31]), "y", b64(new byte[32]))));
+        assertEquals("'y' must be 66 bytes for P-521, got 65",
+                refusal(8192, Map.of("kty", "EC", "crv", "P-521", "x", b64(new byte[66]), "y", b64(new byte[65]))));
+        assertEquals("'x' must be 57 bytes for Ed448, got 32",
+                refusal(8192, Map.of("kty", "OKP", "crv", "Ed448", "x", b64(new byte[32]))));
+        assertEquals("OKP key has no 'crv'", refusal(8192, Map.of("kty", "OKP", "x", b64(new byte[32]))));
+        assertEquals("oct key 'k' is empty", refusal(8192, Map.of("kty", "oct", "k", "")));
+        assertEquals("jwk member 'n' must be a string", refusal(8192, Map.of("kty", "RSA", "n", 5L, "e", "AQAB")));
+        assertEquals("unsupported key type 'AKP'", refusal(8192, Map.of("kty", "AKP", "alg", "ML-DSA-44", "pub", "AA")));
+    }
+
+    @Test
+    void judgesParametersReadFromACertificateAsItJudgesAJwks() {
+        // The x5c path hands PublicKeyCheck parameters a backend made: the same rules apply.
+        PublicKeyCheck check = new PublicKeyCheck(new KeyLimits(2048, 8192));
+        byte[] identity = new byte[32];
+        identity[0] = 1;
+        assertEquals("okp key 'x' is a small-order point of Ed25519, which lets anyone forge signatures",
+                check.refusal(new KeyParameters.Okp("Ed25519", identity)));
+        assertEquals("rsa public exponent is even", check.refusal(new KeyParameters.Rsa(N, BigInteger.valueOf(65536))));
+        assertEquals("oct key of 128 bits is shorter than the 256 bits HS256 needs (RFC 7518 section 3.2)",
+                check.refusal(new KeyParameters.Oct(new byte[16])));
+        assertNull(check.refusal(new KeyParameters.Ec("P-256", new byte[32], new byte[32])),
+                "whether the point is on the curve is the backend's to say");
+        assertNull(check.refusal(new KeyParameters.Akp("ML-DSA-44", new byte[1312])));
     }
 
     @Test

@@ -29,13 +29,13 @@ class RsaModulusCheckTest {
     @Test
     void acceptsAModulusMadeOfTwoDistantPrimes() {
         BigInteger n = BigInteger.probablePrime(1024, RANDOM).multiply(BigInteger.probablePrime(1024, RANDOM));
-        assertNull(new RsaModulusCheck(new KeyLimits(8192)).refusal(n));
+        assertNull(new RsaModulusCheck(new KeyLimits(2048, 8192)).refusal(n));
     }
 
     @Test
     void aSetPaysForTwoPrimalityTestsAtTheLimitAndNoMore() {
         // 2 x 8192^3 = 128 tests of 2048 bits: the third 8192-bit modulus is dropped untested.
-        RsaModulusCheck check = new RsaModulusCheck(new KeyLimits(8192));
+        RsaModulusCheck check = new RsaModulusCheck(new KeyLimits(2048, 8192));
         assertNull(check.refusal(hostile(8192)));
         assertNull(check.refusal(hostile(8192)));
         assertEquals("rsa modulus of 8192 bits is past this key set's budget for primality tests",
@@ -51,15 +51,15 @@ class RsaModulusCheckTest {
     void refusesSquaresAndPrimesTooCloseTogether() {
         BigInteger p = BigInteger.probablePrime(1024, RANDOM);
         String fermat = "rsa modulus factors at once by fermat's method, which lets anyone forge signatures";
-        assertEquals(fermat, new RsaModulusCheck(new KeyLimits(8192)).refusal(p.multiply(p)));
-        assertEquals(fermat, new RsaModulusCheck(new KeyLimits(8192)).refusal(p.multiply(p.nextProbablePrime())));
+        assertEquals(fermat, new RsaModulusCheck(new KeyLimits(2048, 8192)).refusal(p.multiply(p)));
+        assertEquals(fermat, new RsaModulusCheck(new KeyLimits(2048, 8192)).refusal(p.multiply(p.nextProbablePrime())));
         assertEquals("rsa modulus is prime, which lets anyone forge signatures",
-                new RsaModulusCheck(new KeyLimits(8192)).refusal(BigInteger.probablePrime(2048, RANDOM)));
+                new RsaModulusCheck(new KeyLimits(2048, 8192)).refusal(BigInteger.probablePrime(2048, RANDOM)));
     }
 
     @Test
     void theBudgetAlwaysCoversTwoModuliAtTheConfiguredLimit() {
-        assertEquals(2L * 16384 * 16384 * 16384, new KeyLimits(16384).primalityBudget());
-        assertEquals(128L * 2048 * 2048 * 2048, new KeyLimits(2048).primalityBudget());
+        assertEquals(2L * 16384 * 16384 * 16384, new KeyLimits(2048, 16384).primalityBudget());
+        assertEquals(128L * 2048 * 2048 * 2048, new KeyLimits(2048, 2048).primalityBudget());
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sigil.jwk.BuiltinJsonCodec;
-import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwsAlgorithm;
 import dev.sigil.jwt.JwtConfigurationException;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.VerificationKey;
@@ -30,12 +30,12 @@ class ProviderSelectionTest {
         }
 
         @Override
-        public VerificationKey importKey(Jwk jwk) {
+        public VerificationKey importKey(KeyParameters parameters) {
             throw new AssertionError("selection must not import keys");
         }
 
         @Override
-        public Jwk readCertificateKey(byte[] der) {
+        public KeyParameters readCertificateKey(byte[] der) {
             throw new AssertionError("selection must not import keys");
         }
 

@@ -1,0 +1,99 @@
+package dev.sigil.internal.keys;
+
+import static dev.sigil.spi.UntrustedText.quoted;
+
+import dev.sigil.jwk.InvalidJwkException;
+import dev.sigil.jwk.Jwk;
+import dev.sigil.spi.KeyParameters;
+import java.math.BigInteger;
+import java.util.Optional;
+
+/**
+ * Reads a JWK's public parameters into the {@link KeyParameters} a backend builds keys from: every
+ * member present, decodable, and at its exact length (RFC 7518 section 6.2.1.2 for EC coordinates,
+ * RFC 8037 for Edwards keys). It says why a key cannot be read, with the member's name; whether the
+ * parameters are acceptable is {@link PublicKeyCheck}'s to judge afterwards.
+ */
+final class JwkParameters {
+
+    private JwkParameters() {
+    }
+
+    /**
+     * The parameters of {@code jwk}, whose type is {@code RSA}, {@code EC}, {@code OKP} or {@code oct}.
+     *
+     * @throws Refused if a member is missing, not base64url, of the wrong length, or names an
+     *     unsupported curve
+     */
+    static KeyParameters read(Jwk jwk) throws Refused {
+        try {
+            switch (jwk.keyType()) {
+                case "RSA":
+                    return new KeyParameters.Rsa(new BigInteger(1, required(jwk, "n")), new BigInteger(1, required(jwk, "e")));
+                case "EC":
+                    return ec(jwk);
+                case "OKP":
+                    return okp(jwk);
+                case "oct":
+                    byte[] k = required(jwk, "k");
+                    if (k.length == 0) {
+                        throw new Refused("oct key 'k' is empty");
+                    }
+                    return new KeyParameters.Oct(k);
+                default:
+                    throw new Refused("unsupported key type " + quoted(jwk.keyType()));
+            }
+        } catch (InvalidJwkException e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    private static KeyParameters ec(Jwk jwk) throws Refused {
+        String crv = curve(jwk);
+        int length = KeyParameters.Ec.fieldBytes(crv);
+        if (length < 0) {
+            throw new Refused("unsupported curve " + quoted(crv) + " for key type EC");
+        }
+        byte[] x = required(jwk, "x");
+        checkLength("x", x, length, crv);
+        byte[] y = required(jwk, "y");
+        checkLength("y", y, length, crv);
+        return new KeyParameters.Ec(crv, x, y);
+    }
+
+    private static KeyParameters okp(Jwk jwk) throws Refused {
+        String crv = curve(jwk);
+        if ("X25519".equals(crv) || "X448".equals(crv)) {
+            throw new Refused("curve " + crv + " is for key agreement and cannot verify signatures");
+        }
+        int length = KeyParameters.Okp.keyBytes(crv);
+        if (length < 0) {
+            throw new Refused("unsupported curve " + quoted(crv) + " for key type OKP");
+        }
+        byte[] x = required(jwk, "x");
+        checkLength("x", x, length, crv);
+        return new KeyParameters.Okp(crv, x);
+    }
+
+    private static String curve(Jwk jwk) throws Refused {
+        Optional<String> crv = jwk.curve();
+        if (crv.isEmpty()) {
+            throw new Refused(jwk.keyType() + " key has no 'crv'");
+        }
+        return crv.get();
+    }
+
+    private static byte[] required(Jwk jwk, String member) throws Refused {
+        Optional<byte[]> value = jwk.binaryMember(member);
+        if (value.isEmpty()) {
+            throw new Refused(jwk.keyType() + " key has no '" + member + "'");
+        }
+        return value.get();
+    }
+
+    private static void checkLength(String member, byte[] value, int length, String crv) throws Refused {
+        if (value.length != length) {
+            throw new Refused("'" + member + "' must be " + length + " bytes for " + crv + ", got " + value.length);
+        }
+    }
+}
