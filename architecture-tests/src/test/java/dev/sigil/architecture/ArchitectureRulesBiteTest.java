@@ -35,7 +35,11 @@ import dev.sigil.internal.fixture.state.KeepsAGlobalCounter;
 import dev.sigil.internal.fixture.state.KeepsOnlyConstants;
 import dev.sigil.json.fixture.HashesWithBouncyCastle;
 import dev.sigil.json.fixture.PullsInTheTestkit;
+import dev.sigil.jwk.fixture.layers.KeepsToItself;
+import dev.sigil.jwk.fixture.layers.KnowsTheVerifier;
 import dev.sigil.jwt.fixture.KnowsItsBackend;
+import dev.sigil.jwt.fixture.layers.ReadsKeys;
+import dev.sigil.jwt.fixture.layers.ReadsKeysOneWay;
 import dev.sigil.spi.fixture.DescribesItselfWithTheJdkOnly;
 import dev.sigil.spi.fixture.ExposesThroughAProtectedMethod;
 import dev.sigil.spi.fixture.ExtendsAnInternalType;
@@ -315,6 +319,20 @@ class ArchitectureRulesBiteTest {
         void oneInternalPackageUsingAnotherOneWayPasses() {
             assertPasses(ArchitectureRules.coreInternalPackagesHaveNoCycles,
                     UsesTheOtherOneWay.class, KnowsNobody.class);
+        }
+    }
+
+    @Nested
+    class CorePublicPackagesHaveNoCycles {
+
+        @Test
+        void aKeysClassThatReachesBackIntoTheVerifierPackageIsReported() {
+            assertBites(ArchitectureRules.corePublicPackagesHaveNoCycles, KnowsTheVerifier.class, ReadsKeys.class);
+        }
+
+        @Test
+        void theVerifierPackageUsingTheKeysPackageOneWayPasses() {
+            assertPasses(ArchitectureRules.corePublicPackagesHaveNoCycles, ReadsKeysOneWay.class, KeepsToItself.class);
         }
     }
 

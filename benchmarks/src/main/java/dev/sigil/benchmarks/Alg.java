@@ -1,6 +1,6 @@
 package dev.sigil.benchmarks;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 
 /** The algorithms issue 6 measures, one realistic token each. */
 enum Alg {

@@ -5,7 +5,7 @@ import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksCache;
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.UntrustedText;

@@ -1,6 +1,6 @@
 package dev.sigil.cli;
 
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwtConfigurationException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.sigil.cli;
 
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.VerifiedJwt;

@@ -3,7 +3,7 @@ package dev.sigil.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.testkit.FakeIssuer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

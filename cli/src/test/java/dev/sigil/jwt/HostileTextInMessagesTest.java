@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.testkit.LogCapture;
 import java.time.Instant;
 import java.util.Collections;

@@ -7,7 +7,7 @@ import dev.sigil.internal.remote.RefreshState;
 import dev.sigil.internal.remote.RemoteGet;
 import dev.sigil.internal.remote.Snapshot;
 import dev.sigil.internal.select.Providers;
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.UntrustedText;

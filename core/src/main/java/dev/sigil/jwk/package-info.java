@@ -12,8 +12,10 @@
  * snapshot of a cache's counters. {@link dev.sigil.jwk.BuiltinJsonCodec} is core's own JSON codec,
  * a provider of {@link dev.sigil.spi.JsonCodec} like any other.
  *
- * <p>Depends on {@code java.base}, {@link dev.sigil.spi}, the exceptions of {@link dev.sigil.jwt}
- * and core's unexported {@code dev.sigil.internal} packages. Exported; the public API follows the
- * library's semantic version.
+ * <p>Depends on {@code java.base}, {@link dev.sigil.spi} and core's unexported
+ * {@code dev.sigil.internal} packages; never on {@link dev.sigil.jwt}, which sits on top of it. What
+ * a {@link dev.sigil.jwk.KeySource} reports when no key set can be had is its own
+ * {@link dev.sigil.jwk.KeysUnavailableException}. Exported; the public API follows the library's
+ * semantic version.
  */
 package dev.sigil.jwk;

@@ -1,6 +1,7 @@
 package dev.sigil.jwt;
 
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.UntrustedText;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ final class HeaderRules {
         if ("none".equalsIgnoreCase(algName)) {
             throw new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, "alg 'none' (an unsecured JWS) is never accepted");
         }
-        JwsAlgorithm alg = JwsAlgorithm.lookup(algName);
+        JwsAlgorithm alg = JwsAlgorithm.find(algName).orElse(null);
         if (alg == null || !supported.contains(alg)) {
             throw new JwtVerificationException(Reason.UNSUPPORTED_ALGORITHM, "alg " + UntrustedText.quoted(algName)
                     + " is not supported" + (alg == null ? "" : " by crypto backend '" + backendName + "'"));

@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.UntrustedText;
 import java.util.List;
 import java.util.Map;

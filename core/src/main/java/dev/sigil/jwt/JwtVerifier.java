@@ -17,6 +17,8 @@ import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JwsAlgorithm;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spi.UntrustedText;
 import java.net.URI;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.sigil.jwt;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.UntrustedText;
 
 /**

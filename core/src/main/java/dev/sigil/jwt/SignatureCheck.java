@@ -3,6 +3,7 @@ package dev.sigil.jwt;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.JwsAlgorithm;
 
 /**
  * Checks a token's signature over its own bytes with the keys {@link KeySelection} offers, in

@@ -1,6 +1,5 @@
 package dev.sigil.spi;
 
-import dev.sigil.jwt.JwsAlgorithm;
 import java.util.Set;
 
 /**

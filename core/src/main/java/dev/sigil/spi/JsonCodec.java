@@ -1,7 +1,7 @@
 package dev.sigil.spi;
 
 /**
- * Parses and writes JSON (RFC 8259). Core ships a built-in codec, {@link dev.sigil.jwk.BuiltinJsonCodec}
+ * Parses and writes JSON (RFC 8259). Core ships a built-in codec, {@code dev.sigil.jwk.BuiltinJsonCodec}
  * ({@code "builtin"}), registered as a provider like any other; it is the fallback, used only when no
  * other codec is found, so a module such as {@code sigil-json-jackson} replaces it when present.
  *

@@ -12,6 +12,7 @@ import dev.sigil.jwt.CompactJws.AcceptedHeader;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
+import dev.sigil.spi.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JwsAlgorithm;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -7,6 +7,7 @@ import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.spi.AbstractVerificationKey;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;

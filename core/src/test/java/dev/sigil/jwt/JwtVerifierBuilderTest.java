@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.KeySource;
+import dev.sigil.spi.JwtConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

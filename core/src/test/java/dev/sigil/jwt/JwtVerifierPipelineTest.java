@@ -9,6 +9,7 @@ import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JwsAlgorithm;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

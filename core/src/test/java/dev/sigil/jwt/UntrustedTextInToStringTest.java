@@ -2,6 +2,7 @@ package dev.sigil.jwt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.sigil.spi.JwsAlgorithm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

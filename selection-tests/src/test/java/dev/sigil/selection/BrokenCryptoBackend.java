@@ -1,6 +1,6 @@
 package dev.sigil.selection;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;

@@ -3,7 +3,7 @@ package dev.sigil.selection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwtConfigurationException;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

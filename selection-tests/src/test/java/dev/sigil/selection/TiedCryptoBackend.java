@@ -1,7 +1,7 @@
 package dev.sigil.selection;
 
 import dev.sigil.backend.jca.JcaCryptoBackend;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;

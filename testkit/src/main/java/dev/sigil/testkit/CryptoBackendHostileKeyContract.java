@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksListener;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.KeyParameters;

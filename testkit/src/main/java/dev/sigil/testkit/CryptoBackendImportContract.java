@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwk.Jwk;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;

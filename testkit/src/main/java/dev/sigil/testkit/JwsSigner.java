@@ -1,7 +1,7 @@
 package dev.sigil.testkit;
 
 import dev.sigil.jwk.Jwk;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.KeyParameters;
 import java.security.GeneralSecurityException;
 

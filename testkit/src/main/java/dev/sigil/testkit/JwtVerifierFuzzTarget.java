@@ -2,7 +2,7 @@ package dev.sigil.testkit;
 
 import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwk.JwkSet;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.VerifiedJwt;

@@ -1,6 +1,6 @@
 package dev.sigil.testkit;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package dev.sigil.backend.bouncycastle;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;

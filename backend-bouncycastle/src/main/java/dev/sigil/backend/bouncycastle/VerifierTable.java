@@ -1,6 +1,6 @@
 package dev.sigil.backend.bouncycastle;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;

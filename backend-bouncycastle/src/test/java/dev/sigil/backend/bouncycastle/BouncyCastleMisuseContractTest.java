@@ -1,6 +1,6 @@
 package dev.sigil.backend.bouncycastle;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.testkit.CryptoBackendMisuseContract;
 import dev.sigil.testkit.JwsSigner;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.CryptoPolicy;
-import dev.sigil.jwt.JwsAlgorithm;
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwsAlgorithm;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.sigil.backend.bouncycastle;
 
 import dev.sigil.jwk.Jwk;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.testkit.JwsSigner;
 import java.math.BigInteger;
 import java.security.SecureRandom;

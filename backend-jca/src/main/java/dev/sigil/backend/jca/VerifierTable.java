@@ -1,6 +1,6 @@
 package dev.sigil.backend.jca;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.PublicKey;

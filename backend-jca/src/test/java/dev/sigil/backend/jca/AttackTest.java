@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwk.JwkSet;
-import dev.sigil.jwt.JwsAlgorithm;
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwsAlgorithm;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nimbusds.jwt.JWTClaimsSet;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;

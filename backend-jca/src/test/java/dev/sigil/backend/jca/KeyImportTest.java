@@ -3,7 +3,7 @@ package dev.sigil.backend.jca;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import java.security.KeyPair;
 import org.junit.jupiter.api.Test;
 

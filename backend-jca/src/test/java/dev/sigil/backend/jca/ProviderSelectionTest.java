@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.KeyImportException;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

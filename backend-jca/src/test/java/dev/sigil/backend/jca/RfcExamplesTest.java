@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;

@@ -1,7 +1,7 @@
 package dev.sigil.backend.jca;
 
 import dev.sigil.jwk.Jwk;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.testkit.PublicParameters;
 import java.math.BigInteger;

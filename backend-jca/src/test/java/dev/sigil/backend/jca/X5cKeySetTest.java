@@ -7,7 +7,7 @@ import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksListener;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.testkit.TestCertificates;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package dev.sigil.internal.keys;
 
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.VerificationKey;
 
 /** Which keys an algorithm can use (RFC 7518 section 3, RFC 8037, RFC 9864). */

@@ -2,7 +2,7 @@ package dev.sigil.internal.keys;
 
 import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.JwkSet;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -8,7 +8,7 @@ import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.CryptoPolicy;
-import dev.sigil.jwt.JwsAlgorithm;
+import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;

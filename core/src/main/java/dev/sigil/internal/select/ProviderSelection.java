@@ -1,6 +1,6 @@
 package dev.sigil.internal.select;
 
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwtConfigurationException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sigil.jwk.BuiltinJsonCodec;
-import dev.sigil.jwt.JwsAlgorithm;
-import dev.sigil.jwt.JwtConfigurationException;
+import dev.sigil.spi.JwsAlgorithm;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.JsonCodec;

@@ -1,14 +1,15 @@
-package dev.sigil.jwt;
+package dev.sigil.spi;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The JWS signature algorithms Sigil knows (RFC 7518 section 3, RFC 8037, RFC 8812, RFC 9864).
  * {@code none} is not among them and never will be.
  *
  * <p>Which of these a verifier accepts is decided by its configuration and its
- * {@link dev.sigil.spi.CryptoBackend}, never by the token: see {@link JwtVerifier.Builder#algorithms}.
+ * {@link CryptoBackend}, never by the token: see {@link dev.sigil.jwt.JwtVerifier.Builder#algorithms}.
  */
 public enum JwsAlgorithm {
     /** RSASSA-PKCS1-v1_5 with SHA-256. */
@@ -91,9 +92,9 @@ public enum JwsAlgorithm {
         return alg;
     }
 
-    /** Like {@link #fromName} but returns {@code null} for an unknown name. */
-    static JwsAlgorithm lookup(String name) {
-        return BY_NAME.get(name);
+    /** The algorithm registered under {@code name}, compared exactly; empty for any name Sigil does not know. */
+    public static Optional<JwsAlgorithm> find(String name) {
+        return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
 
     /** The name as written in a JOSE header, such as {@code "RS256"}. */
