@@ -120,7 +120,7 @@ final class CurrentKeys {
             throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "interrupted while waiting for keys", e);
         } catch (TimeoutException e) {
             throw new JwtVerificationException(Reason.KEYS_UNAVAILABLE, "no key set within " + maxWait.toMillis()
-                    + " ms (maxWait)", e);
+                    + " ms (maxKeyWait)", e);
         } catch (ExecutionException | CancellationException e) {
             // Complete now: read, and reported, as any failed answer.
         }

@@ -1,6 +1,10 @@
 package dev.sigil.testkit;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.sigil.spi.EcdsaScalars;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,5 +38,27 @@ public final class EcdsaScalarRange {
                 new Case("all ones", GeneratedKeys.fixed(BigInteger.ONE.shiftLeft(8 * length).subtract(BigInteger.ONE), length), 0, false),
                 new Case("zero before a one, read at 0", oneInTheSecondHalf, 0, false),
                 new Case("zero before a one, read at the one", oneInTheSecondHalf, length, true));
+    }
+
+    /**
+     * Asserts that core's check for {@code crv} ({@link EcdsaScalars}, which backends rely on) agrees
+     * with the group order {@code n} a backend's provider reports, on every edge, as {@code r} and as
+     * {@code s}; {@code length} is the curve's scalar length.
+     */
+    public static void assertCoreCheckAgreesWith(String crv, BigInteger n, int length) {
+        EcdsaScalars scalars = EcdsaScalars.of(crv);
+        assertEquals(length, scalars.scalarBytes(), crv + " scalar length");
+        byte[] one = GeneratedKeys.fixed(BigInteger.ONE, length);
+        for (Case edge : edgesOf(n, length)) {
+            byte[] scalar = Arrays.copyOfRange(edge.bytes(), edge.offset(), edge.offset() + length);
+            assertEquals(edge.inRange(), scalars.inRange(concat(scalar, one)), crv + ": " + edge.name() + " as r");
+            assertEquals(edge.inRange(), scalars.inRange(concat(one, scalar)), crv + ": " + edge.name() + " as s");
+        }
+    }
+
+    private static byte[] concat(byte[] r, byte[] s) {
+        byte[] signature = Arrays.copyOf(r, r.length + s.length);
+        System.arraycopy(s, 0, signature, r.length, s.length);
+        return signature;
     }
 }
