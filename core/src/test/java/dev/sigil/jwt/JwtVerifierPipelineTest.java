@@ -18,15 +18,15 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The parts wired together by JwtVerifier.verify, in their order, with a JDK HMAC backend. */
+/** The parts wired together by JwtVerifier.verify, in their order, with a JDK test backend. */
 class JwtVerifierPipelineTest {
 
     private static final long NOW = 1_700_000_000L;
-    private static final Jwk KEY = JdkHmacBackend.secret("k1", null, 32, 7);
-    private static final Jwk OTHER = JdkHmacBackend.secret("k1", null, 32, 8);
+    private static final Jwk KEY = JdkTestBackend.secret("k1", null, 32, 7);
+    private static final Jwk OTHER = JdkTestBackend.secret("k1", null, 32, 8);
     private static final String CLAIMS = "{\"iss\":\"https://i/\",\"aud\":\"api\",\"exp\":" + (NOW + 60) + "}";
 
-    private final JdkHmacBackend backend = new JdkHmacBackend(JwsAlgorithm.HS256, JwsAlgorithm.RS256);
+    private final JdkTestBackend backend = new JdkTestBackend(JwsAlgorithm.HS256, JwsAlgorithm.RS256);
     private final JwtVerifier verifier = JwtVerifier.builder().issuer("https://i/").audience("api")
             .keys(JwkSet.of(KEY)).algorithms(JwsAlgorithm.HS256).cryptoBackend(backend).jsonCodec(new BuiltinJsonCodec())
             .clock(Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC)).build();
@@ -35,11 +35,11 @@ class JwtVerifierPipelineTest {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A token of these parts, signed with {@code signer} as the JDK HMAC backend expects. */
+    /** A token of these parts, signed with {@code signer} as the JDK test backend expects. */
     private static String token(String encodedHeader, String encodedPayload, Jwk signer) {
         String signed = encodedHeader + "." + encodedPayload;
         return signed + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(JdkHmacBackend.signatureFor(signer, signed.getBytes(StandardCharsets.US_ASCII), signed.length()));
+                .encodeToString(JdkTestBackend.signatureFor(signer, signed.getBytes(StandardCharsets.US_ASCII), signed.length()));
     }
 
     private static String token(String header, String claims) {

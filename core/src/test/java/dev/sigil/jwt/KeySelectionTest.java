@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 
 class KeySelectionTest {
 
-    private final JdkHmacBackend backend = new JdkHmacBackend();
+    private final JdkTestBackend backend = new JdkTestBackend();
     private final KeySelection selection = new KeySelection(2);
     // a and b fit HS256 (and HS384 by size); small fits HS256 only; pinned is pinned to HS512.
     private final KeyIndex keys = backend.index(
-            JdkHmacBackend.secret("a", null, 48, 1),
-            JdkHmacBackend.secret("small", null, 32, 2),
-            JdkHmacBackend.secret("b", null, 48, 3),
-            JdkHmacBackend.secret("pinned", "HS512", 64, 4),
-            JdkHmacBackend.secret("a", "HS512", 64, 5));
+            JdkTestBackend.secret("a", null, 48, 1),
+            JdkTestBackend.secret("small", null, 32, 2),
+            JdkTestBackend.secret("b", null, 48, 3),
+            JdkTestBackend.secret("pinned", "HS512", 64, 4),
+            JdkTestBackend.secret("a", "HS512", 64, 5));
 
     private static List<String> kids(ImportedKey[] candidates) {
         return Arrays.stream(candidates).map(ImportedKey::keyId).collect(Collectors.toList());

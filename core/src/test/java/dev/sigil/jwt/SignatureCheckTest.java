@@ -16,15 +16,15 @@ import org.junit.jupiter.api.Test;
 
 class SignatureCheckTest {
 
-    private static final Jwk A = JdkHmacBackend.secret("a", null, 32, 1);
-    private static final Jwk B = JdkHmacBackend.secret("b", null, 32, 2);
-    private static final Jwk C = JdkHmacBackend.secret("c", null, 32, 3);
-    private static final Jwk PINNED = JdkHmacBackend.secret("p", "HS512", 64, 4);
+    private static final Jwk A = JdkTestBackend.secret("a", null, 32, 1);
+    private static final Jwk B = JdkTestBackend.secret("b", null, 32, 2);
+    private static final Jwk C = JdkTestBackend.secret("c", null, 32, 3);
+    private static final Jwk PINNED = JdkTestBackend.secret("p", "HS512", 64, 4);
     // Only the first 10 bytes are signed: the check must pass the length, not the array's.
     private static final byte[] SIGNED = "header.payload-and-more".getBytes(StandardCharsets.US_ASCII);
     private static final int SIGNED_LENGTH = 10;
 
-    private final JdkHmacBackend backend = new JdkHmacBackend();
+    private final JdkTestBackend backend = new JdkTestBackend();
 
     private static JoseHeader header(JwsAlgorithm alg, String kid) {
         return new JoseHeader(Map.of(), alg, kid, null);
@@ -33,14 +33,14 @@ class SignatureCheckTest {
     private JwtVerificationException check(int maxCandidates, KeyIndex keys, String kid, Jwk signer) {
         SignatureCheck check = new SignatureCheck(backend, new KeySelection(maxCandidates));
         return check.verify(keys, header(JwsAlgorithm.HS256, kid), SIGNED, SIGNED_LENGTH,
-                JdkHmacBackend.signatureFor(signer, SIGNED, SIGNED_LENGTH));
+                JdkTestBackend.signatureFor(signer, SIGNED, SIGNED_LENGTH));
     }
 
     @Test
     void acceptsASignatureTheKidsKeyVerifiesOverTheSignedRange() {
         assertNull(check(4, backend.index(A, B), "b", B));
         assertEquals(1, backend.calls.size());
-        JdkHmacBackend.Call call = backend.calls.get(0);
+        JdkTestBackend.Call call = backend.calls.get(0);
         assertArrayEquals(B.binaryMember("k").orElseThrow(), call.secret());
         assertSame(SIGNED, call.data());
         assertEquals(0, call.off());
@@ -69,7 +69,7 @@ class SignatureCheckTest {
 
     @Test
     void aRepeatedKidSkipsTheKeysThatDoNotFit() {
-        Jwk pinnedA = JdkHmacBackend.secret("a", "HS512", 64, 9);
+        Jwk pinnedA = JdkTestBackend.secret("a", "HS512", 64, 9);
         assertNull(check(1, backend.index(pinnedA, A), "a", A));
         assertEquals(1, backend.calls.size());
     }
@@ -91,8 +91,8 @@ class SignatureCheckTest {
 
     @Test
     void aSetRepeatingAKidIsBoundedToo() {
-        Jwk a2 = JdkHmacBackend.secret("a", null, 32, 7);
-        Jwk a3 = JdkHmacBackend.secret("a", null, 32, 8);
+        Jwk a2 = JdkTestBackend.secret("a", null, 32, 7);
+        Jwk a3 = JdkTestBackend.secret("a", null, 32, 8);
         assertRefusal(Reason.INVALID_SIGNATURE, "signature does not verify with the first 2 candidate keys, the limit"
                 + " per token", check(2, backend.index(A, a2, a3), "a", a3));
         assertEquals(2, backend.calls.size());

@@ -12,7 +12,11 @@ import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -26,11 +30,12 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A real, minimal crypto backend for core's own tests, which have no backend module on their class
- * path (those modules depend on core): HMAC through the JDK's {@link Mac}, {@code oct} keys only.
- * It records each call to {@link #verify}, so that a test can tell which keys were tried, in what
- * order and over which bytes. The other algorithms it may be told to offer are never verified.
+ * path (those modules depend on core): HMAC through the JDK's {@link Mac} for {@code oct} keys, and
+ * RS256 through the JDK's {@link Signature} for RSA keys. It records each call to {@link #verify},
+ * so that a test can tell which keys were tried, in what order and over which bytes. The other
+ * algorithms it may be told to offer are never verified.
  */
-final class JdkHmacBackend implements CryptoBackend {
+final class JdkTestBackend implements CryptoBackend {
 
     /** One call to {@link #verify}: the key's secret and the range it was asked about. */
     record Call(byte[] secret, byte[] data, int off, int len) {
@@ -39,7 +44,7 @@ final class JdkHmacBackend implements CryptoBackend {
     final List<Call> calls = new ArrayList<>();
     private final Set<JwsAlgorithm> algorithms;
 
-    JdkHmacBackend(JwsAlgorithm... algorithms) {
+    JdkTestBackend(JwsAlgorithm... algorithms) {
         this.algorithms = algorithms.length == 0 ? EnumSet.allOf(JwsAlgorithm.class) : EnumSet.copyOf(Arrays.asList(algorithms));
     }
 
@@ -71,7 +76,7 @@ final class JdkHmacBackend implements CryptoBackend {
 
     @Override
     public String name() {
-        return "jdk-hmac";
+        return "jdk-test";
     }
 
     @Override
@@ -86,19 +91,41 @@ final class JdkHmacBackend implements CryptoBackend {
 
     @Override
     public VerificationKey importKey(KeyParameters parameters) throws KeyImportException {
-        if (!(parameters instanceof KeyParameters.Oct oct)) {
-            throw new KeyImportException("jdk-hmac imports oct keys only");
+        if (parameters instanceof KeyParameters.Oct oct) {
+            return new Secret(oct);
         }
-        return new Secret(oct);
+        if (parameters instanceof KeyParameters.Rsa rsa) {
+            try {
+                return new Rsa(rsa, KeyFactory.getInstance("RSA").generatePublic(
+                        new RSAPublicKeySpec(rsa.modulus(), rsa.exponent())));
+            } catch (GeneralSecurityException e) {
+                throw new KeyImportException("jdk-test cannot build the RSA key: " + e.getMessage());
+            }
+        }
+        throw new KeyImportException("jdk-test imports oct and RSA keys only");
     }
 
     @Override
     public KeyParameters readCertificateKey(byte[] der) throws KeyImportException {
-        throw new KeyImportException("jdk-hmac reads no certificates");
+        throw new KeyImportException("jdk-test reads no certificates");
     }
 
     @Override
     public boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
+        if (key instanceof Rsa rsa) {
+            calls.add(new Call(null, data, off, len));
+            if (alg != JwsAlgorithm.RS256) {
+                return false;
+            }
+            try {
+                Signature verifier = Signature.getInstance("SHA256withRSA");
+                verifier.initVerify(rsa.key);
+                verifier.update(data, off, len);
+                return verifier.verify(signature);
+            } catch (GeneralSecurityException e) {
+                return false;
+            }
+        }
         byte[] secret = ((Secret) key).secret;
         calls.add(new Call(secret, data, off, len));
         if (!alg.isSymmetric()) {
@@ -125,6 +152,15 @@ final class JdkHmacBackend implements CryptoBackend {
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(name, e);
+        }
+    }
+
+    private static final class Rsa extends AbstractVerificationKey {
+        final PublicKey key;
+
+        Rsa(KeyParameters.Rsa rsa, PublicKey key) {
+            super(rsa);
+            this.key = key;
         }
     }
 
