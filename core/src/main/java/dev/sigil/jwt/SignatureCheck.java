@@ -2,6 +2,7 @@ package dev.sigil.jwt;
 
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
+import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.JwsAlgorithm;
 
@@ -34,6 +35,12 @@ final class SignatureCheck {
         ImportedKey[] candidates = selection.candidates(keys, alg, kid);
         if (candidates.length == 0) {
             return selection.notFound(alg, kid);
+        }
+        int fixed = alg.mlDsaSignatureLength();
+        if (fixed != 0 && signature.length != fixed) {
+            // Checked here, once, so that no backend is handed a signature no key could verify.
+            return new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + signature.length
+                    + " bytes is not the " + fixed + " bytes of " + alg);
         }
         int tried = 0;
         for (ImportedKey candidate : candidates) {
