@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class Jwk {
 
-    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth");
+    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "priv");
     private static final int SHA1_BYTES = 20;
     private static final int SHA256_BYTES = 32;
 
@@ -121,7 +121,10 @@ public final class Jwk {
         return Optional.ofNullable(x5tSha256).map(byte[]::clone);
     }
 
-    /** Whether the key carries private parameters ({@code d}, {@code p}, {@code q}, {@code dp}, {@code dq}, {@code qi}, {@code oth}). */
+    /**
+     * Whether the key carries private parameters ({@code d}, {@code p}, {@code q}, {@code dp}, {@code dq},
+     * {@code qi}, {@code oth}; {@code priv}, an AKP key's seed, RFC 9964).
+     */
     public boolean hasPrivateParameters() {
         for (String name : PRIVATE_MEMBERS) {
             if (members.containsKey(name)) {

@@ -21,7 +21,8 @@ public enum CryptoPolicy {
     /**
      * What FIPS 186-5 and NIST SP 800-131A Rev. 2 allow for signature verification: RSA (PKCS#1 v1.5
      * and PSS) with moduli of at least 2048 bits; ECDSA on P-256, P-384 and P-521 only (not
-     * secp256k1, so no ES256K); EdDSA on Ed25519 and Ed448; HMAC with secrets of at least 112 bits.
+     * secp256k1, so no ES256K); EdDSA on Ed25519 and Ed448; HMAC with secrets of at least 112 bits;
+     * and ML-DSA (FIPS 204) wherever the backend and its provider offer it.
      * Use it with a FIPS-validated provider (for example BC-FIPS in approved-only mode through
      * {@code JcaCryptoBackend.builder().provider(..)}); the policy restricts what Sigil asks of the
      * provider, the provider's validation covers the primitives themselves.
@@ -51,6 +52,8 @@ public enum CryptoPolicy {
                     : "curve " + key.curve() + " is not approved by FIPS 186-5";
             case "oct" -> key.sizeBits() < 112 ? "hmac secret of " + key.sizeBits() + " bits is below the 112 bits"
                     + " SP 800-131A requires" : null;
+            // ML-DSA is approved by FIPS 204; whether the provider offers it is the backend's to say.
+            case "AKP" -> null;
             default -> "key type " + key.keyType() + " is not approved by FIPS 186-5";
         };
     }

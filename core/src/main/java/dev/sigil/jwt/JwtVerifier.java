@@ -1,6 +1,7 @@
 package dev.sigil.jwt;
 
 import dev.sigil.internal.keys.ImportedKey;
+import dev.sigil.internal.keys.KeyFit;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.internal.keys.KeyLimits;
 import dev.sigil.internal.keys.SigningKeyFilter;
@@ -447,7 +448,8 @@ public final class JwtVerifier implements AutoCloseable {
 
         /**
          * The accepted algorithms. Default: every asymmetric algorithm the crypto backend supports
-         * (RS*, PS*, ES*, EdDSA, Ed25519, Ed448). HMAC algorithms (HS*) are accepted only when listed
+         * (RS*, PS*, ES*, EdDSA, Ed25519, Ed448, and ML-DSA-44/65/87 where the backend offers them).
+         * HMAC algorithms (HS*) are accepted only when listed
          * here, and only with secret keys given to {@link #keys(JwkSet)}.
          */
         public Builder algorithms(JwsAlgorithm... algorithms) {
@@ -739,8 +741,13 @@ public final class JwtVerifier implements AutoCloseable {
                     }
                 }
                 if (!missing.isEmpty()) {
+                    String hint = null;
+                    for (JwsAlgorithm alg : missing) {
+                        hint = hint != null ? hint : KeyFit.whereOffered(alg);
+                    }
                     throw new JwtConfigurationException("algorithms(..) lists " + missing + ", which crypto backend '"
-                            + backend.name() + "' does not support; it supports " + supported);
+                            + backend.name() + "' does not support; it supports " + supported
+                            + (hint == null ? "" : "; " + hint));
                 }
                 for (JwsAlgorithm alg : allowed) {
                     if (!cryptoPolicy.allows(alg)) {

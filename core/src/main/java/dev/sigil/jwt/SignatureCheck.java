@@ -2,6 +2,7 @@ package dev.sigil.jwt;
 
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
+import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.JwsAlgorithm;
 
@@ -35,10 +36,17 @@ final class SignatureCheck {
         if (candidates.length == 0) {
             return selection.notFound(alg, kid);
         }
+        int fixed = alg.mlDsaSignatureLength();
         int tried = 0;
         for (ImportedKey candidate : candidates) {
             if (!candidate.fits(alg)) {
                 continue;
+            }
+            if (fixed != 0 && signature.length != fixed) {
+                // Checked in core, once a key fits, so that no backend is handed a signature no key
+                // could verify; a key of another alg is the more useful refusal, so it comes first.
+                return new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + signature.length
+                        + " bytes is not the " + fixed + " bytes of " + alg);
             }
             if (!selection.mayTry(tried)) {
                 return selection.limitReached(tried, kid);

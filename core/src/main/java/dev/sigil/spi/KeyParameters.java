@@ -267,8 +267,8 @@ public sealed interface KeyParameters
 
     /**
      * An algorithm key pair's public key (RFC 9964): ML-DSA, whose key is bound to one parameter
-     * set. Defined so that this family needs no change when ML-DSA lands; no Sigil backend builds
-     * one yet.
+     * set. Whether anyone could forge with the key (FIPS 204's t1 all zero) is judged by Sigil's
+     * verifiers, not here.
      *
      * @param algorithm {@code "ML-DSA-44"}, {@code "ML-DSA-65"} or {@code "ML-DSA-87"}: the JWK's
      *     required {@code alg}
@@ -283,11 +283,19 @@ public sealed interface KeyParameters
          * @throws IllegalArgumentException if the algorithm is not one of the three, or the key is not its length
          */
         public Akp {
-            Integer length = PUBLIC_KEY_BYTES.get(Objects.requireNonNull(algorithm, "algorithm"));
-            if (length == null) {
+            int length = publicKeyBytes(Objects.requireNonNull(algorithm, "algorithm"));
+            if (length < 0) {
                 throw new IllegalArgumentException("unsupported algorithm for key type AKP");
             }
             publicKey = exactLength(publicKey, "pub", length, algorithm);
+        }
+
+        /**
+         * The public key length of ML-DSA parameter set {@code alg} ({@code "ML-DSA-44"} and so on)
+         * in bytes, or -1 for an algorithm no AKP key may have.
+         */
+        public static int publicKeyBytes(String alg) {
+            return PUBLIC_KEY_BYTES.getOrDefault(alg, -1);
         }
 
         @Override

@@ -33,7 +33,8 @@ import javax.crypto.spec.SecretKeySpec;
  * path (those modules depend on core): HMAC through the JDK's {@link Mac} for {@code oct} keys, and
  * RS256 through the JDK's {@link Signature} for RSA keys. It records each call to {@link #verify},
  * so that a test can tell which keys were tried, in what order and over which bytes. The other
- * algorithms it may be told to offer are never verified.
+ * algorithms it may be told to offer are never verified; it imports AKP keys, whose signatures it
+ * never verifies, so that core's own ML-DSA rules can be tested without a backend module.
  */
 final class JdkTestBackend implements CryptoBackend {
 
@@ -102,7 +103,10 @@ final class JdkTestBackend implements CryptoBackend {
                 throw new KeyImportException("jdk-test cannot build the RSA key: " + e.getMessage());
             }
         }
-        throw new KeyImportException("jdk-test imports oct and RSA keys only");
+        if (parameters instanceof KeyParameters.Akp akp) {
+            return new Akp(akp);
+        }
+        throw new KeyImportException("jdk-test imports oct, RSA and AKP keys only");
     }
 
     @Override
@@ -125,6 +129,10 @@ final class JdkTestBackend implements CryptoBackend {
             } catch (GeneralSecurityException e) {
                 return false;
             }
+        }
+        if (key instanceof Akp) {
+            calls.add(new Call(null, data, off, len));
+            return false;
         }
         byte[] secret = ((Secret) key).secret;
         calls.add(new Call(secret, data, off, len));
@@ -170,6 +178,12 @@ final class JdkTestBackend implements CryptoBackend {
         Secret(KeyParameters.Oct oct) {
             super(oct);
             this.secret = oct.k();
+        }
+    }
+
+    private static final class Akp extends AbstractVerificationKey {
+        Akp(KeyParameters.Akp akp) {
+            super(akp);
         }
     }
 }

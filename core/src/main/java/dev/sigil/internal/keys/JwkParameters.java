@@ -11,7 +11,7 @@ import java.util.Optional;
 /**
  * Reads a JWK's public parameters into the {@link KeyParameters} a backend builds keys from: every
  * member present, decodable, and at its exact length (RFC 7518 section 6.2.1.2 for EC coordinates,
- * RFC 8037 for Edwards keys). It says why a key cannot be read, with the member's name; whether the
+ * RFC 8037 for Edwards keys, RFC 9964 and FIPS 204 for AKP keys). It says why a key cannot be read, with the member's name; whether the
  * parameters are acceptable is {@link PublicKeyCheck}'s to judge afterwards.
  */
 final class JwkParameters {
@@ -20,7 +20,8 @@ final class JwkParameters {
     }
 
     /**
-     * The parameters of {@code jwk}, whose type is {@code RSA}, {@code EC}, {@code OKP} or {@code oct}.
+     * The parameters of {@code jwk}, whose type is {@code RSA}, {@code EC}, {@code OKP}, {@code oct} or
+     * {@code AKP}.
      *
      * @throws Refused if a member is missing, not base64url, of the wrong length, or names an
      *     unsupported curve
@@ -34,6 +35,8 @@ final class JwkParameters {
                     return ec(jwk);
                 case "OKP":
                     return okp(jwk);
+                case "AKP":
+                    return akp(jwk);
                 case "oct":
                     byte[] k = required(jwk, "k");
                     if (k.length == 0) {
@@ -73,6 +76,21 @@ final class JwkParameters {
         byte[] x = required(jwk, "x");
         checkLength("x", x, length, crv);
         return new KeyParameters.Okp(crv, x);
+    }
+
+    private static KeyParameters akp(Jwk jwk) throws Refused {
+        // RFC 9964: an AKP key is bound to one algorithm, so its alg is required and fixes pub's length.
+        Optional<String> alg = jwk.algorithm();
+        if (alg.isEmpty()) {
+            throw new Refused("AKP key has no 'alg'");
+        }
+        int length = KeyParameters.Akp.publicKeyBytes(alg.get());
+        if (length < 0) {
+            throw new Refused("alg " + quoted(alg.get()) + " is not an ML-DSA algorithm, which an AKP key needs");
+        }
+        byte[] pub = required(jwk, "pub");
+        checkLength("pub", pub, length, alg.get());
+        return new KeyParameters.Akp(alg.get(), pub);
     }
 
     private static String curve(Jwk jwk) throws Refused {

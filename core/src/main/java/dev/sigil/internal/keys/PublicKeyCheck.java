@@ -8,7 +8,7 @@ import java.math.BigInteger;
  * any backend is asked to build the key, so that every backend inherits them (ARCHITECTURE.md,
  * "Where the shape is going"): size limits, exponents, canonical encodings, and the known values
  * that let anyone forge (small-order Edwards points; RSA moduli that are prime, square, or made of
- * small or close factors). Size limits come first, so an oversized modulus costs nothing but the
+ * small or close factors; ML-DSA keys with t1 = 0). Size limits come first, so an oversized modulus costs nothing but the
  * reading of its length. Presence and exact lengths are the parameter types' own invariants.
  *
  * <p>What needs arithmetic on a curve (an EC point on its curve) stays with the backend; the crypto
@@ -19,6 +19,7 @@ import java.math.BigInteger;
 final class PublicKeyCheck {
 
     private static final BigInteger THREE = BigInteger.valueOf(3);
+    private static final int AKP_RHO_BYTES = 32;
 
     private final KeyLimits limits;
     private final RsaModulusCheck moduli;
@@ -40,9 +41,26 @@ final class PublicKeyCheck {
         if (parameters instanceof KeyParameters.Oct) {
             return oct(((KeyParameters.Oct) parameters).sizeBits() / 8);
         }
+        if (parameters instanceof KeyParameters.Akp) {
+            return akp(((KeyParameters.Akp) parameters).publicKey());
+        }
         // EC: curve and coordinate lengths are the type's invariants, the point is the backend's.
-        // AKP: no limits of its own yet; the backends refuse it until ML-DSA lands.
         return null;
+    }
+
+    /**
+     * FIPS 204 encodes a public key as rho (32 bytes) then t1. With t1 = 0, verification no longer
+     * depends on the signer's secret (w1 follows from the public matrix and the signature's z
+     * alone), so anyone can make signatures that verify: Wycheproof's "ZeroPublicKey" vectors.
+     * A genuine key has t1 = 0 with negligible probability.
+     */
+    private static String akp(byte[] pub) {
+        int nonZero = 0;
+        for (int i = AKP_RHO_BYTES; i < pub.length; i++) {
+            nonZero |= pub[i];
+        }
+        return nonZero == 0 ? "ML-DSA public key has t1 = 0 (every byte after rho is zero): anyone could forge"
+                + " signatures that verify with it" : null;
     }
 
     private String rsa(KeyParameters.Rsa rsa) {

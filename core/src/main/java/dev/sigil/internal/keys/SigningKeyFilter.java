@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class SigningKeyFilter {
 
-    private static final Set<String> KEY_TYPES = Set.of("RSA", "EC", "OKP", "oct");
+    private static final Set<String> KEY_TYPES = Set.of("RSA", "EC", "OKP", "oct", "AKP");
 
     private final CryptoBackend backend;
     private final boolean allowSecretKeys;
@@ -106,6 +106,11 @@ public final class SigningKeyFilter {
         if (jwk.certificateChain().isEmpty() || hasOwnParameters(jwk)) {
             own = JwkParameters.read(jwk);
             refuseIfUnsound(own, check);
+        }
+        if (alg != null && alg.family() == JwsAlgorithm.Family.ML_DSA && !backend.algorithms().contains(alg)) {
+            // Said here rather than left to importKey, so that the reason names what would verify it.
+            throw new Refused("crypto backend '" + backend.name() + "' does not offer " + alg + "; "
+                    + KeyFit.whereOffered(alg));
         }
         VerificationKey key;
         try {
@@ -185,6 +190,9 @@ public final class SigningKeyFilter {
                 return jwk.has("x") || jwk.has("y");
             case "OKP":
                 return jwk.has("x");
+            case "AKP":
+                // RFC 9964: alg and pub are required, so they are read and judged, x5c or not.
+                return true;
             default:
                 return true;
         }

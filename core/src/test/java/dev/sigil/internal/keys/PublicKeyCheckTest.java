@@ -78,7 +78,42 @@ class PublicKeyCheckTest {
         assertEquals("OKP key has no 'crv'", refusal(8192, Map.of("kty", "OKP", "x", b64(new byte[32]))));
         assertEquals("oct key 'k' is empty", refusal(8192, Map.of("kty", "oct", "k", "")));
         assertEquals("jwk member 'n' must be a string", refusal(8192, Map.of("kty", "RSA", "n", 5L, "e", "AQAB")));
-        assertEquals("unsupported key type 'AKP'", refusal(8192, Map.of("kty", "AKP", "alg", "ML-DSA-44", "pub", "AA")));
+        assertEquals("'pub' must be 1312 bytes for ML-DSA-44, got 1",
+                refusal(8192, Map.of("kty", "AKP", "alg", "ML-DSA-44", "pub", "AA")));
+        assertEquals("'pub' must be 2592 bytes for ML-DSA-87, got 1952",
+                refusal(8192, Map.of("kty", "AKP", "alg", "ML-DSA-87", "pub", b64(akpKey(1952)))));
+        assertEquals("AKP key has no 'alg'", refusal(8192, Map.of("kty", "AKP", "pub", b64(akpKey(1312)))));
+        assertEquals("alg 'ES256' is not an ML-DSA algorithm, which an AKP key needs",
+                refusal(8192, Map.of("kty", "AKP", "alg", "ES256", "pub", b64(akpKey(1312)))));
+        assertEquals("AKP key has no 'pub'", refusal(8192, Map.of("kty", "AKP", "alg", "ML-DSA-65")));
+        assertNull(refusal(8192, Map.of("kty", "AKP", "alg", "ML-DSA-65", "pub", b64(akpKey(1952)))));
+    }
+
+    @Test
+    void refusesAnMlDsaKeyWhoseT1IsZeroWhateverItsRho() {
+        // FIPS 204: pub = rho (32 bytes) || t1. With t1 = 0, anyone can sign (Wycheproof's ZeroPublicKey).
+        for (int length : new int[] {1312, 1952, 2592}) {
+            byte[] zero = new byte[length];
+            Arrays.fill(zero, 0, 32, (byte) 0x5a);
+            String alg = length == 1312 ? "ML-DSA-44" : length == 1952 ? "ML-DSA-65" : "ML-DSA-87";
+            assertEquals("ML-DSA public key has t1 = 0 (every byte after rho is zero): anyone could forge signatures"
+                    + " that verify with it", refusal(8192, Map.of("kty", "AKP", "alg", alg, "pub", b64(zero))), alg);
+            assertEquals(refusal(8192, Map.of("kty", "AKP", "alg", alg, "pub", b64(zero))),
+                    refusal(8192, Map.of("kty", "AKP", "alg", alg, "pub", b64(new byte[length]))));
+            byte[] lastBitSet = zero.clone();
+            lastBitSet[length - 1] = 1;
+            assertNull(refusal(8192, Map.of("kty", "AKP", "alg", alg, "pub", b64(lastBitSet))), alg);
+            byte[] firstT1BitSet = zero.clone();
+            firstT1BitSet[32] = (byte) 0x80;
+            assertNull(refusal(8192, Map.of("kty", "AKP", "alg", alg, "pub", b64(firstT1BitSet))), alg);
+        }
+    }
+
+    /** A public key of {@code length} bytes that passes the core checks: t1 not zero. */
+    private static byte[] akpKey(int length) {
+        byte[] key = new byte[length];
+        key[length - 1] = 7;
+        return key;
     }
 
     @Test
@@ -94,7 +129,9 @@ class PublicKeyCheckTest {
                 check.refusal(new KeyParameters.Oct(new byte[16])));
         assertNull(check.refusal(new KeyParameters.Ec("P-256", new byte[32], new byte[32])),
                 "whether the point is on the curve is the backend's to say");
-        assertNull(check.refusal(new KeyParameters.Akp("ML-DSA-44", new byte[1312])));
+        assertNull(check.refusal(new KeyParameters.Akp("ML-DSA-44", akpKey(1312))));
+        assertEquals("ML-DSA public key has t1 = 0 (every byte after rho is zero): anyone could forge signatures"
+                + " that verify with it", check.refusal(new KeyParameters.Akp("ML-DSA-44", new byte[1312])));
     }
 
     @Test
