@@ -22,8 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>A probe goes as far as it can without a real key: it creates the engine, sets PSS parameters,
  * initialises ECDSA with the curve's generator as public key, verifies RFC 8032's known answers
- * for EdDSA, and keys HMAC. A provider that lists a service but cannot use it (BC-FIPS in
- * approved-only mode has no EdDSA at all) is thereby left out.
+ * for EdDSA, keys HMAC, and for ML-DSA builds a key and checks that a signature of zeros fails. A
+ * provider that lists a service but cannot use it (BC-FIPS in approved-only mode has no EdDSA at
+ * all) is thereby left out.
  */
 final class VerifierTable {
 
@@ -79,6 +80,11 @@ final class VerifierTable {
         }
         for (JwsAlgorithm alg : new JwsAlgorithm[] {JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512}) {
             verifiers[alg.ordinal()] = hmac(providers, alg);
+        }
+        // The JDK's ML-DSA arrived in JDK 24; on 17 to 23 (and with BC-FIPS 2.1) no provider has it,
+        // and the three algorithms are simply left out.
+        for (MlDsaParameters set : MlDsaParameters.values()) {
+            verifiers[set.algorithm().ordinal()] = mlDsa(providers, keys, set);
         }
         return new VerifierTable(verifiers);
     }
@@ -148,6 +154,31 @@ final class VerifierTable {
             probe.initVerify(keys.ed(curve, curve.testPublicKey()));
             probe.update(new byte[0]);
             return probe.verify(curve.testSignature()) ? KeyedSignature.perThread(curve.jwkName(), provider, null) : null;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Probes with a key of the set built through the same path as an imported one, and a signature
+     * of the right length that cannot verify: the provider must take the key and answer false. A
+     * provider that lists the names but cannot build such a key or run the check is left out.
+     */
+    private static MlDsaVerifier mlDsa(ProviderChoice providers, KeyFactories keys, MlDsaParameters set) {
+        Provider provider = providers.find("Signature", "ML-DSA");
+        if (provider == null || !keys.hasMlDsa(set)) {
+            return null;
+        }
+        try {
+            byte[] pub = new byte[set.publicKeyBytes()];
+            for (int i = 0; i < pub.length; i++) {
+                pub[i] = (byte) (i * 7 + 1);
+            }
+            Signature probe = Signature.getInstance("ML-DSA", provider);
+            probe.initVerify(keys.mlDsa(set, pub));
+            probe.update(new byte[0]);
+            return probe.verify(new byte[set.signatureBytes()]) ? null
+                    : new MlDsaVerifier(set, KeyedSignature.perThread("ML-DSA", provider, null));
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;
         }

@@ -24,9 +24,12 @@ class ProviderSelectionTest {
     private static final Set<JwsAlgorithm> HMAC = EnumSet.of(JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512);
 
     @Test
-    void theDefaultBackendSupportsEveryAlgorithmButEs256k() {
+    void theDefaultBackendSupportsEveryAlgorithmButEs256kAndMlDsaBeforeJdk24() {
         Set<JwsAlgorithm> expected = EnumSet.allOf(JwsAlgorithm.class);
         expected.remove(JwsAlgorithm.ES256K);
+        if (Runtime.version().feature() < 24) {
+            expected.removeAll(EnumSet.of(JwsAlgorithm.ML_DSA_44, JwsAlgorithm.ML_DSA_65, JwsAlgorithm.ML_DSA_87));
+        }
         assertEquals(expected, new JcaCryptoBackend().algorithms());
     }
 
