@@ -27,7 +27,7 @@ final class KeyReport {
     private KeyReport() {
     }
 
-    /** "2048 bits", "P-256", "Ed25519", or "?" when the key does not say; printable. */
+    /** "2048 bits", "P-256", "Ed25519", "public key 1952 bytes" (ML-DSA), or "?" when the key does not say; printable. */
     static String sizeOrCurve(Jwk key) {
         if (key.curve().isPresent()) {
             return UntrustedText.printable(key.curve().get());
@@ -37,6 +37,7 @@ final class KeyReport {
                 case "RSA" -> key.binaryMember("n").map(n -> new BigInteger(1, n).bitLength() + " bits")
                         .orElseGet(() -> sizeFromCertificate(key));
                 case "oct" -> key.binaryMember("k").map(k -> k.length * 8 + " bits").orElse("?");
+                case "AKP" -> key.binaryMember("pub").map(pub -> "public key " + pub.length + " bytes").orElse("?");
                 default -> sizeFromCertificate(key);
             };
         } catch (InvalidJwkException e) {

@@ -17,12 +17,14 @@ import java.util.Optional;
  */
 final class Thumbprint {
 
-    // RFC 7638 section 3.2, and RFC 8037 section 2 for OKP; each list already in lexicographic order.
+    // RFC 7638 section 3.2, RFC 8037 section 2 for OKP, RFC 9964 for AKP (whose alg is required, so
+    // counted); each list already in lexicographic order.
     private static final Map<String, List<String>> REQUIRED = Map.of(
             "RSA", List.of("e", "kty", "n"),
             "EC", List.of("crv", "kty", "x", "y"),
             "OKP", List.of("crv", "kty", "x"),
-            "oct", List.of("k", "kty"));
+            "oct", List.of("k", "kty"),
+            "AKP", List.of("alg", "kty", "pub"));
 
     private Thumbprint() {
     }

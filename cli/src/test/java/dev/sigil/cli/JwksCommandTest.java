@@ -10,16 +10,19 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.testkit.FakeIssuer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +56,29 @@ class JwksCommandTest {
             assertTrue(out.contains("listener events:\n  fetched " + issuer.discoveryUri() + ": 200"), out);
             assertTrue(out.contains("loaded 1 usable key"), out);
             assertFalse(out.contains(withPrivate.getPrivateExponent().toString()), "never key material");
+        }
+    }
+
+    @Test
+    void showsAnMlDsaKeysAlgSizeAndThumbprintAndWhyThisBackendDropsIt() throws Exception {
+        String json;
+        try (InputStream in = JwksCommandTest.class.getResourceAsStream("/dev/sigil/testkit/rfc9964/ML_DSA_65.jose.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, Object> jwk = new LinkedHashMap<>(JSONObjectUtils.getJSONObject(JSONObjectUtils.parse(json), "jwk"));
+        jwk.remove("priv");
+        String jwks = "{\"keys\":[" + JSONObjectUtils.toJSONString(jwk) + "," + TestTokens.rsa("good").key.toPublicJWK()
+                .toJSONString() + "]}";
+        try (FakeIssuer issuer = FakeIssuer.start()) {
+            issuer.publishKeys(jwks);
+            Cli.Result r = Cli.run("jwks", "--issuer", issuer.issuer());
+            assertEquals(0, r.exit(), r.all());
+            String out = r.out();
+            assertTrue(out.contains("kty AKP   alg ML-DSA-65   use -   public key 1952 bytes"), out);
+            assertTrue(out.contains("thumbprint " + jwk.get("kid")), out);
+            // The command runs on backend-jca, which on JDK 17 has no ML-DSA.
+            assertTrue(out.contains("DROPPED: crypto backend 'jca' does not offer ML-DSA-65; ML-DSA is verified by"
+                    + " backend-bouncycastle, or backend-jca on JDK 24 or later"), out);
         }
     }
 

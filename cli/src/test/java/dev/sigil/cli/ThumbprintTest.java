@@ -7,9 +7,14 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.spi.JwsAlgorithm;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ThumbprintTest {
@@ -34,6 +39,24 @@ class ThumbprintTest {
         JwkSet set = JwkSet.parse("{\"keys\":[" + ec.toJSONString() + "," + okp.toJSONString() + "]}");
         assertEquals(ec.computeThumbprint().toString(), Thumbprint.sha256(set.keys().get(0)).orElseThrow());
         assertEquals(okp.computeThumbprint().toString(), Thumbprint.sha256(set.keys().get(1)).orElseThrow());
+    }
+
+    @Test
+    void matchesTheKidsOfRfc9964sExamplesWhichAreTheirThumbprints() throws Exception {
+        // RFC 9964: an AKP key's thumbprint covers alg, kty and pub; each example's kid is its thumbprint.
+        for (String name : new String[] {"ML_DSA_44", "ML_DSA_65", "ML_DSA_87"}) {
+            String json;
+            try (InputStream in = ThumbprintTest.class.getResourceAsStream("/dev/sigil/testkit/rfc9964/" + name + ".jose.json")) {
+                json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            Map<?, ?> jwk = (Map<?, ?>) JSONObjectUtils.parse(json).get("jwk");
+            Map<String, Object> members = new LinkedHashMap<>();
+            jwk.forEach((k, v) -> members.put((String) k, v));
+            members.put("ext", "members beyond alg, kty and pub do not count");
+            assertEquals(jwk.get("kid"), Thumbprint.sha256(Jwk.of(members)).orElseThrow(), name);
+            members.remove("alg");
+            assertTrue(Thumbprint.sha256(Jwk.of(members)).isEmpty(), "alg is required: " + name);
+        }
     }
 
     @Test

@@ -37,15 +37,16 @@ final class SignatureCheck {
             return selection.notFound(alg, kid);
         }
         int fixed = alg.mlDsaSignatureLength();
-        if (fixed != 0 && signature.length != fixed) {
-            // Checked here, once, so that no backend is handed a signature no key could verify.
-            return new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + signature.length
-                    + " bytes is not the " + fixed + " bytes of " + alg);
-        }
         int tried = 0;
         for (ImportedKey candidate : candidates) {
             if (!candidate.fits(alg)) {
                 continue;
+            }
+            if (fixed != 0 && signature.length != fixed) {
+                // Checked in core, once a key fits, so that no backend is handed a signature no key
+                // could verify; a key of another alg is the more useful refusal, so it comes first.
+                return new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + signature.length
+                        + " bytes is not the " + fixed + " bytes of " + alg);
             }
             if (!selection.mayTry(tried)) {
                 return selection.limitReached(tried, kid);

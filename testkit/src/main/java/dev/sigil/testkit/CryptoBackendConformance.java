@@ -17,6 +17,9 @@ import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,6 +147,15 @@ public abstract class CryptoBackendConformance {
         return signatureVectors(WycheproofSignatures.HMAC);
     }
 
+    /**
+     * ML-DSA (RFC 9964), each key judged by a verifier's key filter as an application's would be:
+     * public keys of the wrong length refused there, and the keys with t1 = 0 refused on purpose.
+     */
+    @TestFactory
+    Stream<DynamicNode> mlDsaVectorsGetTheVerdictThePolicyRequires() {
+        return signatureVectors(WycheproofSignatures.ML_DSA);
+    }
+
     private Stream<DynamicNode> signatureVectors(List<WycheproofSignatures.Family> families) {
         List<DynamicNode> containers = new ArrayList<>();
         for (WycheproofSignatures.Family family : families) {
@@ -159,19 +171,96 @@ public abstract class CryptoBackendConformance {
     }
 
     private void check(SignatureVector vector) {
+        if (vector.expected() == Expectation.NOT_APPLICABLE) {
+            tally.notApplicable(vector.family(), vector.why());
+            Assumptions.abort("skipped: not applicable: " + vector.why());
+        }
         if (!supports(vector.algorithm())) {
             tally.skipped(vector.family(), vector.algorithm().joseName());
             Assumptions.abort("skipped: unsupported: backend '" + backend.name() + "' does not claim "
                     + vector.algorithm());
         }
         tally.started(vector.family(), !vector.why().isEmpty());
-        Outcome outcome = Verdicts.of(backend, vector);
+        Outcome outcome = vector.algorithm().family() == JwsAlgorithm.Family.ML_DSA
+                ? Verdicts.throughVerifier(backend, vector) : Verdicts.of(backend, vector);
         if (!vector.expected().admits(outcome)) {
             fail(vector.id() + " " + vector.comment() + " " + vector.flags() + ": expected "
                     + vector.expected().describe() + ", got " + outcome
                     + (vector.why().isEmpty() ? "" : "; " + vector.why()));
         }
         tally.passed(vector.family());
+    }
+
+    /**
+     * Wycheproof labels some signatures under a public key with t1 = 0 ({@code ZeroPublicKey})
+     * valid; with such a key anyone can make them, so a verifier drops the key, on purpose.
+     */
+    @Test
+    void dropsWycheproofsForgeableMlDsaKeysOnPurpose() throws Exception {
+        int keys = 0;
+        for (WycheproofSignatures.Family family : WycheproofSignatures.ML_DSA) {
+            if (!supports(family.algorithm())) {
+                continue;
+            }
+            List<Map<String, Object>> seen = new ArrayList<>();
+            for (SignatureVector vector : WycheproofSignatures.load(family)) {
+                if (!vector.flags().contains("ZeroPublicKey") || seen.contains(vector.jwk())) {
+                    continue;
+                }
+                seen.add(vector.jwk());
+                Map<String, Object> members = new LinkedHashMap<>(vector.jwk());
+                members.put("kid", "zero");
+                assertEquals(List.of("zero: ML-DSA public key has t1 = 0 (every byte after rho is zero): anyone could"
+                        + " forge signatures that verify with it"), droppedKeys(Jwk.of(members)), vector.id());
+                keys++;
+            }
+        }
+        Assumptions.assumeTrue(keys > 0, "skipped: unsupported: backend claims no ML-DSA");
+    }
+
+    // ---- RFC 9964's worked examples, through JwkSet and JwtVerifier ----------------------------
+
+    /**
+     * Each example's token verifies with the public part of its key (its payload is text, not
+     * claims: the JWS level); altered, it is refused; the key as published, with its private seed,
+     * is dropped.
+     */
+    @TestFactory
+    Stream<DynamicNode> rfc9964ExamplesVerifyAndTheirPublishedPrivateKeysAreDropped() {
+        List<DynamicNode> tests = new ArrayList<>();
+        for (String name : new String[] {"ML_DSA_44", "ML_DSA_65", "ML_DSA_87"}) {
+            tests.add(DynamicTest.dynamicTest(name, () -> checkRfc9964Example(name)));
+        }
+        return tests.stream();
+    }
+
+    private void checkRfc9964Example(String name) throws Exception {
+        Map<String, Object> example = VectorJson.resource("rfc9964/" + name + ".jose.json");
+        Map<String, Object> published = VectorJson.object(example.get("jwk"));
+        JwsAlgorithm alg = JwsAlgorithm.fromName((String) published.get("alg"));
+        assumeSupports(alg);
+        assertEquals(List.of(published.get("kid") + ": carries private key material"), droppedKeys(Jwk.of(published)));
+
+        Map<String, Object> members = new LinkedHashMap<>(published);
+        members.remove("priv");
+        JwkSet set = JwkSet.of(Jwk.of(members));
+        String token = (String) example.get("jws");
+        assertEquals(Outcome.Kind.ACCEPTED, Verdicts.of(backend, set, token).kind(), name);
+
+        String[] parts = token.split("\\.");
+        String otherPayload = WycheproofSignatures.b64("It's a dangerous business, Bilbo".getBytes(StandardCharsets.UTF_8));
+        Outcome payloadChanged = Verdicts.of(backend, set, parts[0] + "." + otherPayload + "." + parts[2]);
+        assertEquals(Outcome.Kind.REJECTED, payloadChanged.kind(), name);
+        assertTrue(payloadChanged.detail().startsWith("INVALID_SIGNATURE"), payloadChanged.detail());
+        byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
+        signature[signature.length / 2] ^= 0x01;
+        Outcome signatureChanged = Verdicts.of(backend, set,
+                parts[0] + "." + parts[1] + "." + WycheproofSignatures.b64(signature));
+        assertEquals(Outcome.Kind.REJECTED, signatureChanged.kind(), name);
+        Outcome truncated = Verdicts.of(backend, set, parts[0] + "." + parts[1] + "."
+                + WycheproofSignatures.b64(Arrays.copyOf(signature, signature.length - 1)));
+        assertEquals(Outcome.Kind.REJECTED, truncated.kind(), name);
+        assertEquals(alg.mlDsaSignatureLength(), signature.length, name);
     }
 
     // ---- Wycheproof JOSE vectors, through JwkSet and JwtVerifier ------------------------------

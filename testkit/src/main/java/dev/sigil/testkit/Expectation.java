@@ -18,7 +18,11 @@ enum Expectation {
      * x-coordinate of at least n (see {@code wycheproof/PROVENANCE.md}). Refusing a valid signature
      * is fail-safe; what is never allowed is an exception.
      */
-    ACCEPT_OR_REJECT;
+    ACCEPT_OR_REJECT,
+    /** The key refused at import, by policy, whatever the signature: a key that lets anyone forge. */
+    KEY_REFUSED,
+    /** Not a test of JOSE at all (an ML-DSA signature with a non-empty context): skipped, and counted. */
+    NOT_APPLICABLE;
 
     boolean admits(Outcome outcome) {
         switch (this) {
@@ -28,6 +32,10 @@ enum Expectation {
                 return outcome.kind() != Outcome.Kind.ACCEPTED;
             case ACCEPT_OR_REJECT:
                 return true;
+            case KEY_REFUSED:
+                return outcome.kind() == Outcome.Kind.KEY_REFUSED;
+            case NOT_APPLICABLE:
+                throw new IllegalStateException("a vector that does not apply is skipped, never judged");
             default:
                 return outcome.kind() != Outcome.Kind.REJECTED;
         }
@@ -42,6 +50,10 @@ enum Expectation {
                 return "rejected (or its key refused)";
             case ACCEPT_OR_REJECT:
                 return "accepted or rejected";
+            case KEY_REFUSED:
+                return "its key refused at import";
+            case NOT_APPLICABLE:
+                return "not applicable";
             default:
                 return "accepted, or its key refused at import";
         }

@@ -17,7 +17,7 @@ public final class PublicParameters {
     }
 
     /**
-     * The parameters of an {@code RSA}, {@code EC}, {@code OKP} or {@code oct} key.
+     * The parameters of an {@code RSA}, {@code EC}, {@code OKP}, {@code oct} or {@code AKP} key.
      *
      * @throws IllegalArgumentException if a member is missing, malformed, or breaks the parameter
      *     type's invariants (a curve it does not know, a coordinate of the wrong length)
@@ -32,6 +32,9 @@ public final class PublicParameters {
                 return new KeyParameters.Okp(curve(jwk), member(jwk, "x"));
             case "oct":
                 return new KeyParameters.Oct(member(jwk, "k"));
+            case "AKP":
+                return new KeyParameters.Akp(jwk.algorithm().orElseThrow(() -> new IllegalArgumentException(
+                        "AKP key has no 'alg'")), member(jwk, "pub"));
             default:
                 throw new IllegalArgumentException("no key parameters for key type " + jwk.keyType());
         }

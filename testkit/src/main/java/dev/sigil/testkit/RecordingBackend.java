@@ -5,6 +5,7 @@ import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -16,10 +17,17 @@ final class RecordingBackend implements CryptoBackend {
 
     private final CryptoBackend backend;
     private final List<KeyParameters> imported;
+    private final List<VerificationKey> built;
 
     RecordingBackend(CryptoBackend backend, List<KeyParameters> imported) {
+        this(backend, imported, new ArrayList<>());
+    }
+
+    /** Notes, in {@code built}, each key the backend built too. */
+    RecordingBackend(CryptoBackend backend, List<KeyParameters> imported, List<VerificationKey> built) {
         this.backend = backend;
         this.imported = imported;
+        this.built = built;
     }
 
     @Override
@@ -40,7 +48,9 @@ final class RecordingBackend implements CryptoBackend {
     @Override
     public VerificationKey importKey(KeyParameters parameters) throws KeyImportException {
         imported.add(parameters);
-        return backend.importKey(parameters);
+        VerificationKey key = backend.importKey(parameters);
+        built.add(key);
+        return key;
     }
 
     @Override

@@ -21,6 +21,8 @@ final class VectorTally {
         final AtomicInteger skipped = new AtomicInteger();
         final AtomicInteger deviations = new AtomicInteger();
         volatile String skipReason = "";
+        final AtomicInteger notApplicable = new AtomicInteger();
+        volatile String notApplicableReason = "";
 
         Counts(boolean supported) {
             this.supported = supported;
@@ -54,6 +56,13 @@ final class VectorTally {
         counts(family).passed.incrementAndGet();
     }
 
+    /** A vector that tests something outside JOSE, skipped whatever the backend. */
+    void notApplicable(String family, String reason) {
+        Counts counts = counts(family);
+        counts.notApplicable.incrementAndGet();
+        counts.notApplicableReason = reason;
+    }
+
     void skipped(String family, String reason) {
         Counts counts = counts(family);
         counts.skipped.incrementAndGet();
@@ -66,6 +75,8 @@ final class VectorTally {
         families.forEach((name, c) -> lines.add("[" + backend + "] " + what + " " + name + ": " + c.run.get() + " run, "
                 + c.passed.get() + " passed, " + c.skipped.get() + " skipped"
                 + (c.skipped.get() > 0 ? " (unsupported: " + c.skipReason + ")" : "")
+                + (c.notApplicable.get() > 0 ? ", " + c.notApplicable.get() + " not applicable ("
+                        + c.notApplicableReason + ")" : "")
                 + (c.deviations.get() > 0 ? ", " + c.deviations.get() + " decided by documented policy" : "")));
         return lines;
     }

@@ -1,8 +1,10 @@
 package dev.sigil.testkit;
 
+import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.JwksListener;
 import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +52,42 @@ final class Verdicts {
     }
 
     /**
+     * Judges the vector's key as an application's is judged, by a verifier's key filter over the
+     * backend (the JWK's members, core's checks, then the backend's import), and verifies the
+     * vector's signature with the key the backend built for that verifier. For vectors whose
+     * message is no JWS signing input, so that no token can carry them.
+     */
+    static Outcome throughVerifier(CryptoBackend backend, SignatureVector vector) {
+        Map<String, Object> members = new LinkedHashMap<>(vector.jwk());
+        members.put("kid", "vector");
+        List<String> dropped = new ArrayList<>();
+        List<VerificationKey> built = new ArrayList<>();
+        try {
+            JwtVerifier.builder()
+                    .cryptoBackend(new RecordingBackend(backend, new ArrayList<>(), built))
+                    .keys(JwkSet.of(Jwk.of(members)))
+                    .algorithms(vector.algorithm())
+                    .ignoreIssuer()
+                    .ignoreAudience()
+                    .listener(new JwksListener() {
+                        @Override
+                        public void keyDropped(DroppedKey key) {
+                            dropped.add(key.reason());
+                        }
+                    })
+                    .build();
+        } catch (JwtConfigurationException e) {
+            return Outcome.keyRefused(dropped.isEmpty() ? "build(): " + e.getMessage() : String.join("; ", dropped));
+        }
+        if (!dropped.isEmpty() || built.size() != 1) {
+            return Outcome.keyRefused(dropped.isEmpty() ? "no key built" : String.join("; ", dropped));
+        }
+        byte[] message = vector.message();
+        return backend.verify(vector.algorithm(), built.get(0), message, 0, message.length, vector.signature())
+                ? Outcome.accepted() : Outcome.rejected("signature does not verify");
+    }
+
+    /**
      * Verifies the token with a verifier built as an application would for this key set: static
      * keys, no issuer or audience, no {@code exp} needed, every asymmetric algorithm the backend
      * supports, and HS* for which the set holds a secret long enough. A {@code build()} refused for
@@ -63,6 +102,11 @@ final class Verdicts {
         } catch (InvalidJwkException e) {
             return Outcome.keyRefused("key set: " + e.getMessage());
         }
+        return of(backend, set, token);
+    }
+
+    /** {@link #of(CryptoBackend, String, String)} for a set already read. */
+    static Outcome of(CryptoBackend backend, JwkSet set, String token) {
         JwsAlgorithm[] algorithms = algorithmsFor(backend, set);
         if (algorithms.length == 0) {
             return Outcome.keyRefused("backend '" + backend.name() + "' supports no algorithm these keys can serve");

@@ -31,6 +31,9 @@ import java.util.Map;
  *       rejected at the backend level, the key either refused at import or never verifying, even
  *       when labelled valid. RFC 7518 section 3.2 forbids such keys; core's key filter also keeps
  *       them from a verifier, but a backend must not depend on that to be safe.
+ *   <li>ML-DSA: a test with a non-empty {@code ctx} does not apply (JOSE signs with the empty
+ *       context, RFC 9964): skipped and counted. A key with t1 = 0 ({@code ZeroPublicKey}) is refused
+ *       at import on purpose, even for signatures labelled valid: anyone can forge with it.
  * </ul>
  */
 final class WycheproofSignatures {
@@ -40,7 +43,7 @@ final class WycheproofSignatures {
 
     /** The kind of key and signature a family of files holds. */
     enum Kind {
-        RSA_PKCS1, RSA_PSS, ECDSA_P1363, EDDSA, HMAC
+        RSA_PKCS1, RSA_PSS, ECDSA_P1363, EDDSA, HMAC, ML_DSA
     }
 
     /** One family: a file and the algorithm it exercises. */
@@ -84,6 +87,16 @@ final class WycheproofSignatures {
             new Family("hmac_sha256", Kind.HMAC, JwsAlgorithm.HS256),
             new Family("hmac_sha384", Kind.HMAC, JwsAlgorithm.HS384),
             new Family("hmac_sha512", Kind.HMAC, JwsAlgorithm.HS512));
+
+    /**
+     * ML-DSA (RFC 9964). Not in {@link #all()}: the kit judges these keys through a verifier's key
+     * filter ({@link Verdicts#throughVerifier}), as an application's keys are, not by importing
+     * them directly.
+     */
+    static final List<Family> ML_DSA = List.of(
+            new Family("mldsa_44_verify", Kind.ML_DSA, JwsAlgorithm.ML_DSA_44),
+            new Family("mldsa_65_verify", Kind.ML_DSA, JwsAlgorithm.ML_DSA_65),
+            new Family("mldsa_87_verify", Kind.ML_DSA, JwsAlgorithm.ML_DSA_87));
 
     static List<Family> all() {
         List<Family> all = new ArrayList<>();
@@ -165,6 +178,14 @@ final class WycheproofSignatures {
             why = "policy: x(R) >= n; JDK 17's SunEC refuses it, and Sigil runs no ECDSA arithmetic of its own to"
                     + " accept what an honest signer produces with probability 2^-128";
         }
+        if (family.kind() == Kind.ML_DSA && test.get("ctx") instanceof String && !((String) test.get("ctx")).isEmpty()) {
+            expected = Expectation.NOT_APPLICABLE;
+            why = "a non-empty ML-DSA context: JOSE signs with the empty one (RFC 9964)";
+        } else if (family.kind() == Kind.ML_DSA && flags.contains("ZeroPublicKey")) {
+            expected = Expectation.KEY_REFUSED;
+            why = "policy: refused on purpose: t1 = 0 (ZeroPublicKey) lets anyone forge, so the key is dropped"
+                    + " whatever the signature";
+        }
         if (family.kind() == Kind.HMAC) {
             int hashBits = family.algorithm().componentLength() * 8;
             long tagBits = (Long) group.get("tagSize");
@@ -193,7 +214,7 @@ final class WycheproofSignatures {
 
     /** The group's public key as a JWK, built from its raw fields (the same for every group kind). */
     private static Map<String, Object> groupKey(Family family, Map<String, Object> group) {
-        Map<String, Object> key = VectorJson.object(group.get("publicKey"));
+        Map<String, Object> key = family.kind() == Kind.ML_DSA ? Map.of() : VectorJson.object(group.get("publicKey"));
         Map<String, Object> jwk = new LinkedHashMap<>();
         switch (family.kind()) {
             case RSA_PKCS1:
@@ -210,6 +231,12 @@ final class WycheproofSignatures {
                 // wx/wy may carry a leading 00 or lack leading zeros; the JWK wants exactly the field length.
                 jwk.put("x", b64(fixedLength((String) key.get("wx"), fieldBytes)));
                 jwk.put("y", b64(fixedLength((String) key.get("wy"), fieldBytes)));
+                break;
+            case ML_DSA:
+                // The raw FIPS 204 encoding, whatever its length: a wrong one must be refused on import.
+                jwk.put("kty", "AKP");
+                jwk.put("alg", family.algorithm().joseName());
+                jwk.put("pub", b64(hex(group.get("publicKey"))));
                 break;
             case EDDSA:
                 jwk.put("kty", "OKP");

@@ -29,7 +29,8 @@ import org.bouncycastle.util.Arrays;
 /**
  * Builds {@link BcKey}s from parameters the verifier has judged, and reads a certificate's key into
  * parameters for it to judge. What it checks itself needs arithmetic: the EC point on its curve,
- * and the Edwards encoding decoding to a point.
+ * and the Edwards encoding decoding to a point. An ML-DSA key needs no check beyond its length,
+ * which its parameters hold.
  */
 final class KeyImporter {
 
@@ -56,10 +57,10 @@ final class KeyImporter {
             if (parameters instanceof KeyParameters.Oct) {
                 return oct((KeyParameters.Oct) parameters);
             }
+            return new MlDsaKey((KeyParameters.Akp) parameters);
         } catch (RuntimeException e) {
             throw refused(parameters.keyType(), e);
         }
-        throw new KeyImportException("no backend here verifies ML-DSA (" + parameters + ") yet");
     }
 
     /** The certificate's public key as parameters; judged by the caller, then built by {@link #importKey}. */

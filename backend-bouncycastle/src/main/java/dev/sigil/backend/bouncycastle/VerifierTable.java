@@ -34,6 +34,9 @@ final class VerifierTable {
         put(JwsAlgorithm.EdDSA, new EdDsaVerifier(null));
         put(JwsAlgorithm.Ed25519, new EdDsaVerifier(EdCurve.ED25519));
         put(JwsAlgorithm.Ed448, new EdDsaVerifier(EdCurve.ED448));
+        for (JwsAlgorithm alg : new JwsAlgorithm[] {JwsAlgorithm.ML_DSA_44, JwsAlgorithm.ML_DSA_65, JwsAlgorithm.ML_DSA_87}) {
+            put(alg, new MlDsaVerifier(alg));
+        }
         List<HmacVerifier> hmac = new ArrayList<>();
         for (JwsAlgorithm alg : new JwsAlgorithm[] {JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512}) {
             HmacVerifier verifier = new HmacVerifier(alg, hash(alg));
