@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code sigil demo}: an issuer, its keys and a verifier in one process, on loopback only, showing
@@ -83,17 +84,29 @@ final class DemoCommand {
                     .listener(events)
                     .build()) {
                 Instant now = terminal.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+                // A post-quantum key too, where the verifier's backend offers ML-DSA and the JDK can sign
+                // it; published before the verifier's first fetch, which comes with its first token.
+                Optional<DemoKey> pq = verifier.algorithms().contains(JwsAlgorithm.ML_DSA_65)
+                        ? DemoKey.mlDsa65("pq-1") : Optional.empty();
+                if (pq.isPresent()) {
+                    issuer.publish(jwks(rsa, ec, ed, pq.get()));
+                    out.println("   and pq-1 (ML-DSA-65, post-quantum, RFC 9964): crypto backend '"
+                            + verifier.cryptoBackend().name() + "' offers ML-DSA");
+                }
 
                 step("2. verify through discovery");
                 out.println("   JwtVerifier.builder().issuer(\"" + issuer.issuer() + "\").audience(\"" + AUDIENCE + "\")");
                 verified(verifier, rsa.sign(json, claims(issuer, "alice", AUDIENCE, now), null), "");
                 verified(verifier, ec.sign(json, claims(issuer, "bob", AUDIENCE, now), null), "");
                 verified(verifier, ed.sign(json, claims(issuer, "carol", AUDIENCE, now), null), "");
-                fetches(issuer, 1, "one discovery and one key-set fetch served all three");
+                if (pq.isPresent()) {
+                    verified(verifier, pq.get().sign(json, claims(issuer, "dave", AUDIENCE, now), null), "");
+                }
+                fetches(issuer, 1, "one discovery and one key-set fetch served all " + (pq.isPresent() ? "four" : "three"));
 
                 step("3. rotate the RSA key");
                 DemoKey rotated = DemoKey.generate("rsa-2", JwsAlgorithm.RS256);
-                issuer.publish(jwks(rotated, ec, ed));
+                issuer.publish(pq.isPresent() ? jwks(rotated, ec, ed, pq.get()) : jwks(rotated, ec, ed));
                 out.println("   the issuer now publishes rsa-2 instead of rsa-1; the verifier's cached set still holds rsa-1");
                 verified(verifier, rotated.sign(json, claims(issuer, "alice", AUDIENCE, now), null),
                         "(unknown kid: one refresh of the key set, then verified)");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A signing key of the demo's issuer, made and used with the JDK's own providers: the CLI is an
@@ -25,6 +27,8 @@ final class DemoKey {
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
     // An Ed25519 SubjectPublicKeyInfo is this fixed prefix, then the 32-byte key (RFC 8410).
     private static final int ED25519_SPKI_PREFIX = 12;
+    // An ML-DSA-65 SubjectPublicKeyInfo ends with the raw 1,952-byte FIPS 204 public key.
+    private static final int ML_DSA_65_PUBLIC_KEY_BYTES = 1952;
 
     private final String kid;
     private final JwsAlgorithm algorithm;
@@ -36,7 +40,19 @@ final class DemoKey {
         this.pair = pair;
     }
 
-    /** A fresh key for RS256 (2048-bit RSA), ES256 (P-256) or EdDSA (Ed25519). */
+    /**
+     * A fresh ML-DSA-65 key, when the JDK can make one (JDK 24 and later); by its JCA name, so that
+     * this compiles for JDK 17.
+     */
+    static Optional<DemoKey> mlDsa65(String kid) throws GeneralSecurityException {
+        try {
+            return Optional.of(generate(kid, JwsAlgorithm.ML_DSA_65));
+        } catch (NoSuchAlgorithmException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A fresh key for RS256 (2048-bit RSA), ES256 (P-256), EdDSA (Ed25519) or, from JDK 24, ML-DSA-65. */
     static DemoKey generate(String kid, JwsAlgorithm algorithm) throws GeneralSecurityException {
         KeyPairGenerator generator = switch (algorithm) {
             case RS256 -> {
@@ -50,7 +66,9 @@ final class DemoKey {
                 yield ec;
             }
             case EdDSA -> KeyPairGenerator.getInstance("Ed25519");
-            default -> throw new IllegalArgumentException("the demo signs with RS256, ES256 and EdDSA only, not " + algorithm);
+            case ML_DSA_65 -> KeyPairGenerator.getInstance("ML-DSA-65");
+            default -> throw new IllegalArgumentException("the demo signs with RS256, ES256, EdDSA and ML-DSA-65 only, not "
+                    + algorithm);
         };
         return new DemoKey(kid, algorithm, generator.generateKeyPair());
     }
@@ -81,6 +99,13 @@ final class DemoKey {
                 // RFC 7518 section 6.2.1.2: coordinates are the full field size, leading zeros kept.
                 jwk.put("x", BASE64URL.encodeToString(unsigned(ec.getW().getAffineX(), 32)));
                 jwk.put("y", BASE64URL.encodeToString(unsigned(ec.getW().getAffineY(), 32)));
+                break;
+            }
+            case ML_DSA_65: {
+                byte[] spki = pair.getPublic().getEncoded();
+                jwk.put("kty", "AKP");
+                jwk.put("pub", BASE64URL.encodeToString(
+                        Arrays.copyOfRange(spki, spki.length - ML_DSA_65_PUBLIC_KEY_BYTES, spki.length)));
                 break;
             }
             default: {
@@ -123,6 +148,8 @@ final class DemoKey {
             case RS256 -> "SHA256withRSA";
             // JWS wants R || S (RFC 7518 section 3.4), not the DER the plain name produces.
             case ES256 -> "SHA256withECDSAinP1363Format";
+            // Pure ML-DSA with the empty context, as RFC 9964 signs.
+            case ML_DSA_65 -> "ML-DSA-65";
             default -> "Ed25519";
         };
     }

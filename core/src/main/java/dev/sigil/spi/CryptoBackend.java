@@ -34,8 +34,8 @@ public interface CryptoBackend {
      * builds its native key and makes the checks that need arithmetic: an EC point must lie on its
      * curve, and an Edwards encoding must decode to a point. It applies no size policy of its own.
      *
-     * @throws KeyImportException if the key is of a type or curve this backend does not support (an
-     *     {@link KeyParameters.Akp} in every Sigil backend for now), or fails the arithmetic checks
+     * @throws KeyImportException if the key is of a type, curve or algorithm this backend does not
+     *     support (a {@link KeyParameters.Akp} where it offers no ML-DSA), or fails the arithmetic checks
      */
     VerificationKey importKey(KeyParameters parameters) throws KeyImportException;
 

@@ -292,13 +292,16 @@ class RemoteKeysTest extends IssuerScenario {
     }
 
     @Test
-    void aFutureKeyTypeIsSkippedAndReportedNeverFatal() throws Exception {
-        String future = "{\"kty\":\"AKP\",\"kid\":\"pq-1\",\"alg\":\"ML-DSA-65\",\"pub\":\"AAAA\"}";
-        issuer.publishKeys("{\"keys\":[" + future + "," + auth0Key.publicJwk() + "]}");
+    void aFutureKeyTypeOrABrokenPostQuantumKeyIsSkippedAndReportedNeverFatal() throws Exception {
+        String future = "{\"kty\":\"SLH\",\"kid\":\"future-1\",\"alg\":\"SLH-DSA-128s\",\"pub\":\"AAAA\"}";
+        String broken = "{\"kty\":\"AKP\",\"kid\":\"pq-1\",\"alg\":\"ML-DSA-65\",\"pub\":\"AAAA\"}";
+        issuer.publishKeys("{\"keys\":[" + future + "," + broken + "," + auth0Key.publicJwk() + "]}");
         try (JwtVerifier verifier = builder().build()) {
             verifier.verify(auth0Key.mint(issuer.issuer(), START));
         }
-        assertTrue(listener.events.contains("dropped key #0 'pq-1': unknown alg 'ML-DSA-65'")
-                || listener.events.contains("dropped key #0 'pq-1': unsupported key type 'AKP'"), listener.events.toString());
+        assertTrue(listener.events.contains("dropped key #0 'future-1': unsupported key type 'SLH'"),
+                listener.events.toString());
+        assertTrue(listener.events.contains("dropped key #1 'pq-1': 'pub' must be 1952 bytes for ML-DSA-65, got 3"),
+                listener.events.toString());
     }
 }
