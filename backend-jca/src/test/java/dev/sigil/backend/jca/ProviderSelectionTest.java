@@ -114,7 +114,10 @@ class ProviderSelectionTest {
     }
 
     @Test
-    void theSunProviderWhichHasOnlyDsaAndDigestsOffersNoJwsAlgorithm() {
-        assertTrue(JcaCryptoBackend.builder().provider("SUN").build().algorithms().isEmpty());
+    void theSunProviderOffersNoJwsAlgorithmButMlDsaFromJdk24() {
+        // SUN has DSA and digests, and from JDK 24 the JDK's ML-DSA.
+        Set<JwsAlgorithm> expected = Runtime.version().feature() < 24 ? EnumSet.noneOf(JwsAlgorithm.class)
+                : EnumSet.of(JwsAlgorithm.ML_DSA_44, JwsAlgorithm.ML_DSA_65, JwsAlgorithm.ML_DSA_87);
+        assertEquals(expected, JcaCryptoBackend.builder().provider("SUN").build().algorithms());
     }
 }
