@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,17 @@ class MlDsaRulesTest {
         KeyIndex index = new JdkTestBackend().index(Jwk.of(members));
         assertEquals(0, index.keys().size());
         assertEquals("carries private key material", index.dropped().get(0).reason());
+    }
+
+    @Test
+    void anAkpKeyNeedsItsAlgAndPubEvenWithACertificate() {
+        Map<String, Object> members = new LinkedHashMap<>();
+        members.put("kty", "AKP");
+        members.put("kid", "cert-only");
+        members.put("x5c", List.of(Base64.getEncoder().encodeToString(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})));
+        assertEquals("AKP key has no 'alg'", new JdkTestBackend().index(Jwk.of(members)).dropped().get(0).reason());
+        members.put("alg", "ML-DSA-44");
+        assertEquals("AKP key has no 'pub'", new JdkTestBackend().index(Jwk.of(members)).dropped().get(0).reason());
     }
 
     @Test

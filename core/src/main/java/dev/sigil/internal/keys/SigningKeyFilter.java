@@ -191,7 +191,8 @@ public final class SigningKeyFilter {
             case "OKP":
                 return jwk.has("x");
             case "AKP":
-                return jwk.has("pub");
+                // RFC 9964: alg and pub are required, so they are read and judged, x5c or not.
+                return true;
             default:
                 return true;
         }
