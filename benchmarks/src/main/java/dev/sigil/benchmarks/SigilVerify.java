@@ -37,7 +37,7 @@ public class SigilVerify {
 
     @Setup
     public void setUp() throws JwtVerificationException {
-        TokenFixture fixture = TokenFixture.create(Alg.valueOf(alg));
+        TokenFixture fixture = TokenFixture.create(Alg.of(alg));
         token = fixture.token;
         verifier = SigilSetup.verifier(fixture, backend, codec);
     }

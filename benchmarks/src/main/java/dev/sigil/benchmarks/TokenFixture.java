@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
+import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -13,16 +15,27 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
+import org.bouncycastle.crypto.CryptoException;
+import org.bouncycastle.crypto.generators.MLDSAKeyPairGenerator;
+import org.bouncycastle.crypto.params.MLDSAKeyGenerationParameters;
+import org.bouncycastle.crypto.params.MLDSAParameters;
+import org.bouncycastle.crypto.params.MLDSAPublicKeyParameters;
+import org.bouncycastle.crypto.params.ParametersWithRandom;
+import org.bouncycastle.crypto.signers.MLDSASigner;
 
 /**
  * One realistic, Auth0-shaped token for one algorithm, signed with a fresh key, with everything a
  * benchmark needs to verify it: the public JWK set, the JCA key, the signing input and signature.
- * Minted with the JDK alone, so no library under test also produced its own input.
+ * Minted with the JDK alone, so no library under test also produced its own input; ML-DSA tokens,
+ * which JDK 17 cannot sign, with BouncyCastle's lightweight signer.
  */
 final class TokenFixture {
 
@@ -48,9 +61,11 @@ final class TokenFixture {
     final PublicKey publicKey;
     final SecretKey secretKey;
     final byte[] secret;
+    /** For ML-DSA the raw FIPS 204 public key (RFC 9964 {@code pub}); {@code publicKey} is then the JDK's, or null before JDK 24. */
+    final byte[] mlDsaPublicKey;
 
     private TokenFixture(Alg alg, String issuer, String keyId, String token, byte[] signingInput, byte[] signature,
-            String jwksJson, PublicKey publicKey, byte[] secret) {
+            String jwksJson, PublicKey publicKey, byte[] secret, byte[] mlDsaPublicKey) {
         this.alg = alg;
         this.issuer = issuer;
         this.keyId = keyId;
@@ -61,6 +76,7 @@ final class TokenFixture {
         this.publicKey = publicKey;
         this.secret = secret;
         this.secretKey = secret == null ? null : new SecretKeySpec(secret, "HmacSHA256");
+        this.mlDsaPublicKey = mlDsaPublicKey;
     }
 
     static TokenFixture create(Alg alg) {
@@ -82,7 +98,7 @@ final class TokenFixture {
         SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
         random.setSeed(("sigil-bench-" + alg.name()).getBytes(StandardCharsets.US_ASCII));
         String kid = "bench-" + alg.name().toLowerCase(java.util.Locale.ROOT);
-        String header = "{\"alg\":\"" + alg.name() + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
+        String header = "{\"alg\":\"" + alg.joseName() + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
         // About 300 bytes, shaped like an Auth0 access token: two audiences, an azp, a scope string.
         String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + SUBJECT + "\",\"aud\":[\"" + AUDIENCE
                 + "\",\"https://sigil-bench.eu.auth0.com/userinfo\"],\"iat\":" + ISSUED + ",\"nbf\":" + ISSUED
@@ -95,7 +111,26 @@ final class TokenFixture {
         String jwk;
         PublicKey publicKey = null;
         byte[] secret = null;
-        if (alg.isHmac()) {
+        byte[] mlDsaPublicKey = null;
+        if (alg.isMlDsa()) {
+            // BouncyCastle's lightweight signer: the JDK has none before 24, and the same seeded key
+            // and token on every JDK keep the JDK 17 and JDK 25 rows comparable.
+            MLDSAKeyPairGenerator generator = new MLDSAKeyPairGenerator();
+            generator.init(new MLDSAKeyGenerationParameters(random, mlDsaParameters(alg)));
+            AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+            MLDSASigner signer = new MLDSASigner();
+            signer.init(true, new ParametersWithRandom(pair.getPrivate(), random));
+            signer.update(signingInput, 0, signingInput.length);
+            try {
+                signature = signer.generateSignature();
+            } catch (CryptoException e) {
+                throw new GeneralSecurityException(e);
+            }
+            mlDsaPublicKey = ((MLDSAPublicKeyParameters) pair.getPublic()).getEncoded();
+            publicKey = jdkMlDsaKey(alg, mlDsaPublicKey);
+            jwk = "{\"kty\":\"AKP\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"" + alg.joseName()
+                    + "\",\"pub\":\"" + b64(mlDsaPublicKey) + "\"}";
+        } else if (alg.isHmac()) {
             secret = new byte[32];
             random.nextBytes(secret);
             Mac mac = Mac.getInstance(alg.jcaName);
@@ -116,7 +151,41 @@ final class TokenFixture {
         }
         String token = input + "." + b64(signature);
         return new TokenFixture(alg, issuer, kid, token, signingInput, signature, "{\"keys\":[" + jwk + "]}",
-                publicKey, secret);
+                publicKey, secret, mlDsaPublicKey);
+    }
+
+    static MLDSAParameters mlDsaParameters(Alg alg) {
+        switch (alg) {
+            case ML_DSA_44:
+                return MLDSAParameters.ml_dsa_44;
+            case ML_DSA_65:
+                return MLDSAParameters.ml_dsa_65;
+            case ML_DSA_87:
+                return MLDSAParameters.ml_dsa_87;
+            default:
+                throw new IllegalArgumentException(alg + " is not ML-DSA");
+        }
+    }
+
+    /**
+     * The JDK's key (JDK 24 and later) from the raw key, through the SubjectPublicKeyInfo of RFC 9881:
+     * a fixed DER prefix per parameter set (OID 2.16.840.1.101.3.4.3.17, .18, .19), then the key; null
+     * where the JDK has no such key factory.
+     */
+    private static PublicKey jdkMlDsaKey(Alg alg, byte[] raw) throws GeneralSecurityException {
+        String prefix = alg == Alg.ML_DSA_44 ? "30820532300b06096086480165030403110382052100"
+                : alg == Alg.ML_DSA_65 ? "308207b2300b0609608648016503040312038207a100"
+                : "30820a32300b060960864801650304031303820a2100";
+        KeyFactory factory;
+        try {
+            factory = KeyFactory.getInstance(alg.joseName());
+        } catch (NoSuchAlgorithmException e) {
+            return null;
+        }
+        byte[] head = HexFormat.of().parseHex(prefix);
+        byte[] spki = Arrays.copyOf(head, head.length + raw.length);
+        System.arraycopy(raw, 0, spki, head.length, raw.length);
+        return factory.generatePublic(new X509EncodedKeySpec(spki));
     }
 
     /** RFC 7518 section 3.5: MGF1 with SHA-256, a 32-byte salt, trailer 1. */

@@ -2,16 +2,20 @@ package dev.sigil.benchmarks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.lang.reflect.Method;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -21,6 +25,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * Runs every benchmark, every parameter combination, once and briefly inside {@code mvn verify}, so
  * that none of them rots: each setup proves its implementation accepts its token, and JMH fails the
  * run if any benchmark throws. It asserts nothing about timing; the numbers it prints mean nothing.
+ * The ML-DSA rows run the same way on the backends that offer ML-DSA on this JDK ({@link MlDsaRows});
+ * tagged {@code mldsa}, that case runs again on JDK 25 in {@code .ci/run}.
  */
 class BenchmarksSmokeTest {
 
@@ -29,19 +35,21 @@ class BenchmarksSmokeTest {
         NimbusVerify.class, Jose4jVerify.class, JavaJwtVerify.class, JjwtVerify.class,
     };
 
-    @Test
-    void everyBenchmarkRunsWithoutError() throws RunnerException {
-        Options options = new OptionsBuilder()
-                .include("dev\\.sigil\\.benchmarks\\..*")
-                // In this JVM: no fork start-up per combination, which keeps the run to seconds.
+    /** Once and briefly, in this JVM: no fork start-up per combination, which keeps the run to seconds. */
+    private static ChainedOptionsBuilder brief() {
+        return new OptionsBuilder()
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .measurementTime(TimeValue.milliseconds(50))
                 .timeout(TimeValue.seconds(60))
                 .shouldFailOnError(true)
-                .verbosity(VerboseMode.SILENT)
-                .build();
+                .verbosity(VerboseMode.SILENT);
+    }
+
+    @Test
+    void everyBenchmarkRunsWithoutError() throws RunnerException {
+        Options options = brief().include("dev\\.sigil\\.benchmarks\\..*").build();
         Collection<RunResult> results = new Runner(options).run();
 
         Set<String> expected = new TreeSet<>();
@@ -62,5 +70,29 @@ class BenchmarksSmokeTest {
         // 20 Sigil (5 algs x 2 backends x 2 codecs) + 4 two-thread + 10 floor + 2 cold start + 5 Nimbus
         // + 5 jose4j + 4 java-jwt + 5 jjwt.
         assertEquals(55, results.size(), "every parameter combination ran");
+    }
+
+    @Test
+    @Tag("mldsa")
+    void theMlDsaRowsRunOnEveryBackendThatOffersMlDsaHere() throws RunnerException {
+        List<String> backends = MlDsaRows.offering();
+        // The JDK's own ML-DSA arrived in JDK 24; backend-jca must offer it from there on.
+        assertEquals(Runtime.version().feature() >= 24, backends.contains("jca"), backends::toString);
+        Options options = MlDsaRows.options(brief(), backends);
+        assumeTrue(options != null, "no backend offers ML-DSA on JDK " + Runtime.version().feature());
+        Set<String> ran = new TreeSet<>();
+        for (RunResult result : new Runner(options).run()) {
+            assertTrue(result.getPrimaryResult().getSampleCount() > 0, "no sample from " + result.getParams());
+            ran.add(result.getParams().getBenchmark().replaceAll(".*\\.(\\w+)\\.verify", "$1") + " "
+                    + result.getParams().getParam("alg") + " " + result.getParams().getParam("backend"));
+        }
+        Set<String> expected = new TreeSet<>();
+        for (String backend : backends) {
+            for (String alg : MlDsaRows.ALGS) {
+                expected.add("SigilVerify " + alg + " " + backend);
+                expected.add("Floor " + alg + " " + backend);
+            }
+        }
+        assertEquals(expected, ran);
     }
 }

@@ -21,14 +21,22 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.sigil.backend.jca.JcaCryptoBackend;
+import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwt.CryptoPolicy;
 import dev.sigil.spi.JwsAlgorithm;
+import dev.sigil.spi.KeyImportException;
+import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.security.Provider;
 import java.security.Security;
 import java.time.Instant;
@@ -45,7 +53,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * backend-jca over the real BC-FIPS provider in approved-only mode, chosen by instance and never
  * registered globally: the FIPS-approved algorithms verify Nimbus-minted tokens, EdDSA is reported
- * unsupported, and the FIPS policy holds.
+ * unsupported, ML-DSA (which BC-FIPS 2.1 lacks) is unavailable with a message that says so, and the
+ * FIPS policy holds.
  */
 class BcFipsBackendTest {
 
@@ -100,6 +109,50 @@ class BcFipsBackendTest {
                 .algorithms(JwsAlgorithm.EdDSA).cryptoBackend(backend).build());
         assertTrue(e.getMessage().startsWith("algorithms(..) lists [EdDSA], which crypto backend 'jca' does not support"),
                 e.getMessage());
+    }
+
+    @Test
+    void listingMlDsaIsAConfigurationErrorBecauseBcFips21HasNone() {
+        for (CryptoPolicy policy : CryptoPolicy.values()) {
+            JwtConfigurationException e = assertThrows(JwtConfigurationException.class, () -> JwtVerifier.builder()
+                    .ignoreIssuer().ignoreAudience().jwksUri(URI.create("https://issuer.example/jwks"))
+                    .algorithms(JwsAlgorithm.ML_DSA_65).cryptoBackend(backend).cryptoPolicy(policy).build());
+            assertTrue(e.getMessage().startsWith("algorithms(..) lists [ML-DSA-65], which crypto backend 'jca' does not support"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void anAkpKeyIsDroppedSayingTheProviderHasNoMlDsa() throws Exception {
+        JWK rsa = new RSAKeyGenerator(2048).keyID("k").generate();
+        byte[] pub = new byte[1952];
+        new SecureRandom().nextBytes(pub);
+        String akp = "{\"kty\":\"AKP\",\"alg\":\"ML-DSA-65\",\"kid\":\"pq\",\"pub\":\""
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(pub) + "\"}";
+        JwkSet keys = JwkSet.parse("{\"keys\":[" + rsa.toPublicJWK().toJSONString() + "," + akp + "]}");
+        for (CryptoPolicy policy : CryptoPolicy.values()) {
+            List<DroppedKey> dropped = new ArrayList<>();
+            JwtVerifier verifier = JwtVerifier.builder().issuer("https://issuer.example/").audience("api").keys(keys)
+                    .cryptoBackend(backend).cryptoPolicy(policy).listener(new JwksListener() {
+                        @Override
+                        public void keyDropped(DroppedKey key) {
+                            dropped.add(key);
+                        }
+                    }).build();
+            assertEquals("user-1", verifier.verify(mint(JwsAlgorithm.RS256, rsa, Instant.now())).claims().subject().orElseThrow());
+            assertEquals(1, dropped.size(), dropped::toString);
+            assertEquals("pq", dropped.get(0).keyId());
+            assertEquals("crypto backend 'jca' does not offer ML-DSA-65; ML-DSA is verified by backend-bouncycastle,"
+                    + " or backend-jca on JDK 24 or later", dropped.get(0).reason(), policy::toString);
+        }
+    }
+
+    @Test
+    void theBackendItselfSaysBcFipsHasNoMlDsa() {
+        KeyImportException e = assertThrows(KeyImportException.class,
+                () -> backend.importKey(new KeyParameters.Akp("ML-DSA-44", new byte[1312])));
+        assertEquals("ML-DSA-44 is not available from backend 'jca': provider BCFIPS does not offer it"
+                + " (BC-FIPS 2.1 has no ML-DSA)", e.getMessage());
     }
 
     private static JWK key(JwsAlgorithm alg) throws JOSEException {

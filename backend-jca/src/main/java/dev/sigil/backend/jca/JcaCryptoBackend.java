@@ -25,10 +25,14 @@ import java.util.Set;
  * application installed others). {@link #name()} is {@code "jca"}, {@link #priority()} 100.
  *
  * <h2>Algorithms</h2>
- * RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, Ed25519, Ed448 and HS256/384/512, each only if
- * the provider(s) can really do it: the provider is probed once, when the backend is created, and
- * {@link #algorithms()} reports the result. ES256K (secp256k1) is never supported. Keys: RSA, EC on
- * P-256, P-384 and P-521 with the point validated here, Ed25519 and Ed448, and {@code oct} secrets;
+ * RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, Ed25519, Ed448, HS256/384/512 and ML-DSA-44/65/87
+ * (RFC 9964), each only if the provider(s) can really do it: the provider is probed once, when the
+ * backend is created, and {@link #algorithms()} reports the result. ES256K (secp256k1) is never
+ * supported. ML-DSA comes from the JDK's own provider on JDK 24 and later (pure ML-DSA, empty context,
+ * found at run time); on JDK 17 to 23, and with BC-FIPS 2.1, it is absent, and an {@code AKP} key is
+ * refused with a message that says which JDK or backend would verify it. Keys: RSA, EC on P-256,
+ * P-384 and P-521 with the point validated here, Ed25519 and Ed448, {@code AKP} (ML-DSA), and
+ * {@code oct} secrets;
  * an HMAC secret shorter than the hash never verifies (RFC 7518 section 3.2). Key sizes and the
  * other checks that need no arithmetic are the verifier's, made before this backend is asked
  * ({@code JwtVerifier.Builder.minRsaKeySize}, 2048 bits by default, and {@code maxRsaKeySize}).
@@ -38,7 +42,8 @@ import java.util.Set;
  * or instance, to {@link Builder#provider}: that provider alone then serves signatures, keys, MACs
  * and curve parameters, with no fallback to the JDK's (certificate parsing and digests, which carry
  * no key policy, fall back when it lacks them). In approved-only mode BC-FIPS has no EdDSA, so
- * EdDSA, Ed25519 and Ed448 are absent from {@link #algorithms()} and OKP keys are refused. Never put
+ * EdDSA, Ed25519 and Ed448 are absent from {@link #algorithms()} and OKP keys are refused; it has no
+ * ML-DSA in any mode, so the ML-DSA algorithms are absent and AKP keys refused too. Never put
  * {@code bcprov} and {@code bc-fips} on one class path.
  *
  * <h2>Threads</h2>
@@ -63,7 +68,7 @@ public final class JcaCryptoBackend implements CryptoBackend {
         KeyFactories keys = new KeyFactories(providers);
         this.provider = provider;
         this.verifiers = VerifierTable.probe(providers, keys, curves);
-        this.importer = new KeyImporter(providers, keys, curves, verifiers.hmacVerifiers());
+        this.importer = new KeyImporter(providers, keys, curves, verifiers);
     }
 
     /** A builder for a backend with a chosen provider. */

@@ -21,6 +21,8 @@ final class KeyFactories {
     private final Provider ec;
     private final Provider ed25519;
     private final Provider ed448;
+    /** Indexed by {@link MlDsaParameters#ordinal()}; an entry is {@code null} where no provider has the set. */
+    private final Provider[] mlDsa;
     private final String where;
 
     KeyFactories(ProviderChoice providers) {
@@ -28,6 +30,10 @@ final class KeyFactories {
         this.ec = providers.find("KeyFactory", "EC");
         this.ed25519 = providers.find("KeyFactory", "Ed25519");
         this.ed448 = providers.find("KeyFactory", "Ed448");
+        this.mlDsa = new Provider[MlDsaParameters.values().length];
+        for (MlDsaParameters set : MlDsaParameters.values()) {
+            mlDsa[set.ordinal()] = providers.find("KeyFactory", set.jwsName());
+        }
         this.where = providers.describe();
     }
 
@@ -47,6 +53,15 @@ final class KeyFactories {
     PublicKey ed(EdCurve curve, byte[] x) throws GeneralSecurityException {
         Provider provider = curve == EdCurve.ED25519 ? ed25519 : ed448;
         return factory(curve.jwkName(), provider).generatePublic(new X509EncodedKeySpec(curve.toSpki(x)));
+    }
+
+    /** From the raw key {@code pub} (RFC 9964), which must be of the set's length; JDK 24 and later. */
+    PublicKey mlDsa(MlDsaParameters set, byte[] pub) throws GeneralSecurityException {
+        return factory(set.jwsName(), mlDsa[set.ordinal()]).generatePublic(new X509EncodedKeySpec(set.toSpki(pub)));
+    }
+
+    boolean hasMlDsa(MlDsaParameters set) {
+        return mlDsa[set.ordinal()] != null;
     }
 
     private KeyFactory factory(String algorithm, Provider provider) throws NoSuchAlgorithmException {

@@ -35,13 +35,17 @@ final class KeyImporter {
     private final KeyFactories keys;
     private final Map<String, EcCurve> curves;
     private final List<HmacVerifier> hmacVerifiers;
+    private final Set<JwsAlgorithm> algorithms;
     private final Provider certificateProvider;
+    private final Provider configured;
     private final String where;
 
-    KeyImporter(ProviderChoice providers, KeyFactories keys, Map<String, EcCurve> curves, List<HmacVerifier> hmacVerifiers) {
+    KeyImporter(ProviderChoice providers, KeyFactories keys, Map<String, EcCurve> curves, VerifierTable verifiers) {
         this.keys = keys;
         this.curves = curves;
-        this.hmacVerifiers = hmacVerifiers;
+        this.hmacVerifiers = verifiers.hmacVerifiers();
+        this.algorithms = verifiers.algorithms();
+        this.configured = providers.configured();
         this.certificateProvider = providers.findOrInstalled("CertificateFactory", "X.509");
         this.where = providers.describe();
     }
@@ -64,10 +68,32 @@ final class KeyImporter {
             if (parameters instanceof KeyParameters.Oct) {
                 return oct((KeyParameters.Oct) parameters);
             }
+            if (parameters instanceof KeyParameters.Akp) {
+                return mlDsa((KeyParameters.Akp) parameters);
+            }
         } catch (GeneralSecurityException | RuntimeException e) {
             throw refused(parameters.keyType(), e);
         }
-        throw new KeyImportException("no backend here verifies ML-DSA (" + parameters + ") yet");
+        throw new KeyImportException("unsupported key type " + parameters.keyType());
+    }
+
+    private MlDsaKey mlDsa(KeyParameters.Akp parameters) throws KeyImportException, GeneralSecurityException {
+        MlDsaParameters set = MlDsaParameters.of(parameters.algorithm());
+        if (set == null || !algorithms.contains(set.algorithm())) {
+            throw new KeyImportException(parameters.algorithm() + " is not available from backend 'jca': " + mlDsaMissing());
+        }
+        return new MlDsaKey(parameters, set, keys.mlDsa(set, parameters.publicKey()));
+    }
+
+    /** Why there is no ML-DSA here, for a reader who must decide what to change: the JDK, the provider or the backend. */
+    private String mlDsaMissing() {
+        if (configured != null) {
+            // No pointer to BouncyCastle here: a FIPS deployment must not put bcprov beside its provider.
+            return where + " does not offer it" + ("BCFIPS".equals(configured.getName()) ? " (BC-FIPS 2.1 has no ML-DSA)" : "");
+        }
+        int feature = Runtime.version().feature();
+        return (feature < 24 ? "the JDK's own ML-DSA needs JDK 24 or later, and this is JDK " + feature
+                : where + " do not offer it") + "; sigil-backend-bouncycastle verifies ML-DSA on any JDK";
     }
 
     /** The certificate's public key as parameters; judged by the caller, then built by {@link #importKey}. */

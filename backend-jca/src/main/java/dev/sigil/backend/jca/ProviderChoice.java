@@ -60,6 +60,11 @@ final class ProviderChoice {
         return null;
     }
 
+    /** The provider given to the builder, or {@code null} for the installed ones. */
+    Provider configured() {
+        return configured;
+    }
+
     /** For messages: the configured provider's name, or a phrase for the installed ones. */
     String describe() {
         return configured == null ? "the installed providers" : "provider " + configured.getName();

@@ -22,8 +22,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>A probe goes as far as it can without a real key: it creates the engine, sets PSS parameters,
  * initialises ECDSA with the curve's generator as public key, verifies RFC 8032's known answers
- * for EdDSA, and keys HMAC. A provider that lists a service but cannot use it (BC-FIPS in
- * approved-only mode has no EdDSA at all) is thereby left out.
+ * for EdDSA, keys HMAC, and for ML-DSA builds a key of each parameter set and initialises with it. A
+ * provider that lists a service but cannot use it (BC-FIPS in approved-only mode has no EdDSA at
+ * all) is thereby left out.
  */
 final class VerifierTable {
 
@@ -79,6 +80,11 @@ final class VerifierTable {
         }
         for (JwsAlgorithm alg : new JwsAlgorithm[] {JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512}) {
             verifiers[alg.ordinal()] = hmac(providers, alg);
+        }
+        // The JDK's ML-DSA arrived in JDK 24; on 17 to 23 (and with BC-FIPS 2.1) no provider has it,
+        // and the three algorithms are simply left out.
+        for (MlDsaParameters set : MlDsaParameters.values()) {
+            verifiers[set.algorithm().ordinal()] = mlDsa(providers, keys, set);
         }
         return new VerifierTable(verifiers);
     }
@@ -148,6 +154,26 @@ final class VerifierTable {
             probe.initVerify(keys.ed(curve, curve.testPublicKey()));
             probe.update(new byte[0]);
             return probe.verify(curve.testSignature()) ? KeyedSignature.perThread(curve.jwkName(), provider, null) : null;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Probes as for ECDSA: a key of the set, built through the same path as an imported one, must
+     * initialise the provider's {@code "ML-DSA"} signature. A provider that lists the names but
+     * cannot build such a key or take it is left out. No verification: on JDK 25 one costs about
+     * 60 ms in a cold JVM for the three sets, at every backend's creation, ML-DSA keys or not.
+     */
+    private static MlDsaVerifier mlDsa(ProviderChoice providers, KeyFactories keys, MlDsaParameters set) {
+        Provider provider = providers.find("Signature", "ML-DSA");
+        if (provider == null || !keys.hasMlDsa(set)) {
+            return null;
+        }
+        try {
+            // Any bytes of the right length decode to an ML-DSA public key (FIPS 204 pkDecode).
+            Signature.getInstance("ML-DSA", provider).initVerify(keys.mlDsa(set, new byte[set.publicKeyBytes()]));
+            return new MlDsaVerifier(set, KeyedSignature.perThread("ML-DSA", provider, null));
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;
         }

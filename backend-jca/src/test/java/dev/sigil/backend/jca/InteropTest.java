@@ -15,7 +15,10 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Tokens minted by Nimbus JOSE+JWT and jose4j, for every algorithm backend-jca supports. */
+/**
+ * Tokens minted by Nimbus JOSE+JWT and jose4j, for every algorithm backend-jca supports but ML-DSA,
+ * which neither signs: the JDK's own ML-DSA signer mints those ({@link JcaMlDsaJdkInteropTest}).
+ */
 class InteropTest {
 
     private static JwtVerifier verifier(Mint.Signer signer) {

@@ -24,11 +24,12 @@ class ProviderSelectionTest {
     private static final Set<JwsAlgorithm> HMAC = EnumSet.of(JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512);
 
     @Test
-    void theDefaultBackendSupportsEveryAlgorithmButEs256kAndMlDsa() {
+    void theDefaultBackendSupportsEveryAlgorithmButEs256kAndMlDsaBeforeJdk24() {
         Set<JwsAlgorithm> expected = EnumSet.allOf(JwsAlgorithm.class);
         expected.remove(JwsAlgorithm.ES256K);
-        // ML-DSA: this backend does not offer it yet (the JDK's own comes with JDK 24).
-        expected.removeAll(EnumSet.of(JwsAlgorithm.ML_DSA_44, JwsAlgorithm.ML_DSA_65, JwsAlgorithm.ML_DSA_87));
+        if (Runtime.version().feature() < 24) {
+            expected.removeAll(EnumSet.of(JwsAlgorithm.ML_DSA_44, JwsAlgorithm.ML_DSA_65, JwsAlgorithm.ML_DSA_87));
+        }
         assertEquals(expected, new JcaCryptoBackend().algorithms());
     }
 
@@ -113,7 +114,10 @@ class ProviderSelectionTest {
     }
 
     @Test
-    void theSunProviderWhichHasOnlyDsaAndDigestsOffersNoJwsAlgorithm() {
-        assertTrue(JcaCryptoBackend.builder().provider("SUN").build().algorithms().isEmpty());
+    void theSunProviderOffersNoJwsAlgorithmButMlDsaFromJdk24() {
+        // SUN has DSA and digests, and from JDK 24 the JDK's ML-DSA.
+        Set<JwsAlgorithm> expected = Runtime.version().feature() < 24 ? EnumSet.noneOf(JwsAlgorithm.class)
+                : EnumSet.of(JwsAlgorithm.ML_DSA_44, JwsAlgorithm.ML_DSA_65, JwsAlgorithm.ML_DSA_87);
+        assertEquals(expected, JcaCryptoBackend.builder().provider("SUN").build().algorithms());
     }
 }
