@@ -96,7 +96,9 @@ class MlDsaRulesTest {
     }
 
     @Test
-    void anAkpKeyABackendCannotUseIsDroppedNamingWhatWouldVerifyIt() {
+    void anAkpKeyABackendDoesNotOfferIsDroppedNamingWhatWouldVerifyIt() {
+        // This backend could build the key but does not offer the algorithm, and gives no reason of
+        // its own (backend-jca does: see its tests and the FIPS tests), so core says where ML-DSA is.
         KeyIndex index = new JdkTestBackend(JwsAlgorithm.RS256).index(Jwk.of(akp("pq", "ML-DSA-65", 1952)));
         assertEquals(0, index.keys().size());
         assertEquals("crypto backend 'jdk-test' does not offer ML-DSA-65; " + HINT, index.dropped().get(0).reason());

@@ -108,9 +108,7 @@ public final class SigningKeyFilter {
             refuseIfUnsound(own, check);
         }
         if (alg != null && alg.family() == JwsAlgorithm.Family.ML_DSA && !backend.algorithms().contains(alg)) {
-            // Said here rather than left to importKey, so that the reason names what would verify it.
-            throw new Refused("crypto backend '" + backend.name() + "' does not offer " + alg + "; "
-                    + KeyFit.whereOffered(alg));
+            throw new Refused(unoffered(alg, own));
         }
         VerificationKey key;
         try {
@@ -200,5 +198,23 @@ public final class SigningKeyFilter {
 
     private static String describe(VerificationKey key) {
         return key.curve() != null ? key.curve() : key.keyType() + " " + key.sizeBits() + "-bit";
+    }
+
+    /**
+     * Why this backend cannot use a key for an algorithm it does not offer: in its own words when it
+     * gives them, since only it knows whether its JDK, its provider or a FIPS module is the cause (a
+     * FIPS deployment must not be pointed at bcprov); else where the algorithm can be had.
+     */
+    private String unoffered(JwsAlgorithm alg, KeyParameters own) {
+        if (own != null) {
+            try {
+                backend.importKey(own);
+            } catch (KeyImportException e) {
+                return printable(e.getMessage());
+            } catch (RuntimeException e) {
+                // A backend bug: the reason below serves as well.
+            }
+        }
+        return "crypto backend '" + backend.name() + "' does not offer " + alg + "; " + KeyFit.whereOffered(alg);
     }
 }
