@@ -33,6 +33,7 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
@@ -82,6 +83,9 @@ import org.junit.jupiter.api.TestInstance;
  * several backends give the same answers, vector by vector and on freshly signed tokens.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+// Tagged so that .ci/run's JDK 25 pass runs the whole kit again where backend-jca has ML-DSA: the
+// RFC 9964 examples and the Wycheproof ML-DSA vectors on the JDK's own ML-DSA.
+@Tag("conformance")
 public abstract class CryptoBackendConformance {
 
     private final VectorTally tally = new VectorTally();
