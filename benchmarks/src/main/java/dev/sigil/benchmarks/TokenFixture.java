@@ -155,16 +155,12 @@ final class TokenFixture {
     }
 
     static MLDSAParameters mlDsaParameters(Alg alg) {
-        switch (alg) {
-            case ML_DSA_44:
-                return MLDSAParameters.ml_dsa_44;
-            case ML_DSA_65:
-                return MLDSAParameters.ml_dsa_65;
-            case ML_DSA_87:
-                return MLDSAParameters.ml_dsa_87;
-            default:
-                throw new IllegalArgumentException(alg + " is not ML-DSA");
-        }
+        return switch (alg) {
+            case ML_DSA_44 -> MLDSAParameters.ml_dsa_44;
+            case ML_DSA_65 -> MLDSAParameters.ml_dsa_65;
+            case ML_DSA_87 -> MLDSAParameters.ml_dsa_87;
+            default -> throw new IllegalArgumentException(alg + " is not ML-DSA");
+        };
     }
 
     /**

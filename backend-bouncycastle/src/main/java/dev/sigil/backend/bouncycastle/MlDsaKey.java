@@ -30,15 +30,11 @@ final class MlDsaKey extends BcKey {
     }
 
     private static MLDSAParameters parameterSet(JwsAlgorithm alg) {
-        switch (alg) {
-            case ML_DSA_44:
-                return MLDSAParameters.ml_dsa_44;
-            case ML_DSA_65:
-                return MLDSAParameters.ml_dsa_65;
-            case ML_DSA_87:
-                return MLDSAParameters.ml_dsa_87;
-            default:
-                throw new IllegalArgumentException("not an ML-DSA algorithm: " + alg);
-        }
+        return switch (alg) {
+            case ML_DSA_44 -> MLDSAParameters.ml_dsa_44;
+            case ML_DSA_65 -> MLDSAParameters.ml_dsa_65;
+            case ML_DSA_87 -> MLDSAParameters.ml_dsa_87;
+            default -> throw new IllegalArgumentException("not an ML-DSA algorithm: " + alg);
+        };
     }
 }
