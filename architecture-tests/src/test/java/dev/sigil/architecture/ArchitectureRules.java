@@ -191,16 +191,19 @@ final class ArchitectureRules {
                     + " claims; a constructor callable outside dev.sigil.jwt would let anyone forge one"
                     + " (Tink's JWT package makes the same promise the same way)");
 
+    private static final List<String> VERIFIERS = List.of("JwtVerifier", "MultiIssuerVerifier", "TokenVerifier");
+
     @ArchTest
     static final ArchRule onlyJwtVerifierHandsOutAVerifiedJwt = methods()
             .that().areDeclaredInClassesThat().resideInAPackage("dev.sigil..")
             .and().arePublic()
             .and().haveRawReturnType(DescribedPredicate.describe("VerifiedJwt",
                     (JavaClass type) -> type.getSimpleName().equals("VerifiedJwt")))
-            .should().beDeclaredInClassesThat().haveSimpleName("JwtVerifier")
-            .because("a VerifiedJwt is only ever returned by JwtVerifier.verify: a second public"
-                    + " factory (a static of(..), a copy, a test helper in main code) would be a way to"
-                    + " get one without verification")
+            .should().beDeclaredInClassesThat(DescribedPredicate.describe("the verifiers " + VERIFIERS,
+                    (JavaClass type) -> VERIFIERS.contains(type.getSimpleName())))
+            .because("a VerifiedJwt is only ever returned by a verifier's verify (JwtVerifier, MultiIssuerVerifier,"
+                    + " and their interface TokenVerifier): a second public factory (a static of(..), a copy,"
+                    + " a test helper in main code) would be a way to get one without verification")
             .allowEmptyShould(true);
 
     @ArchTest

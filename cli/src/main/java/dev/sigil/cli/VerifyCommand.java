@@ -2,8 +2,12 @@ package dev.sigil.cli;
 
 import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.jwt.JwtVerificationException;
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.jwt.MultiIssuerVerifier;
+import dev.sigil.jwt.TokenVerifier;
 import dev.sigil.jwt.VerifiedJwt;
+import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.UntrustedText;
 import java.io.IOException;
 import java.net.URI;
@@ -22,13 +26,17 @@ import java.util.stream.Collectors;
 final class VerifyCommand {
 
     static final String USAGE = String.join("\n",
-            "usage: sigil verify --issuer URL [--audience A]... [--ignore-audience] [--jwks-uri URL] [--type TYP] [TOKEN | -]",
+            "usage: sigil verify --issuer URL [--issuer URL]... [--audience A]... [--ignore-audience] [--jwks-uri URL]",
+            "                    [--type TYP] [TOKEN | -]",
             "",
             "Verifies a JWS the way a server would: signature with the issuer's published keys",
             "(OpenID Connect discovery, or --jwks-uri), then exp, nbf, iat, iss, aud and typ.",
             "Prints the verified header and claims as indented JSON on standard output.",
             "",
-            "  --issuer URL        the expected \"iss\"; keys are found at URL/.well-known/openid-configuration",
+            "  --issuer URL        the expected \"iss\"; keys are found at URL/.well-known/openid-configuration.",
+            "                      Repeat it to accept a token from any of several issuers, each with its own",
+            "                      keys; a token from any other issuer is refused without contacting it, and",
+            "                      --audience is then required",
             "  --audience A        an accepted \"aud\" (repeatable); without it the audience is NOT checked,",
             "                      and a warning says so",
             "  --ignore-audience   do not check \"aud\", on purpose (no warning)",
@@ -52,14 +60,16 @@ final class VerifyCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException {
-        Arguments a = Arguments.spec().option("--issuer").repeatableOption("--audience").flag("--ignore-audience")
+        Arguments a = Arguments.spec().repeatableOption("--issuer").repeatableOption("--audience").flag("--ignore-audience")
                 .option("--jwks-uri").option("--type").parse(args);
         if (a.help()) {
             terminal.out().print(USAGE);
             return 0;
         }
-        String issuer = a.value("--issuer")
-                .orElseThrow(() -> new UsageException("--issuer is required: the expected \"iss\" of the token"));
+        List<String> issuers = a.values("--issuer");
+        if (issuers.isEmpty()) {
+            throw new UsageException("--issuer is required: the expected \"iss\" of the token");
+        }
         List<String> audiences = a.values("--audience");
         boolean ignoreAudience = a.flag("--ignore-audience");
         if (ignoreAudience && !audiences.isEmpty()) {
@@ -67,7 +77,19 @@ final class VerifyCommand {
         }
         Optional<URI> jwksUri = a.value("--jwks-uri").isPresent()
                 ? Optional.of(uri(a.value("--jwks-uri").get(), "--jwks-uri")) : Optional.empty();
+        if (issuers.size() > 1 && audiences.isEmpty()) {
+            throw new UsageException("several --issuer values need --audience: a verifier that trusts several issuers"
+                    + " always checks the audience");
+        }
+        if (issuers.size() > 1 && jwksUri.isPresent()) {
+            throw new UsageException("--jwks-uri names one issuer's keys; with several --issuer values each one's keys"
+                    + " are found by its discovery");
+        }
         String token = TokenInput.read(a.positionals(), terminal);
+        if (issuers.size() > 1) {
+            return verifyFromSeveral(issuers, audiences, a.value("--type"), token);
+        }
+        String issuer = issuers.get(0);
 
         JwtVerifier.Builder builder = JwtVerifier.builder().issuer(issuer);
         if (audiences.isEmpty()) {
@@ -90,16 +112,38 @@ final class VerifyCommand {
         } catch (JwtConfigurationException | IllegalArgumentException e) {
             throw new UsageException(FLAGS.message(e.getMessage()));
         }
+        return report(verifier, verifier.jsonCodec(), token, audiences);
+    }
+
+    /** Several issuers: each one's keys by its own discovery, any other issuer refused before any request. */
+    private int verifyFromSeveral(List<String> issuers, List<String> audiences, Optional<String> type, String token)
+            throws UsageException {
+        MultiIssuerVerifier.Builder builder = MultiIssuerVerifier.builder().audience(audiences.toArray(new String[0]));
+        for (String issuer : issuers) {
+            builder.trustedIssuer(issuer);
+        }
+        type.ifPresent(typ -> builder.defaults(b -> b.type(typ)));
+        MultiIssuerVerifier verifier;
+        try {
+            verifier = builder.build();
+        } catch (JwtConfigurationException | IllegalArgumentException e) {
+            throw new UsageException(FLAGS.message(e.getMessage()));
+        }
+        return report(verifier, new BuiltinJsonCodec(), token, audiences);
+    }
+
+    /** Verifies {@code token}, prints the verdict, closes the verifier; the exit status. */
+    private int report(TokenVerifier verifier, JsonCodec json, String token, List<String> audiences) {
         try (verifier) {
             VerifiedJwt jwt = verifier.verify(token);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("header", jwt.header().asMap());
             result.put("claims", jwt.claims().asMap());
             // Verified means signed by the issuer, not harmless: pretty() escapes every value all the same.
-            terminal.out().println(new Json(verifier.jsonCodec()).pretty(result));
+            terminal.out().println(new Json(json).pretty(result));
             terminal.err().println(terminal.style().good("verified") + ": " + jwt.header().algorithm()
                     + jwt.header().keyId().map(kid -> ", kid " + UntrustedText.quoted(kid)).orElse("")
-                    + ", issuer " + UntrustedText.printable(issuer)
+                    + ", issuer " + UntrustedText.printable(jwt.claims().issuer().orElse("(none)"))
                     + (audiences.isEmpty() ? ", audience not checked" : ", audience "
                             + audiences.stream().map(UntrustedText::printable).collect(Collectors.joining(" | "))));
             return 0;

@@ -142,6 +142,64 @@ class VerifyCommandTest {
     }
 
     @Nested
+    class AgainstSeveralIssuers {
+
+        private final FakeIssuer first = FakeIssuer.start();
+        private final FakeIssuer second = FakeIssuer.start();
+        private final FakeIssuer other = FakeIssuer.start();
+        private final TestTokens firstKeys = TestTokens.rsa("first-1");
+        private final TestTokens secondKeys = TestTokens.rsa("second-1");
+
+        @BeforeEach
+        void publish() {
+            first.publishKeys(firstKeys.jwks());
+            second.publishKeys(secondKeys.jwks());
+            other.publishKeys(secondKeys.jwks());
+        }
+
+        @AfterEach
+        void stop() {
+            first.close();
+            second.close();
+            other.close();
+        }
+
+        private Cli.Result verify(String token) {
+            return Cli.run("verify", "--issuer", first.issuer(), "--issuer", second.issuer(), "--audience",
+                    TestTokens.AUDIENCE, token);
+        }
+
+        @Test
+        void acceptsATokenFromEitherIssuerWithThatIssuersKeys() {
+            Cli.Result fromFirst = verify(firstKeys.valid(first.issuer()));
+            assertEquals(0, fromFirst.exit(), fromFirst.err());
+            assertTrue(fromFirst.err().startsWith("verified: RS256, kid 'first-1', issuer " + first.issuer()), fromFirst.err());
+            Cli.Result fromSecond = verify(secondKeys.valid(second.issuer()));
+            assertEquals(0, fromSecond.exit(), fromSecond.err());
+            assertTrue(fromSecond.err().contains("issuer " + second.issuer()), fromSecond.err());
+            // One issuer's keys do not speak for the other.
+            assertEquals(1, verify(secondKeys.valid(first.issuer())).exit());
+        }
+
+        @Test
+        void refusesAnyOtherIssuerWithoutContactingIt() {
+            Cli.Result r = verify(secondKeys.valid(other.issuer()));
+            assertEquals(1, r.exit());
+            assertTrue(r.err().startsWith("refused: ISSUER_MISMATCH"), r.err());
+            assertEquals(0, other.discoveryRequests());
+            assertEquals(0, other.requests(other.jwksUri().getPath()) + first.discoveryRequests() + second.discoveryRequests());
+        }
+
+        @Test
+        void severalIssuersNeedAnAudience() {
+            Cli.Result r = Cli.run("verify", "--issuer", first.issuer(), "--issuer", second.issuer(),
+                    firstKeys.valid(first.issuer()));
+            assertEquals(2, r.exit());
+            assertTrue(r.err().contains("need --audience"), r.err());
+        }
+    }
+
+    @Nested
     class AgainstTheDemoIssuer {
 
         @Test

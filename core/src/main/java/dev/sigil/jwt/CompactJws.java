@@ -32,6 +32,27 @@ final class CompactJws {
         this.claimsLimits = new JsonLimits(maxTokenLength, maxClaimsDepth, maxTokenLength);
     }
 
+    /** The longest token accepted, in chars. */
+    int maxTokenLength() {
+        return maxTokenLength;
+    }
+
+    /** Whether {@code other} reads tokens within the same limits, so that what it parsed is what this would have. */
+    boolean sameLimits(CompactJws other) {
+        return json == other.json && maxTokenLength == other.maxTokenLength && headerLimits.equals(other.headerLimits)
+                && claimsLimits.equals(other.claimsLimits);
+    }
+
+    /**
+     * The payload's members, decoded and parsed before the signature is checked: only for a
+     * multi-issuer verifier, which must read {@code iss} to know whose keys to check it with. Within
+     * the same limits as after the check, and judged by nothing but those limits.
+     */
+    Map<String, Object> unverifiedPayload(String token, int dot1, int dot2) throws JwtVerificationException {
+        byte[] decoded = decode(token, dot1 + 1, dot2, "payload");
+        return parseObject(decoded, 0, decoded.length, "payload", claimsLimits);
+    }
+
     /**
      * Checks the token's length and that it has exactly three parts and a header, and returns the
      * position of its first dot. The second dot is then the token's last.

@@ -1,6 +1,7 @@
 package dev.sigil.jwt;
 
 import dev.sigil.internal.keys.ImportedKey;
+import dev.sigil.internal.tokens.TokenStore;
 import dev.sigil.internal.keys.KeyFit;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.internal.keys.KeyLimits;
@@ -100,7 +101,7 @@ import java.util.stream.Collectors;
  * with remote keys starts a daemon refresher on first need (unless given an executor), stopped by
  * {@link #close()}.
  */
-public final class JwtVerifier implements AutoCloseable {
+public final class JwtVerifier implements TokenVerifier {
 
     /**
      * What a verifier with its own key cache waits beyond the cache's request timeout, at which a
@@ -120,6 +121,8 @@ public final class JwtVerifier implements AutoCloseable {
     private final CurrentKeys currentKeys;
     private final AsyncVerifications async;
     private final JwksCache ownedCache;
+    private final VerifiedTokens tokens;
+    private volatile boolean closed;
     // The last header that passed headerRules. Deliberately neither volatile nor locked: the entry's
     // fields are final, so any thread that sees it sees it whole (JLS 17.5), and a thread that misses
     // a newer entry only parses once more. Threads only read it while the issuer's header is stable.
@@ -140,6 +143,8 @@ public final class JwtVerifier implements AutoCloseable {
         this.currentKeys = new CurrentKeys(keySource, filter, b.listener, maxKeyWait, initialIndex);
         this.async = new AsyncVerifications(this, b.executor, ownedCache, b.maxPendingAsync, maxKeyWait);
         this.ownedCache = ownedCache;
+        this.tokens = b.sharedTokens != null ? b.sharedTokens
+                : b.tokenCache != null ? new VerifiedTokens(b.tokenCache, backend, b.clock) : null;
     }
 
     /** A builder; see {@link Builder} for every option and its default. */
@@ -153,6 +158,7 @@ public final class JwtVerifier implements AutoCloseable {
      * @param token a JWS in compact serialization, without a {@code Bearer } prefix
      * @throws JwtVerificationException if the token is refused, with the reason
      */
+    @Override
     public VerifiedJwt verify(String token) throws JwtVerificationException {
         return verify(token, null);
     }
@@ -178,6 +184,7 @@ public final class JwtVerifier implements AutoCloseable {
      * @return a stage completed with the verified token, or exceptionally with the
      *     {@link JwtVerificationException} that {@link #verify(String)} would throw
      */
+    @Override
     public CompletionStage<VerifiedJwt> verifyAsync(String token) {
         return async.verify(token);
     }
@@ -188,6 +195,57 @@ public final class JwtVerifier implements AutoCloseable {
      * to wait for in {@code async}, when the keys are not at hand.
      */
     VerifiedJwt verify(String token, KeyWait async) throws JwtVerificationException {
+        TokenStore.Key cacheKey = null;
+        // Length first: a token too long to verify is not worth hashing.
+        if (tokens != null && token != null && token.length() <= compact.maxTokenLength()) {
+            cacheKey = tokens.key(token);
+            VerifiedTokens.Entry hit = tokens.get(cacheKey);
+            if (hit != null && hit.by() == this) {
+                KeyIndex keys = currentKeys.current(async);
+                if (keys == null) {
+                    return null;
+                }
+                VerifiedJwt reused = reuse(hit, cacheKey, keys);
+                if (reused != null) {
+                    return reused;
+                }
+            }
+        }
+        return verifyFully(token, async, null, cacheKey);
+    }
+
+    /**
+     * A verified-token cache's entry judged again: its key still in {@code keys} under its
+     * {@code kid}, then the claims against the clock and the validators. {@code null} when its key is
+     * gone, the entry then ended; throws, also ending it, when the claims no longer pass.
+     */
+    VerifiedJwt reuse(VerifiedTokens.Entry hit, TokenStore.Key cacheKey, KeyIndex keys) throws JwtVerificationException {
+        if (closed || !keys.holds(hit.kid(), hit.alg(), hit.thumbprint())) {
+            tokens.invalidateFound(cacheKey, hit);
+            return null;
+        }
+        try {
+            claimRules.check(hit.jwt().header(), hit.jwt().claims());
+        } catch (JwtVerificationException e) {
+            tokens.invalidate(cacheKey, hit);
+            throw e;
+        }
+        return hit.jwt();
+    }
+
+    /** For a {@link MultiIssuerVerifier}'s hit: {@link #reuse} with the keys held now, waiting for none longer than the bound. */
+    VerifiedJwt reuse(VerifiedTokens.Entry hit, TokenStore.Key cacheKey) throws JwtVerificationException {
+        return reuse(hit, cacheKey, currentKeys.current(null));
+    }
+
+    /**
+     * The whole verify path, the cache aside. {@code routed} is the payload's claims when a
+     * {@link MultiIssuerVerifier} has already decoded and parsed them with this verifier's limits to
+     * find the issuer, else {@code null}; {@code cacheKey} is the token's cache key when there is a
+     * cache, else {@code null}.
+     */
+    VerifiedJwt verifyFully(String token, KeyWait async, JwtClaims routed, TokenStore.Key cacheKey)
+            throws JwtVerificationException {
         int dot1 = compact.headerEnd(token);
         // headerEnd saw exactly two dots.
         int dot2 = token.lastIndexOf('.');
@@ -203,8 +261,13 @@ public final class JwtVerifier implements AutoCloseable {
         if (keys == null) {
             return null;
         }
-        JwtVerificationException failure = signatures.verify(keys, header, signed, dot2, signature);
-        if (failure != null && (failure.reason() == Reason.KEY_NOT_FOUND || failure.reason() == Reason.INVALID_SIGNATURE)) {
+        ImportedKey verifiedBy;
+        try {
+            verifiedBy = signatures.verify(keys, header, signed, dot2, signature);
+        } catch (JwtVerificationException failure) {
+            if (failure.reason() != Reason.KEY_NOT_FOUND && failure.reason() != Reason.INVALID_SIGNATURE) {
+                throw failure;
+            }
             KeyIndex refreshed = currentKeys.newer(keys, async);
             if (refreshed == null) {
                 return null;
@@ -212,17 +275,23 @@ public final class JwtVerifier implements AutoCloseable {
             if (refreshed == keys) {
                 throw failure;
             }
-            failure = signatures.verify(refreshed, header, signed, dot2, signature);
-        }
-        if (failure != null) {
-            throw failure;
+            verifiedBy = signatures.verify(refreshed, header, signed, dot2, signature);
         }
 
-        // Only now, so that an unsigned payload is never parsed; decoded over the signing input,
-        // which is no longer needed.
-        JwtClaims claims = JwtClaims.of(compact.payload(token, dot1, dot2, signed));
+        // Only now, so that an unsigned payload is never parsed (unless a multi-issuer verifier had
+        // to read its iss); decoded over the signing input, which is no longer needed.
+        JwtClaims claims = routed != null ? routed : JwtClaims.of(compact.payload(token, dot1, dot2, signed));
         claimRules.check(header, claims);
-        return new VerifiedJwt(header, claims);
+        VerifiedJwt verified = new VerifiedJwt(header, claims);
+        if (cacheKey != null && !closed) {
+            tokens.put(cacheKey, this, verified, verifiedBy, token.length());
+        }
+        return verified;
+    }
+
+    /** Whether this verifier reads tokens within the same limits as {@code other}. */
+    boolean readsLike(CompactJws other) {
+        return compact.sameLimits(other);
     }
 
     /**
@@ -232,6 +301,7 @@ public final class JwtVerifier implements AutoCloseable {
      *
      * @throws JwtVerificationException with {@code KEYS_UNAVAILABLE} and the reason, if no key set can be had
      */
+    @Override
     public void prefetch() throws JwtVerificationException {
         currentKeys.current(null);
     }
@@ -246,12 +316,21 @@ public final class JwtVerifier implements AutoCloseable {
     }
 
     /**
+     * The counters of this verifier's verified-token cache, if {@link Builder#tokenCache} gave it
+     * one (for a verifier a {@link MultiIssuerVerifier} built, the cache it shares).
+     */
+    public Optional<TokenCacheStats> tokenCacheStats() {
+        return tokens == null ? Optional.empty() : Optional.of(tokens.stats());
+    }
+
+    /**
      * Stops the background refresher of the key cache this verifier built, if any; a cache given
      * with {@code keySource(..)} belongs to the caller and is left alone. Keys already held stay
      * usable.
      */
     @Override
     public void close() {
+        closed = true;
         if (ownedCache != null) {
             ownedCache.close();
         }
@@ -302,6 +381,8 @@ public final class JwtVerifier implements AutoCloseable {
         public static final Duration DEFAULT_MAX_KEY_WAIT = Duration.ofSeconds(30);
         /** The largest {@link #maxPendingAsync(int)}: 65,536 verifications. */
         public static final int MAX_PENDING_ASYNC = 65_536;
+        /** Hears nothing: the default, which a multi-issuer verifier replaces with the issuer's own. */
+        static final JwksListener NO_LISTENER = new JwksListener() { };
 
         private String issuer;
         private boolean ignoreIssuer;
@@ -331,7 +412,10 @@ public final class JwtVerifier implements AutoCloseable {
         private int maxRsaKeySize = 8192;
         private CryptoBackend cryptoBackend;
         private JsonCodec jsonCodec;
-        private JwksListener listener = new JwksListener() { };
+        private JwksListener listener = NO_LISTENER;
+        private TokenCachePolicy tokenCache;
+        // Set only by a MultiIssuerVerifier, for the verifiers it builds.
+        private VerifiedTokens sharedTokens;
 
         private Builder() {
         }
@@ -680,6 +764,16 @@ public final class JwtVerifier implements AutoCloseable {
         }
 
         /**
+         * Keeps a verified-token cache within these bounds, so that a token presented again costs a
+         * hash instead of a signature check; see {@link TokenCachePolicy} for what a hit means and
+         * when it pays. Default: no cache.
+         */
+        public Builder tokenCache(TokenCachePolicy policy) {
+            this.tokenCache = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
          * A compliance regime on top of the allow-list, such as {@link CryptoPolicy#FIPS_186_5}:
          * {@link #build()} fails if {@link #algorithms} lists an algorithm it forbids or a static key
          * breaks it, the default allow-list leaves its forbidden algorithms out, and remote keys that
@@ -687,6 +781,84 @@ public final class JwtVerifier implements AutoCloseable {
          */
         public Builder cryptoPolicy(CryptoPolicy policy) {
             this.cryptoPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        // What a MultiIssuerVerifier reads of, and sets on, the builders it makes for each issuer.
+
+        boolean decidesIssuer() {
+            return issuer != null || ignoreIssuer;
+        }
+
+        boolean ignoresAudience() {
+            return ignoreAudience;
+        }
+
+        boolean hasAudience() {
+            return audiences != null;
+        }
+
+        boolean hasStaticKeysOrSource() {
+            return keys != null || keySource != null;
+        }
+
+        URI jwksUriOrNull() {
+            return jwksUri;
+        }
+
+        boolean hasMaxKeyWait() {
+            return maxKeyWait != null;
+        }
+
+        boolean hasExecutor() {
+            return executor != null;
+        }
+
+        JwksCachePolicy cachePolicyValue() {
+            return cachePolicy;
+        }
+
+        Clock clockValue() {
+            return clock;
+        }
+
+        HttpTransport httpTransportOrNull() {
+            return httpTransport;
+        }
+
+        CryptoBackend cryptoBackendOrNull() {
+            return cryptoBackend;
+        }
+
+        JsonCodec jsonCodecOrNull() {
+            return jsonCodec;
+        }
+
+        Executor executorOrNull() {
+            return executor;
+        }
+
+        boolean hasTokenCache() {
+            return tokenCache != null;
+        }
+
+        JwksListener listenerValue() {
+            return listener;
+        }
+
+        /** The reader of tokens this builder's verifier would have, with {@code json}. */
+        CompactJws compactJws(JsonCodec json) {
+            return new CompactJws(json, maxTokenLength, maxHeaderDepth, maxClaimsDepth);
+        }
+
+        /** Keys from {@code source}, in place of a {@code jwksUri(..)} the settings gave, which the source then serves. */
+        Builder keySourceInsteadOfJwksUri(KeySource source) {
+            this.jwksUri = null;
+            return keySource(source);
+        }
+
+        Builder sharedTokens(VerifiedTokens tokens) {
+            this.sharedTokens = tokens;
             return this;
         }
 

@@ -10,8 +10,9 @@ import dev.sigil.spi.JwsAlgorithm;
  * Checks a token's signature over its own bytes with the keys {@link KeySelection} offers, in
  * order, until one verifies it.
  *
- * <p>The refusal is returned, not thrown: {@link JwtVerifier} decides by its reason whether a newer
- * key set is worth asking for and may call this again with it. Immutable and thread-safe.
+ * <p>The key that verified is returned, so that a verified-token cache can tie its entry to that
+ * key's material; {@link JwtVerifier} decides by a refusal's reason whether a newer key set is worth
+ * asking for and may call this again with it. Immutable and thread-safe.
  */
 final class SignatureCheck {
 
@@ -24,17 +25,19 @@ final class SignatureCheck {
     }
 
     /**
-     * {@code null} if a key of {@code keys} verifies {@code signature} over
-     * {@code signed[0, signedLength)} with the header's alg, else why not: {@code KEY_NOT_FOUND},
-     * {@code ALGORITHM_NOT_ALLOWED} (the token's kid names keys of another type or alg) or
-     * {@code INVALID_SIGNATURE}.
+     * The key of {@code keys} that verifies {@code signature} over {@code signed[0, signedLength)}
+     * with the header's alg.
+     *
+     * @throws JwtVerificationException if none does: {@code KEY_NOT_FOUND}, {@code ALGORITHM_NOT_ALLOWED}
+     *     (the token's kid names keys of another type or alg) or {@code INVALID_SIGNATURE}
      */
-    JwtVerificationException verify(KeyIndex keys, JoseHeader header, byte[] signed, int signedLength, byte[] signature) {
+    ImportedKey verify(KeyIndex keys, JoseHeader header, byte[] signed, int signedLength, byte[] signature)
+            throws JwtVerificationException {
         JwsAlgorithm alg = header.algorithm();
         String kid = header.keyIdOrNull();
         ImportedKey[] candidates = selection.candidates(keys, alg, kid);
         if (candidates.length == 0) {
-            return selection.notFound(alg, kid);
+            throw selection.notFound(alg, kid);
         }
         int fixed = alg.mlDsaSignatureLength();
         int tried = 0;
@@ -45,18 +48,18 @@ final class SignatureCheck {
             if (fixed != 0 && signature.length != fixed) {
                 // Checked in core, once a key fits, so that no backend is handed a signature no key
                 // could verify; a key of another alg is the more useful refusal, so it comes first.
-                return new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + signature.length
+                throw new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + signature.length
                         + " bytes is not the " + fixed + " bytes of " + alg);
             }
             if (!selection.mayTry(tried)) {
-                return selection.limitReached(tried, kid);
+                throw selection.limitReached(tried, kid);
             }
             tried++;
             if (backend.verify(alg, candidate.key(), signed, 0, signedLength, signature)) {
-                return null;
+                return candidate;
             }
         }
         // The first fitting candidate is always tried (the limit is at least 1): none tried, none fits.
-        return tried == 0 ? selection.noneFits(candidates[0], alg, kid) : selection.noneVerifies(alg, kid);
+        throw tried == 0 ? selection.noneFits(candidates[0], alg, kid) : selection.noneVerifies(alg, kid);
     }
 }

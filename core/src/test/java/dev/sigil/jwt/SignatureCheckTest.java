@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwtVerificationException.Reason;
@@ -30,15 +31,24 @@ class SignatureCheckTest {
         return new JoseHeader(Map.of(), alg, kid, null);
     }
 
+    private ImportedKey verifiedBy;
+
+    /** The refusal, or {@code null} with the key that verified in {@link #verifiedBy}. */
     private JwtVerificationException check(int maxCandidates, KeyIndex keys, String kid, Jwk signer) {
         SignatureCheck check = new SignatureCheck(backend, new KeySelection(maxCandidates));
-        return check.verify(keys, header(JwsAlgorithm.HS256, kid), SIGNED, SIGNED_LENGTH,
-                JdkTestBackend.signatureFor(signer, SIGNED, SIGNED_LENGTH));
+        try {
+            verifiedBy = check.verify(keys, header(JwsAlgorithm.HS256, kid), SIGNED, SIGNED_LENGTH,
+                    JdkTestBackend.signatureFor(signer, SIGNED, SIGNED_LENGTH));
+            return null;
+        } catch (JwtVerificationException e) {
+            return e;
+        }
     }
 
     @Test
     void acceptsASignatureTheKidsKeyVerifiesOverTheSignedRange() {
         assertNull(check(4, backend.index(A, B), "b", B));
+        assertSame(B, verifiedBy.jwk());
         assertEquals(1, backend.calls.size());
         JdkTestBackend.Call call = backend.calls.get(0);
         assertArrayEquals(B.binaryMember("k").orElseThrow(), call.secret());
@@ -71,12 +81,14 @@ class SignatureCheckTest {
     void aRepeatedKidSkipsTheKeysThatDoNotFit() {
         Jwk pinnedA = JdkTestBackend.secret("a", "HS512", 64, 9);
         assertNull(check(1, backend.index(pinnedA, A), "a", A));
+        assertSame(A, verifiedBy.jwk());
         assertEquals(1, backend.calls.size());
     }
 
     @Test
     void withoutAKidTriesTheFittingKeysInOrderUntilOneVerifies() {
         assertNull(check(4, backend.index(PINNED, A, B, C), null, B));
+        assertSame(B, verifiedBy.jwk());
         assertEquals(2, backend.calls.size());
         assertArrayEquals(A.binaryMember("k").orElseThrow(), backend.calls.get(0).secret());
         assertArrayEquals(B.binaryMember("k").orElseThrow(), backend.calls.get(1).secret());

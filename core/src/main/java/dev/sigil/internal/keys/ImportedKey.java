@@ -11,8 +11,10 @@ import dev.sigil.spi.VerificationKey;
  * @param keyId its {@code kid}, or {@code null}
  * @param algorithm its {@code alg}, or {@code null} when the key does not pin one
  * @param key the backend's imported key
+ * @param thumbprint the RFC 7638 thumbprint of its public parameters (of a secret, for an oct key:
+ *     never shown), which names the key material whatever its {@code kid}
  */
-public record ImportedKey(Jwk jwk, String keyId, JwsAlgorithm algorithm, VerificationKey key) {
+public record ImportedKey(Jwk jwk, String keyId, JwsAlgorithm algorithm, VerificationKey key, byte[] thumbprint) {
 
     /**
      * Whether a token signed with {@code alg} may be verified with this key: the key's own

@@ -4,6 +4,7 @@ import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.spi.JwsAlgorithm;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -69,6 +70,20 @@ public final class KeyIndex {
     public ImportedKey[] withKeyId(String kid) {
         ImportedKey[] found = byKeyId.get(kid);
         return found == null ? NONE : found;
+    }
+
+    /**
+     * Whether a token with this {@code kid} (or none) and {@code alg} would find, among its
+     * candidates, the key material of this RFC 7638 thumbprint: false once that key has left the set,
+     * or its {@code kid} now names other material.
+     */
+    public boolean holds(String kid, JwsAlgorithm alg, byte[] thumbprint) {
+        for (ImportedKey key : kid != null ? withKeyId(kid) : fitting(alg)) {
+            if (key.fits(alg) && Arrays.equals(key.thumbprint(), thumbprint)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Every key that fits {@code alg}, for tokens without a {@code kid}. */

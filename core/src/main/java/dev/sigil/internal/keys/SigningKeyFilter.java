@@ -111,8 +111,12 @@ public final class SigningKeyFilter {
             throw new Refused(unoffered(alg, own));
         }
         VerificationKey key;
+        byte[] thumbprint;
         try {
-            key = jwk.certificateChain().isEmpty() ? backend.importKey(own) : importWithCertificate(jwk, own, check);
+            KeyParameters parameters = jwk.certificateChain().isEmpty() ? own : certifiedParameters(jwk, own, check);
+            // Before the import: a backend may wipe a secret's bytes once its engines hold them.
+            thumbprint = Thumbprint.of(parameters, backend);
+            key = backend.importKey(parameters);
         } catch (KeyImportException e) {
             // A backend's message may quote the key's own members, and any backend may have written
             // it: escaped here, once, so that a DroppedKey's reason is always printable.
@@ -133,7 +137,7 @@ public final class SigningKeyFilter {
         if (alg != null && !KeyFit.fits(alg, key)) {
             throw new Refused("alg " + alg + " does not fit this " + describe(key) + " key");
         }
-        return new ImportedKey(jwk, jwk.keyId().orElse(null), alg, key);
+        return new ImportedKey(jwk, jwk.keyId().orElse(null), alg, key, thumbprint);
     }
 
     private static void refuseIfUnsound(KeyParameters parameters, PublicKeyCheck check) throws Refused {
@@ -145,9 +149,9 @@ public final class SigningKeyFilter {
 
     /**
      * The key of the {@code x5c} leaf certificate, which must match the thumbprints and, where the
-     * JWK has its own parameters ({@code own}, already judged), equal them.
+     * JWK has its own parameters ({@code own}, already judged), equal them; judged, ready to import.
      */
-    private VerificationKey importWithCertificate(Jwk jwk, KeyParameters own, PublicKeyCheck check)
+    private KeyParameters certifiedParameters(Jwk jwk, KeyParameters own, PublicKeyCheck check)
             throws KeyImportException, Refused {
         byte[] leaf = jwk.certificateChain().get(0);
         if (jwk.certificateSha1Thumbprint().isPresent()
@@ -170,14 +174,14 @@ public final class SigningKeyFilter {
         }
         if (own == null) {
             refuseIfUnsound(certified, check);
-            return backend.importKey(certified);
+            return certified;
         }
         // The JWK's own parameters passed the checks already; equal ones need no second look. RSA
         // numbers compare as numbers, so leading zero octets in the JWK do not matter.
         if (!own.equals(certified)) {
             throw new Refused("x5c certificate key differs from the jwk's own parameters");
         }
-        return backend.importKey(own);
+        return own;
     }
 
     private static boolean hasOwnParameters(Jwk jwk) {

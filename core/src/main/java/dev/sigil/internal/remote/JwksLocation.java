@@ -124,17 +124,20 @@ final class JwksLocation {
         return jwksUri;
     }
 
-    /** A fetch from {@code uri} failed: counts towards rediscovery, unless the URI was configured. */
-    void fetchFailed(URI uri) {
+    /**
+     * A fetch from {@code uri} failed: counts towards rediscovery, unless the URI was configured.
+     * Returns whether the discovered URI is now forgotten.
+     */
+    boolean fetchFailed(URI uri) {
         if (configured != null) {
-            return;
+            return false;
         }
         Instant now = clock.instant();
         boolean forget = false;
         lock.lock();
         try {
             if (!uri.equals(discovered)) {
-                return;
+                return false;
             }
             failuresSinceDiscovery++;
             if (failuresSinceDiscovery >= REDISCOVER_AFTER_FAILURES
@@ -150,6 +153,7 @@ final class JwksLocation {
             LOG.log(Level.INFO, "jwks_uri " + RemoteGet.show(uri) + " failed " + REDISCOVER_AFTER_FAILURES
                     + " fetches in a row; the next attempt runs discovery again");
         }
+        return forget;
     }
 
     /** A fetch succeeded: the failures of the discovered URI start again from zero. */

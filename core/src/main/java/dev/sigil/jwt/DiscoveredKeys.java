@@ -1,0 +1,152 @@
+package dev.sigil.jwt;
+
+import dev.sigil.internal.remote.IssuerDiscovery;
+import dev.sigil.jwk.JwkSet;
+import dev.sigil.jwk.JwksCache;
+import dev.sigil.jwk.JwksCachePolicy;
+import dev.sigil.jwk.JwksListener;
+import dev.sigil.jwk.JwksStats;
+import dev.sigil.jwk.KeySource;
+import dev.sigil.jwk.KeysUnavailableException;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One issuer's keys in a multi-issuer verifier: its {@code jwks_uri}, by its own discovery or as
+ * configured, then the cache for that URI, leased from {@link SharedKeySets} and shared with every
+ * other issuer naming the same URI. Released by {@link #close()}, when the issuer's verifier is
+ * evicted or the multi-issuer verifier closed. Thread-safe.
+ */
+final class DiscoveredKeys implements KeySource, AutoCloseable {
+
+    private final IssuerDiscovery discovery;
+    private final URI configured;
+    private final SharedKeySets caches;
+    private final JwksListener listener;
+    private final JwksCachePolicy policy;
+
+    private volatile SharedKeySets.Lease lease;
+    private final ReentrantLock lock = new ReentrantLock();
+    // Written under lock; read without it, so that a closed source starts no discovery.
+    private volatile boolean closed;
+
+    /** Exactly one of {@code discovery} and {@code configured} is non-null. */
+    DiscoveredKeys(IssuerDiscovery discovery, URI configured, SharedKeySets caches, JwksListener listener,
+            JwksCachePolicy policy) {
+        this.discovery = discovery;
+        this.configured = configured;
+        this.caches = caches;
+        this.listener = listener;
+        this.policy = policy;
+    }
+
+    @Override
+    public CompletionStage<JwkSet> keys() {
+        SharedKeySets.Lease held = lease;
+        if (held != null) {
+            return watched(held, held.cache().keys());
+        }
+        if (closed) {
+            return closedFailure();
+        }
+        CompletableFuture<URI> uri = discovery != null ? discovery.jwksUri() : CompletableFuture.completedFuture(configured);
+        return uri.thenCompose(found -> {
+            SharedKeySets.Lease attached = attach(found);
+            return attached == null ? closedFailure() : watched(attached, attached.cache().keys());
+        });
+    }
+
+    @Override
+    public CompletionStage<JwkSet> refresh(JwkSet current) {
+        SharedKeySets.Lease held = lease;
+        return held != null ? watched(held, held.cache().refresh(current)) : keys();
+    }
+
+    /** The counters of the cache leased now, if any. */
+    JwksStats statsOrNull() {
+        SharedKeySets.Lease held = lease;
+        return held == null ? null : held.cache().stats();
+    }
+
+    /** The cache leased now, or {@code null}: to count each shared cache once. */
+    JwksCache cacheOrNull() {
+        SharedKeySets.Lease held = lease;
+        return held == null ? null : held.cache();
+    }
+
+    /**
+     * Keys at hand pass straight through, with nothing allocated; otherwise the outcome is watched,
+     * so that a discovered URI whose keys keep failing is discovered again.
+     */
+    private CompletionStage<JwkSet> watched(SharedKeySets.Lease held, CompletionStage<JwkSet> answer) {
+        CompletableFuture<JwkSet> future = answer.toCompletableFuture();
+        if (discovery == null || future.isDone() && !future.isCompletedExceptionally()) {
+            return future;
+        }
+        return future.whenComplete((set, failure) -> {
+            if (failure == null) {
+                discovery.keysFetched();
+            } else if (discovery.keysFailed(held.uri())) {
+                detach(held);
+            }
+        });
+    }
+
+    private SharedKeySets.Lease attach(URI uri) {
+        SharedKeySets.Lease previous;
+        SharedKeySets.Lease next;
+        lock.lock();
+        try {
+            if (closed) {
+                return null;
+            }
+            previous = lease;
+            if (previous != null && previous.uri().equals(uri)) {
+                return previous;
+            }
+            next = caches.acquire(uri, listener, policy);
+            lease = next;
+        } finally {
+            lock.unlock();
+        }
+        if (previous != null) {
+            caches.release(previous);
+        }
+        return next;
+    }
+
+    private void detach(SharedKeySets.Lease held) {
+        lock.lock();
+        try {
+            if (lease != held) {
+                return;
+            }
+            lease = null;
+        } finally {
+            lock.unlock();
+        }
+        caches.release(held);
+    }
+
+    private static CompletionStage<JwkSet> closedFailure() {
+        return CompletableFuture.failedFuture(new KeysUnavailableException("the issuer's verifier was closed"));
+    }
+
+    @Override
+    public void close() {
+        SharedKeySets.Lease held;
+        lock.lock();
+        try {
+            closed = true;
+            held = lease;
+            lease = null;
+        } finally {
+            lock.unlock();
+        }
+        if (held != null) {
+            caches.release(held);
+        }
+    }
+}
