@@ -438,11 +438,52 @@ public abstract class CryptoBackendConformance {
         assertEquals(List.of("other: x5c certificate key differs from the jwk's own parameters"), droppedKeys(Jwk.of(other)));
     }
 
+    /**
+     * An AKP key (RFC 9964) beside the certificate of its own key is kept; one whose {@code pub}
+     * or {@code alg} is not the certificate's is dropped: core compares the two, the backend only
+     * reads the certificate (RFC 9881).
+     */
+    @Test
+    void aVerifierKeepsAnAkpKeyWithItsOwnCertificateAndDropsOneWhosePubOrAlgDiffers() throws Exception {
+        int sets = 0;
+        for (String name : ML_DSA_CERTIFICATES) {
+            Map<String, Object> matching = TestCertificates.jwkWithCertificate(name);
+            JwsAlgorithm alg = JwsAlgorithm.fromName((String) matching.get("alg"));
+            if (!supports(alg)) {
+                continue;
+            }
+            sets++;
+            matching.put("kid", "matching");
+            assertEquals(List.of(), droppedKeys(Jwk.of(matching)), name + ": the certificate's own key is kept");
+
+            Map<String, Object> otherPub = TestCertificates.jwkWithCertificate(name);
+            otherPub.put("kid", "other");
+            byte[] pub = Base64.getUrlDecoder().decode((String) otherPub.get("pub"));
+            pub[pub.length - 1] ^= 1;
+            otherPub.put("pub", WycheproofSignatures.b64(pub));
+            assertEquals(List.of("other: x5c certificate key differs from the jwk's own parameters"),
+                    droppedKeys(Jwk.of(otherPub)), name);
+
+            // The certificate of another set, beside a JWK whose own alg and pub are sound.
+            String another = ML_DSA_CERTIFICATES.get((ML_DSA_CERTIFICATES.indexOf(name) + 1) % ML_DSA_CERTIFICATES.size());
+            Map<String, Object> otherSet = TestCertificates.jwk(name);
+            otherSet.put("kid", "other-set");
+            otherSet.put("x5c", TestCertificates.jwkWithCertificate(another).get("x5c"));
+            assertEquals(List.of("other-set: x5c certificate key differs from the jwk's own parameters"),
+                    droppedKeys(Jwk.of(otherSet)), name + " with the certificate of " + another);
+        }
+        Assumptions.assumeTrue(sets > 0, "skipped: unsupported: backend claims no ML-DSA");
+    }
+
+    private static final List<String> ML_DSA_CERTIFICATES = List.of("mldsa-44", "mldsa-65", "mldsa-87");
+
     @Test
     void importsTheSameKeyFromACertificateAsFromItsJwk() throws Exception {
-        for (String name : new String[] {"rsa-2048", "ec-p256", "ed25519"}) {
+        for (String name : new String[] {"rsa-2048", "ec-p256", "ed25519", "mldsa-44", "mldsa-65", "mldsa-87"}) {
             JwsAlgorithm alg = "rsa-2048".equals(name) ? JwsAlgorithm.RS256
-                    : "ec-p256".equals(name) ? JwsAlgorithm.ES256 : JwsAlgorithm.Ed25519;
+                    : "ec-p256".equals(name) ? JwsAlgorithm.ES256
+                    : "ed25519".equals(name) ? JwsAlgorithm.Ed25519
+                    : JwsAlgorithm.fromName((String) TestCertificates.jwk(name).get("alg"));
             if (!supports(alg)) {
                 continue;
             }

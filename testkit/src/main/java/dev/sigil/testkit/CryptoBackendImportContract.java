@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +45,8 @@ import org.junit.jupiter.api.Test;
  * }
  * }</pre>
  */
+// Tagged so that .ci/run's JDK 25 pass runs it again, where backend-jca imports ML-DSA certificates' keys.
+@Tag("conformance")
 public abstract class CryptoBackendImportContract extends CryptoBackendContract {
 
     private static final List<JwsAlgorithm> ECDSA =
@@ -343,14 +346,21 @@ public abstract class CryptoBackendImportContract extends CryptoBackendContract 
 
     // ---- Certificates -------------------------------------------------------------------------
 
+    /** Every test certificate: name, algorithm, type, curve, bits. */
+    private static final List<Object[]> CERTIFICATES = List.of(
+            new Object[] {"rsa-2048", JwsAlgorithm.RS256, "RSA", null, 2048},
+            new Object[] {"ec-p256", JwsAlgorithm.ES256, "EC", "P-256", 256},
+            new Object[] {"ed25519", JwsAlgorithm.Ed25519, "OKP", "Ed25519", 256},
+            new Object[] {"mldsa-44", JwsAlgorithm.ML_DSA_44, "AKP", null, 1312 * 8},
+            new Object[] {"mldsa-65", JwsAlgorithm.ML_DSA_65, "AKP", null, 1952 * 8},
+            new Object[] {"mldsa-87", JwsAlgorithm.ML_DSA_87, "AKP", null, 2592 * 8});
+
+    private static final List<String> ML_DSA_CERTIFICATES = List.of("mldsa-44", "mldsa-65", "mldsa-87");
+
     /** The test certificates whose algorithm the backend claims: name, algorithm, type, curve, bits. */
     private List<Object[]> certificates() {
-        List<Object[]> all = List.of(
-                new Object[] {"rsa-2048", JwsAlgorithm.RS256, "RSA", null, 2048},
-                new Object[] {"ec-p256", JwsAlgorithm.ES256, "EC", "P-256", 256},
-                new Object[] {"ed25519", JwsAlgorithm.Ed25519, "OKP", "Ed25519", 256});
         List<Object[]> claimed = new ArrayList<>();
-        for (Object[] certificate : all) {
+        for (Object[] certificate : CERTIFICATES) {
             if (supports((JwsAlgorithm) certificate[1])) {
                 claimed.add(certificate);
             }
@@ -374,7 +384,60 @@ public abstract class CryptoBackendImportContract extends CryptoBackendContract 
         for (Object[] certificate : certificates()) {
             String name = (String) certificate[0];
             KeyParameters fromCertificate = backend().readCertificateKey(TestCertificates.der(name));
-            assertNotEquals(signer((JwsAlgorithm) certificate[1]).keyParameters(), fromCertificate, name);
+            JwsAlgorithm alg = (JwsAlgorithm) certificate[1];
+            // Any ML-DSA key of the set's length will do, and needs no signer beyond the JDK's.
+            KeyParameters other = alg.family() == JwsAlgorithm.Family.ML_DSA
+                    ? new KeyParameters.Akp(alg.joseName(), GeneratedKeys.randomBytes(((Integer) certificate[4]) / 8))
+                    : signer(alg).keyParameters();
+            assertNotEquals(other, fromCertificate, name);
+        }
+    }
+
+    /**
+     * Reading a certificate's key only parses it: a backend reads an ML-DSA certificate's key even
+     * where it cannot verify ML-DSA (backend-jca before JDK 24), and refuses it at import, in its own
+     * words, naming the set. Core compares what it reads with the JWK's own alg and pub.
+     */
+    @Test
+    void readsMlDsaCertificateKeysWhetherOrNotItOffersMlDsa() throws Exception {
+        for (Object[] certificate : CERTIFICATES) {
+            String name = (String) certificate[0];
+            JwsAlgorithm alg = (JwsAlgorithm) certificate[1];
+            if (!ML_DSA_CERTIFICATES.contains(name)) {
+                continue;
+            }
+            KeyParameters fromCertificate = backend().readCertificateKey(TestCertificates.der(name));
+            Map<String, Object> jwk = TestCertificates.jwk(name);
+            assertEquals(alg.joseName(), jwk.get("alg"), name);
+            assertEquals(new KeyParameters.Akp(alg.joseName(), Base64.getUrlDecoder().decode((String) jwk.get("pub"))),
+                    fromCertificate, name);
+            if (supports(alg)) {
+                assertDescribed(backend().importKey(fromCertificate), "AKP", null, (Integer) certificate[4]);
+            } else {
+                KeyImportException e = assertThrows(KeyImportException.class, () -> backend().importKey(fromCertificate));
+                assertTrue(e.getMessage().contains(alg.joseName()), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * RFC 9881 section 2: an ML-DSA SubjectPublicKeyInfo has no parameters, not even NULL, and its
+     * key is the set's length. Each backend refuses such a certificate; its own tests check its words.
+     */
+    @Test
+    void refusesMlDsaCertificatesWithParametersOrAKeyOfTheWrongLength() throws Exception {
+        for (String name : ML_DSA_CERTIFICATES) {
+            Map<String, Object> jwk = TestCertificates.jwk(name);
+            int length = Base64.getUrlDecoder().decode((String) jwk.get("pub")).length;
+            // The surgery itself is sound: the key at its own length gives the certificate's key back.
+            assertEquals(backend().readCertificateKey(TestCertificates.der(name)),
+                    backend().readCertificateKey(TestCertificates.mlDsaWithKeyLength(name, length)), name);
+            assertThrows(KeyImportException.class,
+                    () -> backend().readCertificateKey(TestCertificates.mlDsaWithNullParameters(name)), name + " NULL");
+            for (int wrong : new int[] {length - 1, length + 1, 0}) {
+                assertThrows(KeyImportException.class,
+                        () -> backend().readCertificateKey(TestCertificates.mlDsaWithKeyLength(name, wrong)), name + " " + wrong);
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
@@ -32,7 +33,9 @@ import org.junit.jupiter.api.TestFactory;
  * flipped bit of the data or of the signature, a signature one byte short or long, another key's
  * signature, an HMAC tag cut short and ECDSA {@code r} or {@code s} outside {@code [1, n-1]} all
  * verify as false; and eight threads through one backend get every answer right. Keys that do not
- * fit the algorithm are {@link CryptoBackendMisuseContract}'s.
+ * fit the algorithm are {@link CryptoBackendMisuseContract}'s. ML-DSA-44/65/87 are among the cases
+ * where the backend claims them and a signer exists: the JDK's own from JDK 24, else
+ * {@link #signerBeyondTheJdk(JwsAlgorithm)}.
  *
  * <pre>{@code
  * class JcaVerificationContractTest extends CryptoBackendVerificationContract {
@@ -43,6 +46,8 @@ import org.junit.jupiter.api.TestFactory;
  * }
  * }</pre>
  */
+// Tagged so that .ci/run's JDK 25 pass runs it again where backend-jca has ML-DSA and the JDK signs it.
+@Tag("conformance")
 public abstract class CryptoBackendVerificationContract extends CryptoBackendContract {
 
     private static final byte[] DATA = "eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJhbGljZSJ9".getBytes(StandardCharsets.US_ASCII);
@@ -80,7 +85,9 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
             new Case(JwsAlgorithm.EdDSA, "Ed25519"), new Case(JwsAlgorithm.EdDSA, "Ed448"),
             new Case(JwsAlgorithm.Ed25519, "Ed25519"), new Case(JwsAlgorithm.Ed448, "Ed448"),
             new Case(JwsAlgorithm.HS256, "a secret"), new Case(JwsAlgorithm.HS384, "a secret"),
-            new Case(JwsAlgorithm.HS512, "a secret"));
+            new Case(JwsAlgorithm.HS512, "a secret"),
+            new Case(JwsAlgorithm.ML_DSA_44, "ML-DSA-44"), new Case(JwsAlgorithm.ML_DSA_65, "ML-DSA-65"),
+            new Case(JwsAlgorithm.ML_DSA_87, "ML-DSA-87"));
 
     /** A case's body: the algorithm and a way to sign with a fresh key of the case's kind. */
     @FunctionalInterface
@@ -424,7 +431,8 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
         List<VerificationKey> keys = new ArrayList<>();
         List<byte[]> signatures = new ArrayList<>();
         for (JwsAlgorithm alg : List.of(JwsAlgorithm.RS256, JwsAlgorithm.PS256, JwsAlgorithm.ES256, JwsAlgorithm.ES256K,
-                JwsAlgorithm.EdDSA, JwsAlgorithm.Ed448, JwsAlgorithm.HS256)) {
+                JwsAlgorithm.EdDSA, JwsAlgorithm.Ed448, JwsAlgorithm.HS256, JwsAlgorithm.ML_DSA_44, JwsAlgorithm.ML_DSA_65,
+                JwsAlgorithm.ML_DSA_87)) {
             boolean signable = GeneratedKeys.SIGNABLE.contains(alg) || signerBeyondTheJdk(alg).isPresent();
             if (supports(alg) && signable) {
                 Signed signed = new Signed(backend(), signer(alg), DATA);

@@ -2,6 +2,7 @@ package dev.sigil.testkit;
 
 import dev.sigil.jwk.Jwk;
 import dev.sigil.spi.JwsAlgorithm;
+import dev.sigil.spi.KeyParameters;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -15,6 +16,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,17 +26,44 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Fresh keys and signatures from the JDK's own providers, independent of any backend under test:
- * the signer side of the kit's generated-token checks. ES256K is absent (JDK 17 has no secp256k1).
+ * the signer side of the kit's generated-token checks. ES256K is absent (JDK 17 has no secp256k1);
+ * ML-DSA is present where the JDK signs it (JDK 24 and later), by name only, so that the kit still
+ * compiles for and runs on JDK 17.
  */
 final class GeneratedKeys {
 
+    static final List<JwsAlgorithm> ML_DSA = List.of(JwsAlgorithm.ML_DSA_44, JwsAlgorithm.ML_DSA_65, JwsAlgorithm.ML_DSA_87);
+
     /** Every algorithm the JDK can sign with here. */
-    static final List<JwsAlgorithm> SIGNABLE = List.of(
-            JwsAlgorithm.RS256, JwsAlgorithm.RS384, JwsAlgorithm.RS512,
-            JwsAlgorithm.PS256, JwsAlgorithm.PS384, JwsAlgorithm.PS512,
-            JwsAlgorithm.ES256, JwsAlgorithm.ES384, JwsAlgorithm.ES512,
-            JwsAlgorithm.EdDSA, JwsAlgorithm.Ed25519, JwsAlgorithm.Ed448,
-            JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512);
+    static final List<JwsAlgorithm> SIGNABLE = signable();
+
+    private static List<JwsAlgorithm> signable() {
+        List<JwsAlgorithm> algs = new ArrayList<>(List.of(
+                JwsAlgorithm.RS256, JwsAlgorithm.RS384, JwsAlgorithm.RS512,
+                JwsAlgorithm.PS256, JwsAlgorithm.PS384, JwsAlgorithm.PS512,
+                JwsAlgorithm.ES256, JwsAlgorithm.ES384, JwsAlgorithm.ES512,
+                JwsAlgorithm.EdDSA, JwsAlgorithm.Ed25519, JwsAlgorithm.Ed448,
+                JwsAlgorithm.HS256, JwsAlgorithm.HS384, JwsAlgorithm.HS512));
+        if (jdkSignsMlDsa()) {
+            algs.addAll(ML_DSA);
+        }
+        return List.copyOf(algs);
+    }
+
+    /**
+     * Whether the JDK's own providers sign ML-DSA (JDK 24 and later). Asked of the JDK's SUN
+     * provider by name, so that a BouncyCastle provider some test installed does not count: the
+     * point of these signers is to be independent of the backends under test.
+     */
+    private static boolean jdkSignsMlDsa() {
+        try {
+            KeyPairGenerator.getInstance("ML-DSA-65", "SUN");
+            Signature.getInstance("ML-DSA", "SUN");
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -81,6 +110,9 @@ final class GeneratedKeys {
                     return pss.sign();
                 case ECDSA:
                     return signWith(jcaHash(algorithm) + "withECDSAinP1363Format", data);
+                case ML_DSA:
+                    // Pure ML-DSA with the empty context, as RFC 9964 signs; the set comes from the key.
+                    return signWith("ML-DSA", data);
                 default:
                     // The JDK's "EdDSA" takes the curve from the key: EdDSA signs with Ed25519 and Ed448 keys.
                     return signWith("EdDSA", data);
@@ -109,6 +141,8 @@ final class GeneratedKeys {
                 return new Signer(alg, Jwk.of(ecJwk((ECPublicKey) pair.getPublic())), pair.getPrivate());
             case EDDSA:
                 return eddsaSigner(alg, alg == JwsAlgorithm.Ed448 ? "Ed448" : "Ed25519");
+            case ML_DSA:
+                return mlDsaSigner(alg);
             default:
                 byte[] secret = new byte[alg.componentLength()];
                 RANDOM.nextBytes(secret);
@@ -127,6 +161,19 @@ final class GeneratedKeys {
         okp.put("crv", curve);
         okp.put("x", WycheproofSignatures.b64(Arrays.copyOfRange(spki, spki.length - length, spki.length)));
         return new Signer(alg, Jwk.of(okp), ed.getPrivate());
+    }
+
+    /** An ML-DSA signer with a fresh key of {@code alg}'s parameter set, from the JDK's own provider (JDK 24+). */
+    static Signer mlDsaSigner(JwsAlgorithm alg) throws GeneralSecurityException {
+        KeyPair pair = KeyPairGenerator.getInstance(alg.joseName(), "SUN").generateKeyPair();
+        byte[] spki = pair.getPublic().getEncoded();
+        // The raw FIPS 204 key (RFC 9964 pub) ends the SubjectPublicKeyInfo (RFC 9881).
+        int length = KeyParameters.Akp.publicKeyBytes(alg.joseName());
+        Map<String, Object> akp = new LinkedHashMap<>();
+        akp.put("kty", "AKP");
+        akp.put("alg", alg.joseName());
+        akp.put("pub", WycheproofSignatures.b64(Arrays.copyOfRange(spki, spki.length - length, spki.length)));
+        return new Signer(alg, Jwk.of(akp), pair.getPrivate());
     }
 
     /** An HMAC signer over the given secret, of any length. */

@@ -3,6 +3,7 @@ package dev.sigil.testkit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.Properties;
 /**
  * The keytool-made certificates in {@code certificates/} (see its README): each DER certificate and
  * the public JWK members of its key. The one copy of Sigil's test certificates: the contract kits
- * use them, and so may a module's own tests ({@code "rsa-2048"}, {@code "ec-p256"}, {@code "ed25519"}).
+ * use them, and so may a module's own tests ({@code "rsa-2048"}, {@code "ec-p256"}, {@code "ed25519"},
+ * and the ML-DSA ones, {@code "mldsa-44"}, {@code "mldsa-65"}, {@code "mldsa-87"}).
  */
 public final class TestCertificates {
 
@@ -37,7 +39,7 @@ public final class TestCertificates {
             throw new UncheckedIOException(e);
         }
         Map<String, Object> members = new LinkedHashMap<>();
-        for (String member : new String[] {"kty", "crv", "n", "e", "x", "y"}) {
+        for (String member : new String[] {"kty", "alg", "crv", "n", "e", "x", "y", "pub"}) {
             if (properties.getProperty(member) != null) {
                 members.put(member, properties.getProperty(member));
             }
@@ -50,6 +52,28 @@ public final class TestCertificates {
         Map<String, Object> members = jwk(name);
         members.put("x5c", List.of(Base64.getEncoder().encodeToString(der(name))));
         return members;
+    }
+
+    /**
+     * ML-DSA certificate {@code name} ({@code "mldsa-44"} and so on) with NULL algorithm
+     * parameters in its SubjectPublicKeyInfo, which RFC 9881 forbids; its signature no longer
+     * matches, which readCertificateKey does not check.
+     */
+    public static byte[] mlDsaWithNullParameters(String name) {
+        return mlDsaWith(name, new byte[] {0x05, 0x00}, -1);
+    }
+
+    /** ML-DSA certificate {@code name} with its public key cut or zero-padded to {@code length} bytes. */
+    public static byte[] mlDsaWithKeyLength(String name, int length) {
+        return mlDsaWith(name, new byte[0], length);
+    }
+
+    private static byte[] mlDsaWith(String name, byte[] parameters, int length) {
+        Map<String, Object> jwk = jwk(name);
+        byte[] pub = Base64.getUrlDecoder().decode((String) jwk.get("pub"));
+        byte[] spki = CertificateSurgery.spki(CertificateSurgery.mlDsaOid((String) jwk.get("alg")), parameters,
+                length < 0 ? pub : Arrays.copyOf(pub, length));
+        return CertificateSurgery.withSpki(der(name), spki);
     }
 
     private static InputStream open(String file) {

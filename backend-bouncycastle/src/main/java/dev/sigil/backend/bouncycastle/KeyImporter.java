@@ -14,6 +14,7 @@ import java.util.Objects;
 import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.Certificate;
@@ -30,7 +31,7 @@ import org.bouncycastle.util.Arrays;
  * Builds {@link BcKey}s from parameters the verifier has judged, and reads a certificate's key into
  * parameters for it to judge. What it checks itself needs arithmetic: the EC point on its curve,
  * and the Edwards encoding decoding to a point. An ML-DSA key needs no check beyond its length,
- * which its parameters hold.
+ * which its parameters hold; a certificate's is read from its RFC 9881 SubjectPublicKeyInfo.
  */
 final class KeyImporter {
 
@@ -125,7 +126,43 @@ final class KeyImporter {
             // the wrong length is no Okp at all, and refused here.
             return new KeyParameters.Okp(ed.jwkName(), spki.getPublicKeyData().getOctets());
         }
+        String mlDsa = mlDsaName(algorithm);
+        if (mlDsa != null) {
+            return mlDsa(mlDsa, spki);
+        }
         throw new KeyImportException("certificate's key algorithm " + algorithm.getId() + " is not supported");
+    }
+
+    /** The JOSE name of the ML-DSA parameter set whose OID (RFC 9881) is {@code algorithm}, or {@code null}. */
+    private static String mlDsaName(ASN1ObjectIdentifier algorithm) {
+        if (NISTObjectIdentifiers.id_ml_dsa_44.equals(algorithm)) {
+            return "ML-DSA-44";
+        }
+        if (NISTObjectIdentifiers.id_ml_dsa_65.equals(algorithm)) {
+            return "ML-DSA-65";
+        }
+        return NISTObjectIdentifiers.id_ml_dsa_87.equals(algorithm) ? "ML-DSA-87" : null;
+    }
+
+    /**
+     * The raw FIPS 204 key of an ML-DSA certificate, only read: t1 = 0 and the rest are the
+     * caller's checks, as for a JWK's {@code pub}. What RFC 9881 forbids is refused here, in words
+     * of its own, since an {@code Akp} cannot even hold a key of the wrong length.
+     */
+    private static KeyParameters.Akp mlDsa(String name, SubjectPublicKeyInfo spki) throws KeyImportException {
+        // RFC 9881 section 2: the parameters MUST be absent (not even NULL).
+        if (spki.getAlgorithm().getParameters() != null) {
+            throw new KeyImportException("certificate's " + name + " key has algorithm parameters, which RFC 9881 forbids");
+        }
+        if (spki.getPublicKeyData().getPadBits() != 0) {
+            throw new KeyImportException("certificate's " + name + " key is not a whole number of bytes");
+        }
+        byte[] pub = spki.getPublicKeyData().getOctets();
+        int expected = KeyParameters.Akp.publicKeyBytes(name);
+        if (pub.length != expected) {
+            throw new KeyImportException("certificate's " + name + " public key must be " + expected + " bytes, got " + pub.length);
+        }
+        return new KeyParameters.Akp(name, pub);
     }
 
     private EcKey ec(KeyParameters.Ec parameters) throws KeyImportException {

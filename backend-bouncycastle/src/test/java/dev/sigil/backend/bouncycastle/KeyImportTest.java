@@ -9,6 +9,7 @@ import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.testkit.PublicParameters;
+import dev.sigil.testkit.TestCertificates;
 import java.math.BigInteger;
 import java.security.KeyPairGenerator;
 import java.security.interfaces.ECPublicKey;
@@ -103,6 +104,19 @@ class KeyImportTest {
         byte[] ber = {0x30, (byte) 0x80, 0x02, 0x01, 0x00, 0x00, 0x00};
         KeyImportException e = assertThrows(KeyImportException.class, () -> backend.readCertificateKey(ber));
         assertEquals("certificate is not DER-encoded", e.getMessage());
+    }
+
+    @Test
+    void refusesAnMlDsaCertificateWithParametersOrAKeyOfTheWrongLengthInItsOwnWords() {
+        KeyImportException withNull = assertThrows(KeyImportException.class,
+                () -> backend.readCertificateKey(TestCertificates.mlDsaWithNullParameters("mldsa-65")));
+        assertEquals("certificate's ML-DSA-65 key has algorithm parameters, which RFC 9881 forbids", withNull.getMessage());
+        KeyImportException shorter = assertThrows(KeyImportException.class,
+                () -> backend.readCertificateKey(TestCertificates.mlDsaWithKeyLength("mldsa-44", 1311)));
+        assertEquals("certificate's ML-DSA-44 public key must be 1312 bytes, got 1311", shorter.getMessage());
+        KeyImportException longer = assertThrows(KeyImportException.class,
+                () -> backend.readCertificateKey(TestCertificates.mlDsaWithKeyLength("mldsa-87", 2593)));
+        assertEquals("certificate's ML-DSA-87 public key must be 2592 bytes, got 2593", longer.getMessage());
     }
 
     @Test

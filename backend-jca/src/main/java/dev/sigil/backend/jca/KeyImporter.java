@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Builds {@link JcaKey}s from parameters the verifier has judged, and reads a certificate's key
  * into parameters for it to judge. What it checks itself needs arithmetic or a provider: the EC
- * point on its curve, and whether the provider has the curve or key factory at all.
+ * point on its curve, and whether the provider has the curve or key factory at all. A
+ * certificate's ML-DSA key is read on any JDK; only JDK 24 and later import it.
  */
 final class KeyImporter {
 
@@ -117,18 +118,35 @@ final class KeyImporter {
         } catch (CertificateException | RuntimeException e) {
             throw new KeyImportException("certificate cannot be parsed", e);
         }
-        if (key == null) {
-            // BC-FIPS in approved-only mode parses Ed25519 certificates but returns no key.
-            throw new KeyImportException("certificate's public key cannot be decoded by " + certificateProvider.getName());
-        }
         try {
-            return parameters(key);
+            if (key == null) {
+                // BC-FIPS in approved-only mode parses Ed25519 certificates but returns no key; an
+                // ML-DSA key needs no provider to be read.
+                KeyParameters mlDsa = mlDsa(der);
+                if (mlDsa == null) {
+                    throw new KeyImportException("certificate's public key cannot be decoded by " + certificateProvider.getName());
+                }
+                return mlDsa;
+            }
+            return parameters(key, der);
         } catch (RuntimeException e) {
             throw refused("certificate", e);
         }
     }
 
-    private KeyParameters parameters(PublicKey key) throws KeyImportException {
+    /**
+     * The ML-DSA key of the certificate {@code der}, or {@code null} if it holds another kind. Read
+     * from the certificate's own bytes, on every JDK and with every provider: before JDK 24 the
+     * factory gives a generic key, re-encoded in a way that differs between releases. Importing it
+     * is another matter, which {@link #importKey} decides (JDK 24 and later).
+     */
+    private static KeyParameters mlDsa(byte[] der) throws KeyImportException {
+        byte[] spki = CertificateSpki.of(der);
+        MlDsaParameters set = spki == null ? null : MlDsaParameters.ofSpki(spki);
+        return set == null ? null : new KeyParameters.Akp(set.jwsName(), set.publicKey(spki));
+    }
+
+    private KeyParameters parameters(PublicKey key, byte[] der) throws KeyImportException {
         if (key instanceof RSAPublicKey) {
             // Also covers RSASSA-PSS keys: a JWS algorithm, not the certificate, decides the padding.
             RSAPublicKey rsa = (RSAPublicKey) key;
@@ -154,6 +172,10 @@ final class KeyImporter {
             if (x != null) {
                 return new KeyParameters.Okp(curve.jwkName(), x);
             }
+        }
+        KeyParameters mlDsa = mlDsa(der);
+        if (mlDsa != null) {
+            return mlDsa;
         }
         throw new KeyImportException("certificate's " + key.getAlgorithm() + " key is not supported");
     }

@@ -11,6 +11,7 @@ import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
+import dev.sigil.testkit.TestCertificates;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -19,6 +20,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -75,6 +77,43 @@ class MlDsaTest {
                 () -> backend.importKey(new KeyParameters.Akp("ML-DSA-65", new byte[1952])));
         assertEquals("ML-DSA-65 is not available from backend 'jca': the JDK's own ML-DSA needs JDK 24 or later,"
                 + " and this is JDK " + FEATURE + "; sigil-backend-bouncycastle verifies ML-DSA on any JDK", e.getMessage());
+    }
+
+    /**
+     * A certificate's ML-DSA key is read on any JDK, from the certificate's own bytes, so that core
+     * can compare it with the JWK's; before JDK 24 importing it then fails with the reason above.
+     */
+    @ParameterizedTest
+    @EnumSource(MlDsaParameters.class)
+    void readsAnMlDsaCertificatesKeyOnEveryJdkAndImportsItFromJdk24(MlDsaParameters set) throws Exception {
+        String name = "mldsa-" + set.jwsName().substring("ML-DSA-".length());
+        KeyParameters read = backend.readCertificateKey(TestCertificates.der(name));
+        byte[] pub = Base64.getUrlDecoder().decode((String) TestCertificates.jwk(name).get("pub"));
+        assertEquals(new KeyParameters.Akp(set.jwsName(), pub), read);
+        if (FEATURE < 24) {
+            KeyImportException e = assertThrows(KeyImportException.class, () -> backend.importKey(read));
+            assertEquals(set.jwsName() + " is not available from backend 'jca': the JDK's own ML-DSA needs JDK 24 or later,"
+                    + " and this is JDK " + FEATURE + "; sigil-backend-bouncycastle verifies ML-DSA on any JDK", e.getMessage());
+        } else {
+            assertEquals("MlDsaKey[" + set.jwsName() + "]", backend.importKey(read).toString());
+        }
+    }
+
+    /**
+     * What RFC 9881 forbids, in this backend's words on every JDK: the certificate's own bytes are
+     * read, whatever key the JDK's certificate factory made of them.
+     */
+    @Test
+    void refusesAnMlDsaCertificateWithParametersOrAKeyOfTheWrongLength() {
+        KeyImportException withNull = assertThrows(KeyImportException.class,
+                () -> backend.readCertificateKey(TestCertificates.mlDsaWithNullParameters("mldsa-65")));
+        assertEquals("certificate's ML-DSA-65 key has algorithm parameters, which RFC 9881 forbids", withNull.getMessage());
+        KeyImportException shorter = assertThrows(KeyImportException.class,
+                () -> backend.readCertificateKey(TestCertificates.mlDsaWithKeyLength("mldsa-44", 1311)));
+        assertEquals("certificate's ML-DSA-44 public key must be 1312 bytes, got 1311", shorter.getMessage());
+        KeyImportException longer = assertThrows(KeyImportException.class,
+                () -> backend.readCertificateKey(TestCertificates.mlDsaWithKeyLength("mldsa-87", 2593)));
+        assertEquals("certificate's ML-DSA-87 public key must be 2592 bytes, got 2593", longer.getMessage());
     }
 
     @Test

@@ -25,6 +25,13 @@ public class ExportJwk {
             ECPublicKey ec = (ECPublicKey) key;
             out.append("kty=EC\ncrv=P-256\nx=").append(b64.encodeToString(unsigned(ec.getW().getAffineX(), 32)))
                .append("\ny=").append(b64.encodeToString(unsigned(ec.getW().getAffineY(), 32)));
+        } else if (key.getAlgorithm().startsWith("ML-DSA")) {
+            // JDK 24+ only. The SubjectPublicKeyInfo (RFC 9881) is a 22-byte header, whose OID ends
+            // in 17, 18 or 19 for ML-DSA-44, -65 or -87, then the raw FIPS 204 key (RFC 9964 pub).
+            byte[] spki = key.getEncoded();
+            String alg = new String[] {"ML-DSA-44", "ML-DSA-65", "ML-DSA-87"}[spki[16] - 0x11];
+            out.append("kty=AKP\nalg=").append(alg)
+               .append("\npub=").append(b64.encodeToString(Arrays.copyOfRange(spki, 22, spki.length)));
         } else {
             byte[] spki = key.getEncoded();
             out.append("kty=OKP\ncrv=Ed25519\nx=").append(b64.encodeToString(Arrays.copyOfRange(spki, spki.length - 32, spki.length)));
