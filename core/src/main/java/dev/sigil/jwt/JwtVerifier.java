@@ -235,6 +235,11 @@ public final class JwtVerifier implements TokenVerifier {
 
     /** For a {@link MultiIssuerVerifier}'s hit: {@link #reuse} with the keys held now, waiting for none longer than the bound. */
     VerifiedJwt reuse(VerifiedTokens.Entry hit, TokenStore.Key cacheKey) throws JwtVerificationException {
+        if (closed) {
+            // Evicted: its key source is released, so its keys cannot be asked for; the token is routed anew.
+            tokens.invalidateFound(cacheKey, hit);
+            return null;
+        }
         return reuse(hit, cacheKey, currentKeys.current(null));
     }
 

@@ -188,6 +188,25 @@ class MultiIssuerVerifierTest {
     }
 
     @Test
+    void aCachedTokenWhoseIssuerWasEvictedIsRoutedAnew() throws Exception {
+        try (MultiIssuerVerifier verifier = MultiIssuerVerifier.builder().audience("api").defaults(defaults())
+                .issuerTemplateTrustingAnyTenant(TEMPLATE, "tid", b -> b.keys(JwkSet.of(KEY_T)))
+                .maxIssuers(1).tokenCache(TokenCachePolicy.defaults()).build()) {
+            String first = token(KEY_T, claims("https://login.example.com/one/v2.0", ",\"tid\":\"one\""));
+            String second = token(KEY_T, claims("https://login.example.com/two/v2.0", ",\"tid\":\"two\""));
+            verifier.verify(first);
+            verifier.verify(second);
+            assertEquals(1, verifier.stats().issuersEvicted());
+            assertEquals("https://login.example.com/one/v2.0", verifier.verify(first).claims().issuer().orElseThrow());
+            assertEquals(3, verifier.stats().issuersCreated(), "the evicted issuer's verifier made again");
+            TokenCacheStats stats = verifier.tokenCacheStats().orElseThrow();
+            assertEquals(0, stats.hits(), "an entry of a closed verifier is never a hit");
+            assertEquals(3, stats.misses());
+            assertEquals(3, backend.calls.size());
+        }
+    }
+
+    @Test
     void configurationMistakesFailAtBuild() {
         assertThrows(JwtConfigurationException.class, () -> MultiIssuerVerifier.builder().audience("api").build());
         JwtConfigurationException noAudience = assertThrows(JwtConfigurationException.class, () -> MultiIssuerVerifier.builder()
