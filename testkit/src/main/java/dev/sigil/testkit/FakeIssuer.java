@@ -253,6 +253,23 @@ public final class FakeIssuer implements AutoCloseable {
                 .withStatus(200).withHeader("Content-Type", "application/json").withBody(json)));
     }
 
+    /**
+     * Answers OpenID Connect discovery requests with this status and a short text body, until
+     * {@link #setDiscoveryDocument} is called (the RFC 8414 path is never stubbed: it answers 404).
+     */
+    public synchronized void failDiscovery(int status) {
+        if (discoveryStub != null) {
+            server.removeStub(discoveryStub);
+        }
+        discoveryStub = server.stubFor(get(urlPathEqualTo(DISCOVERY_PATH)).willReturn(aResponse()
+                .withStatus(status).withBody("fake issuer failure " + status)));
+    }
+
+    /** How many requests of any kind, for any path, arrived since the start or the last {@link #resetCounts()}. */
+    public int totalRequests() {
+        return server.getAllServeEvents().size();
+    }
+
     /** How many requests for the key set's current path arrived since the start or the last {@link #resetCounts()}. */
     public synchronized int jwksRequests() {
         return server.findAll(getRequestedFor(urlPathEqualTo(jwksPath))).size();
