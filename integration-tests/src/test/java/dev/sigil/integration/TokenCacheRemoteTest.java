@@ -224,4 +224,37 @@ class TokenCacheRemoteTest {
             assertEquals(2, end.entries(), "ta's and b2's: " + end);
         }
     }
+
+    /**
+     * A template tenant's verifier is evicted while its token is cached: the next presentation of
+     * that token must be verified again by a new verifier for the tenant (the rate allows one), not
+     * refused because the cached entry's verifier was closed.
+     */
+    @Test
+    void aCachedTokenOfAnEvictedTenantIsVerifiedAgain() throws Exception {
+        Signer key = Signer.ec("tenants");
+        try (TenantServer tenants = new TenantServer();
+                MultiIssuerVerifier verifier = MultiIssuerVerifier.builder()
+                        .issuerTemplateTrustingAnyTenant(tenants.base() + "/{tenant}", "tid")
+                        .audience(IssuerKey.AUDIENCE)
+                        .defaults(b -> b.clock(clock))
+                        .maxIssuers(1)
+                        .tokenCache(TokenCachePolicy.defaults())
+                        .build()) {
+            tenants.publishKeys(Signer.jwks(key));
+            String one = key.mintForTenant(tenants.base() + "/one", "one", START);
+            verifier.verify(one);
+            verifier.verify(one);
+            assertEquals(1, verifier.tokenCacheStats().orElseThrow().hits());
+            verifier.verify(key.mintForTenant(tenants.base() + "/two", "two", START));
+            assertEquals(1, verifier.stats().issuersEvicted());
+
+            for (int i = 0; i < 2; i++) {
+                assertEquals("one", verifier.verify(one).claims().get("tid").orElseThrow(), "presentation " + i);
+            }
+            assertEquals(3, verifier.stats().issuersCreated(), verifier.stats().toString());
+            assertEquals(2, verifier.tokenCacheStats().orElseThrow().hits(), "the entry of the closed verifier was"
+                    + " not used; the new verifier's was: " + verifier.tokenCacheStats());
+        }
+    }
 }
