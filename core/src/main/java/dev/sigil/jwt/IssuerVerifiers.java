@@ -138,6 +138,14 @@ final class IssuerVerifiers {
         return made.made.verifier();
     }
 
+    /** Marks the live verifier of {@code issuer}, if any, as used now: a token it verified was answered from the cache. */
+    void used(String issuer) {
+        Live found = issuer == null ? null : live.get(issuer);
+        if (found != null) {
+            touch(found);
+        }
+    }
+
     private static void touch(Live found) {
         long now = System.nanoTime();
         // At most once a millisecond: a write per token would make the field a point of contention.

@@ -120,6 +120,8 @@ public final class MultiIssuerVerifier implements TokenVerifier {
             if (hit != null) {
                 VerifiedJwt reused = hit.by().reuse(hit, cacheKey);
                 if (reused != null) {
+                    // A hit is a use: a tenant served from the cache is not the least recently used.
+                    verifiers.used(reused.claims().issuerOrNull());
                     return reused;
                 }
             }

@@ -3,11 +3,13 @@ package dev.sigil.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.MultiIssuerStats;
 import dev.sigil.jwt.MultiIssuerVerifier;
+import dev.sigil.jwt.TokenCachePolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -163,6 +165,45 @@ class TenantFloodTest {
             assertTrue(server.jwksRequests.get() <= RATE, "key-set fetches: " + server.jwksRequests.get());
         } finally {
             senders.shutdownNow();
+        }
+    }
+
+    /**
+     * A tenant whose tokens keep coming is used: the flood of new tenants evicts the least recently
+     * used ones, never it, so it keeps verifying while new tenants are refused. With a token cache its
+     * repeated token is answered from the cache, and that must count as a use too.
+     */
+    @Test
+    void aTenantInSteadyUseSurvivesTheFloodWithAndWithoutATokenCache() throws Exception {
+        for (boolean cached : new boolean[] {false, true}) {
+            MultiIssuerVerifier.Builder builder = anyTenant();
+            if (cached) {
+                builder.tokenCache(TokenCachePolicy.defaults());
+            }
+            try (MultiIssuerVerifier verifier = builder.build()) {
+                String steady = tokenOf("steady");
+                verifier.verify(steady);
+                int floodVerified = 0;
+                for (int i = 0; i < 200; i++) {
+                    try {
+                        verifier.verify(tokenOf("flood-" + i + "-" + cached));
+                        floodVerified++;
+                    } catch (JwtVerificationException e) {
+                        assertEquals(Reason.KEYS_UNAVAILABLE, e.reason());
+                    }
+                    try {
+                        verifier.verify(steady);
+                    } catch (JwtVerificationException e) {
+                        fail("cache " + cached + ": the tenant in steady use was refused after " + i + " flood tokens: "
+                                + e.reason() + " " + e.getMessage() + "; " + verifier.stats());
+                    }
+                }
+                assertEquals(RATE, verifier.stats().issuersCreated(), "cache " + cached + ": " + verifier.stats());
+                assertEquals(RATE - 1, floodVerified, "cache " + cached + ": every permit but the steady tenant's went"
+                        + " to the flood");
+                assertEquals(cached ? 2 : 1, server.discoveriesOf(issuerOf("steady")),
+                        "cache " + cached + ": the steady tenant's verifier was made once (per verifier built)");
+            }
         }
     }
 

@@ -9,7 +9,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,8 +33,8 @@ final class TenantServer implements AutoCloseable {
     final AtomicInteger discoveryRequests = new AtomicInteger();
     final AtomicInteger jwksRequests = new AtomicInteger();
     final AtomicInteger otherRequests = new AtomicInteger();
-    /** The issuers whose discovery was asked for, as the documents named them. */
-    final Set<String> discovered = ConcurrentHashMap.newKeySet();
+    /** How many times each issuer's discovery was asked for, by the issuer the document named. */
+    final Map<String, AtomicInteger> discoveries = new ConcurrentHashMap<>();
 
     TenantServer() {
         try {
@@ -77,7 +77,7 @@ final class TenantServer implements AutoCloseable {
             } else if (path.endsWith(DISCOVERY_SUFFIX) && path.length() > DISCOVERY_SUFFIX.length()) {
                 discoveryRequests.incrementAndGet();
                 String issuer = base() + path.substring(0, path.length() - DISCOVERY_SUFFIX.length());
-                discovered.add(issuer);
+                discoveries.computeIfAbsent(issuer, i -> new AtomicInteger()).incrementAndGet();
                 body = "{\"issuer\":\"" + issuer + "\",\"jwks_uri\":\"" + jwksUri + "\"}";
             } else {
                 otherRequests.incrementAndGet();
@@ -91,6 +91,12 @@ final class TenantServer implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    /** How many times the discovery of {@code issuer} was asked for. */
+    int discoveriesOf(String issuer) {
+        AtomicInteger n = discoveries.get(issuer);
+        return n == null ? 0 : n.get();
     }
 
     @Override
