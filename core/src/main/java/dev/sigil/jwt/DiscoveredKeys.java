@@ -17,9 +17,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * One issuer's keys in a multi-issuer verifier: its {@code jwks_uri}, by its own discovery or as
  * configured, then the cache for that URI, leased from {@link SharedKeySets} and shared with every
  * other issuer naming the same URI. Released by {@link #close()}, when the issuer's verifier is
- * evicted or the multi-issuer verifier closed. Thread-safe.
+ * evicted or the multi-issuer verifier closed.
+ *
+ * <p>A discovered URI is followed as a single issuer's cache follows it: each failed fetch of its key
+ * set counts towards forgetting it (twice in a row, at most once per cooldown), and once it is
+ * forgotten the next ask runs discovery again while the old cache keeps serving what it holds, stale
+ * included, until the new URI is known. Thread-safe.
  */
-final class DiscoveredKeys implements KeySource, AutoCloseable {
+final class DiscoveredKeys implements KeySource, AutoCloseable, SharedKeySets.Watcher {
 
     private final IssuerDiscovery discovery;
     private final URI configured;
@@ -46,7 +51,8 @@ final class DiscoveredKeys implements KeySource, AutoCloseable {
     public CompletionStage<JwkSet> keys() {
         SharedKeySets.Lease held = lease;
         if (held != null) {
-            return watched(held, held.cache().keys());
+            follow(held);
+            return held.cache().keys();
         }
         if (closed) {
             return closedFailure();
@@ -54,14 +60,18 @@ final class DiscoveredKeys implements KeySource, AutoCloseable {
         CompletableFuture<URI> uri = discovery != null ? discovery.jwksUri() : CompletableFuture.completedFuture(configured);
         return uri.thenCompose(found -> {
             SharedKeySets.Lease attached = attach(found);
-            return attached == null ? closedFailure() : watched(attached, attached.cache().keys());
+            return attached == null ? closedFailure() : attached.cache().keys();
         });
     }
 
     @Override
     public CompletionStage<JwkSet> refresh(JwkSet current) {
         SharedKeySets.Lease held = lease;
-        return held != null ? watched(held, held.cache().refresh(current)) : keys();
+        if (held == null) {
+            return keys();
+        }
+        follow(held);
+        return held.cache().refresh(current);
     }
 
     /** The counters of the cache leased now, if any. */
@@ -77,21 +87,33 @@ final class DiscoveredKeys implements KeySource, AutoCloseable {
     }
 
     /**
-     * Keys at hand pass straight through, with nothing allocated; otherwise the outcome is watched,
-     * so that a discovered URI whose keys keep failing is discovered again.
+     * Once the discovered URI is forgotten, discovers again (one request at a time, on the usual
+     * backoff) and moves to the new URI's cache when it differs; until then the old one serves. Costs
+     * one volatile read while the URI is known.
      */
-    private CompletionStage<JwkSet> watched(SharedKeySets.Lease held, CompletionStage<JwkSet> answer) {
-        CompletableFuture<JwkSet> future = answer.toCompletableFuture();
-        if (discovery == null || future.isDone() && !future.isCompletedExceptionally()) {
-            return future;
+    private void follow(SharedKeySets.Lease held) {
+        if (discovery == null || discovery.isKnown()) {
+            return;
         }
-        return future.whenComplete((set, failure) -> {
-            if (failure == null) {
-                discovery.keysFetched();
-            } else if (discovery.keysFailed(held.uri())) {
-                detach(held);
+        discovery.jwksUri().thenAccept(found -> {
+            if (!found.equals(held.uri())) {
+                attach(found);
             }
         });
+    }
+
+    @Override
+    public void fetchFailed(URI uri) {
+        if (discovery != null) {
+            discovery.keysFailed(uri);
+        }
+    }
+
+    @Override
+    public void fetchSucceeded(URI uri) {
+        if (discovery != null) {
+            discovery.keysFetched();
+        }
     }
 
     private SharedKeySets.Lease attach(URI uri) {
@@ -106,7 +128,7 @@ final class DiscoveredKeys implements KeySource, AutoCloseable {
             if (previous != null && previous.uri().equals(uri)) {
                 return previous;
             }
-            next = caches.acquire(uri, listener, policy);
+            next = caches.acquire(uri, listener, this, policy);
             lease = next;
         } finally {
             lock.unlock();

@@ -58,7 +58,7 @@ import java.util.function.Function;
  * {@code [A-Za-z0-9-]} that the template trusts) is refused as {@link Reason#ISSUER_MISMATCH}, with no
  * network request of any kind. A trusted {@code iss} goes to that issuer's own {@link JwtVerifier},
  * made on first need with its own discovery, and whose key cache is shared with every issuer whose
- * discovery names the same {@code jwks_uri} (as every Entra ID tenant's does). Configured issuers
+ * discovery names the same {@code jwks_uri}, or whose settings give the same {@code jwksUri(..)}. Configured issuers
  * come first, then templates in the order given.
  *
  * <h2>Bounds</h2>

@@ -29,14 +29,23 @@ import java.util.function.Consumer;
  */
 final class SharedKeySets {
 
+    /** Hears the outcome of each fetch of a shared cache: an issuer's discovery counts its URI's failures. */
+    interface Watcher {
+        void fetchFailed(URI uri);
+
+        void fetchSucceeded(URI uri);
+    }
+
     /** One issuer's use of a shared cache; released once. */
     static final class Lease {
         private final Shared shared;
         private final JwksListener listener;
+        private final Watcher watcher;
 
-        private Lease(Shared shared, JwksListener listener) {
+        private Lease(Shared shared, JwksListener listener, Watcher watcher) {
             this.shared = shared;
             this.listener = listener;
+            this.watcher = watcher;
         }
 
         JwksCache cache() {
@@ -54,6 +63,7 @@ final class SharedKeySets {
         final FanOut listeners;
         // Guarded by the owner's lock.
         final List<JwksListener> leasedBy = new ArrayList<>();
+        final List<Watcher> watchers = new ArrayList<>();
 
         Shared(URI uri, JwksCache cache, FanOut listeners) {
             this.uri = uri;
@@ -77,8 +87,11 @@ final class SharedKeySets {
         this.executor = executor;
     }
 
-    /** A lease on the cache for {@code uri}, built now if there is none; events also reach {@code listener}. */
-    Lease acquire(URI uri, JwksListener listener, JwksCachePolicy policy) {
+    /**
+     * A lease on the cache for {@code uri}, built now if there is none; events also reach
+     * {@code listener}, and each fetch's outcome {@code watcher}.
+     */
+    Lease acquire(URI uri, JwksListener listener, Watcher watcher, JwksCachePolicy policy) {
         lock.lock();
         try {
             Shared shared = caches.get(uri);
@@ -90,8 +103,9 @@ final class SharedKeySets {
                 caches.put(uri, shared);
             }
             shared.leasedBy.add(listener);
-            shared.listeners.update(shared.leasedBy);
-            return new Lease(shared, listener);
+            shared.watchers.add(watcher);
+            shared.listeners.update(shared.leasedBy, shared.watchers);
+            return new Lease(shared, listener, watcher);
         } finally {
             lock.unlock();
         }
@@ -106,7 +120,8 @@ final class SharedKeySets {
             if (!shared.leasedBy.remove(lease.listener)) {
                 return;
             }
-            shared.listeners.update(shared.leasedBy);
+            shared.watchers.remove(lease.watcher);
+            shared.listeners.update(shared.leasedBy, shared.watchers);
             if (shared.leasedBy.isEmpty() && caches.get(shared.uri) == shared) {
                 caches.remove(shared.uri);
                 closing = shared.cache;
@@ -185,8 +200,10 @@ final class SharedKeySets {
      */
     private static final class FanOut implements JwksListener {
         private volatile JwksListener[] listeners = new JwksListener[0];
+        private volatile Watcher[] watchers = new Watcher[0];
 
-        void update(List<JwksListener> leasedBy) {
+        void update(List<JwksListener> leasedBy, List<Watcher> watching) {
+            watchers = watching.toArray(new Watcher[0]);
             List<JwksListener> distinct = new ArrayList<>();
             for (JwksListener l : leasedBy) {
                 if (!distinct.contains(l)) {
@@ -212,11 +229,17 @@ final class SharedKeySets {
 
         @Override
         public void fetchSucceeded(URI uri, int status, Duration duration) {
+            for (Watcher w : watchers) {
+                w.fetchSucceeded(uri);
+            }
             each(l -> l.fetchSucceeded(uri, status, duration));
         }
 
         @Override
         public void fetchFailed(URI uri, String reason, Duration duration) {
+            for (Watcher w : watchers) {
+                w.fetchFailed(uri);
+            }
             each(l -> l.fetchFailed(uri, reason, duration));
         }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.jwt.MultiIssuerVerifier;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,34 @@ class RediscoveryTest extends IssuerScenario {
             assertTrue(listener.events.contains("fetched " + moved.getPath() + " 200"), listener.events.toString());
             assertTrue(listener.count("failed /.well-known/jwks.json") >= 2,
                     "discovery ran again before the old jwks_uri had failed twice: " + listener.events);
+        }
+    }
+
+    @Test
+    void aMultiIssuerVerifierFollowsTheMovedKeySetTooWhileItServesTheOldOneStale() throws Exception {
+        issuer.publishKeys(IssuerKey.jwks(KEY));
+        try (MultiIssuerVerifier verifier = MultiIssuerVerifier.builder().audience(IssuerKey.AUDIENCE)
+                .defaults(b -> b.clock(clock)).listeners(label -> listener).trustedIssuer(issuer.issuer()).build()) {
+            verifier.verify(KEY.mint(issuer.issuer(), START));
+            URI moved = issuer.moveJwks("/keys/v2");
+            issuer.publishKeys(IssuerKey.jwks(KEY, NEXT));
+            clock.advance(Duration.ofMinutes(11));
+            // The old set is stale now, and still serves the old key meanwhile.
+            verifier.verify(KEY.mint(issuer.issuer(), clock.instant()));
+
+            int attempts = 0;
+            while (true) {
+                attempts++;
+                try {
+                    verifier.verify(NEXT.mint(issuer.issuer(), clock.instant()));
+                    break;
+                } catch (JwtVerificationException e) {
+                    assertTrue(attempts < 6, "still failing after " + attempts + " attempts: " + listener.events);
+                    clock.advance(Duration.ofMinutes(1));
+                }
+            }
+            assertEquals(2, issuer.discoveryRequests(), listener.events.toString());
+            assertTrue(listener.events.contains("fetched " + moved.getPath() + " 200"), listener.events.toString());
         }
     }
 

@@ -94,9 +94,25 @@ public final class IssuerDiscovery {
         try {
             threads.fetcher().execute(() -> discover(mine));
         } catch (RejectedExecutionException e) {
-            finish(mine, null, "no thread is free to run discovery (" + (threads.closed() ? "closed" : "all busy") + ")");
+            // Busy here, not failing there: no backoff, so that a retry may pass once a thread is free.
+            lock.lock();
+            try {
+                inFlight = null;
+            } finally {
+                lock.unlock();
+            }
+            mine.completeExceptionally(new KeysUnavailableException("no thread is free to run discovery now ("
+                    + (threads.closed() ? "closed" : "all busy") + "); retry later"));
         }
         return mine;
+    }
+
+    /**
+     * Whether a {@code jwks_uri} is known; false before the first discovery and after a known one was
+     * forgotten because its key set kept failing. A volatile read.
+     */
+    public boolean isKnown() {
+        return known != null;
     }
 
     private void discover(CompletableFuture<URI> mine) {
