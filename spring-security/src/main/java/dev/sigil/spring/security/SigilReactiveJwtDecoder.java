@@ -56,7 +56,9 @@ public final class SigilReactiveJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        return Mono.defer(() -> Mono.fromCompletionStage(verifier.verifyAsync(token)))
+        // suppressCancel: a subscriber that goes away must not cancel the verifier's stage, which it
+        // does not own; the verifier bounds what waits (maxPendingAsync, maxKeyWait) by itself.
+        return Mono.fromFuture(() -> verifier.verifyAsync(token).toCompletableFuture(), true)
                 .onErrorMap(SigilReactiveJwtDecoder::unwrapped)
                 .map(verified -> jwts.toJwt(token, verified));
     }

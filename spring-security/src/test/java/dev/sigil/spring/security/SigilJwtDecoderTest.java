@@ -13,8 +13,10 @@ import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.MultiIssuerVerifier;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,7 @@ import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
@@ -77,7 +80,7 @@ class SigilJwtDecoderTest {
 
     @Test
     void decodesAVerifiedTokenIntoSpringsJwt() {
-        Instant exp = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant exp = Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS);
         String token = ISSUER.token(c -> c.expirationTime(Date.from(exp)).claim("scope", "read write"));
 
         Jwt jwt = new SigilJwtDecoder(verifier).decode(token);
@@ -188,7 +191,7 @@ class SigilJwtDecoderTest {
     void aClaimSetConverterOfTheApplicationsOwnIsApplied() {
         SigilJwtDecoder decoder = new SigilJwtDecoder(verifier);
         decoder.setClaimSetConverter(claims -> {
-            Map<String, Object> converted = new java.util.HashMap<>(claims);
+            Map<String, Object> converted = new HashMap<>(claims);
             converted.put("tenant", "acme");
             return converted;
         });
@@ -201,7 +204,7 @@ class SigilJwtDecoderTest {
         try (JwtVerifier lax = JwtVerifier.builder().ignoreIssuer().ignoreAudience().allowMissingExpiration()
                 .keys(ISSUER.jwkSet()).build()) {
             String token = ISSUER.rs256(h -> { }, new JWTClaimsSet.Builder().build());
-            var failure = assertThrows(org.springframework.security.oauth2.jwt.BadJwtException.class,
+            BadJwtException failure = assertThrows(BadJwtException.class,
                     () -> new SigilJwtDecoder(lax).decode(token));
             assertEquals("token claims not representable", failure.getMessage());
             assertTrue(failure.getCause() instanceof IllegalArgumentException, String.valueOf(failure.getCause()));

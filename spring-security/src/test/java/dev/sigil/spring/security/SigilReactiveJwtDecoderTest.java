@@ -1,6 +1,7 @@
 package dev.sigil.spring.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,13 +14,19 @@ import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.MultiIssuerVerifier;
+import dev.sigil.jwt.TokenVerifier;
+import dev.sigil.jwt.VerifiedJwt;
 import dev.sigil.testkit.FakeIssuer;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,7 +54,7 @@ class SigilReactiveJwtDecoderTest {
             StepVerifier.create(decoder.decode(ISSUER.token()))
                     .assertNext(jwt -> {
                         assertEquals("alice", jwt.getSubject());
-                        assertEquals(java.util.List.of(TestIssuer.AUDIENCE), jwt.getAudience());
+                        assertEquals(List.of(TestIssuer.AUDIENCE), jwt.getAudience());
                     })
                     .verifyComplete();
             StepVerifier.create(decoder.decode(ISSUER.token(c -> c.audience("https://other-api.example"))))
@@ -65,7 +72,7 @@ class SigilReactiveJwtDecoderTest {
     @Test
     void nothingHappensBeforeSubscriptionAndEachSubscriptionVerifiesAnew() {
         CompletableFuture<JwkSet> keys = CompletableFuture.completedFuture(ISSUER.jwkSet());
-        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger asked = new AtomicInteger();
         KeySource counting = () -> {
             asked.incrementAndGet();
             return keys;
@@ -107,6 +114,32 @@ class SigilReactiveJwtDecoderTest {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    @Test
+    void aSubscriberThatGoesAwayDoesNotCancelTheVerifiersStage() {
+        CompletableFuture<VerifiedJwt> stage = new CompletableFuture<>();
+        TokenVerifier waiting = new TokenVerifier() {
+            @Override
+            public VerifiedJwt verify(String token) {
+                throw new AssertionError("the reactive decoder must never call the blocking verify");
+            }
+
+            @Override
+            public CompletionStage<VerifiedJwt> verifyAsync(String token) {
+                return stage;
+            }
+
+            @Override
+            public void prefetch() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        new SigilReactiveJwtDecoder(waiting).decode(ISSUER.token()).subscribe().dispose();
+        assertFalse(stage.isDone(), "the verifier's stage is its own: never cancelled by a subscriber");
     }
 
     @Test
@@ -154,7 +187,7 @@ class SigilReactiveJwtDecoderTest {
     @Test
     void anIssuerThatIsDownIsAServerSideJwtExceptionNotABadToken() {
         try (FakeIssuer http = FakeIssuer.start()) {
-            http.failJwks(500, java.util.Map.of());
+            http.failJwks(500, Map.of());
             try (JwtVerifier verifier = JwtVerifier.builder().issuer(http.issuer()).audience(TestIssuer.AUDIENCE).build()) {
                 StepVerifier.create(new SigilReactiveJwtDecoder(verifier).decode(TestIssuer.named(http.issuer()).token()))
                         .expectErrorSatisfies(e -> {
