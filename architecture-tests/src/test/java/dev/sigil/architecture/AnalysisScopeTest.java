@@ -35,6 +35,9 @@ class AnalysisScopeTest {
                 .importPackages(scope.packages());
 
         assertTrue(analysed.contain(VerifiedJwt.class), "the analysis must include sigil-core");
+        // By name: Spring (provided there) is not on this class path, so the class could not be loaded.
+        assertTrue(analysed.contain("dev.sigil.spring.security.SigilJwtDecoder"),
+                "the analysis must include sigil-spring-security");
         List<String> fixtures = analysed.stream()
                 .map(JavaClass::getName)
                 .filter(name -> name.contains(".fixture."))

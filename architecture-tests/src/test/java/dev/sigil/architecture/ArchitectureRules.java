@@ -47,6 +47,9 @@ final class ArchitectureRules {
 
     static final String[] IMPLEMENTATION_PACKAGES = {"dev.sigil.backend..", "dev.sigil.http..", "dev.sigil.json.."};
 
+    /** The Spring modules: sigil-spring-security now, the Boot starter to come. */
+    static final String[] SPRING_PACKAGES = {"dev.sigil.spring.."};
+
     /** Modules no published module may depend on. */
     static final String[] UNPUBLISHED_PACKAGES = {
         "dev.sigil.testkit..", "dev.sigil.cli..", "dev.sigil.benchmarks..", "dev.sigil.architecture.."
@@ -109,6 +112,22 @@ final class ArchitectureRules {
                     + " force that choice on every user, so modules meet only through core's SPIs")
             .allowEmptyShould(true);
 
+    @ArchTest
+    static final ArchRule springModulesUseOnlyTheExportedCorePackages = classes()
+            .that().resideInAnyPackage(SPRING_PACKAGES)
+            .should().onlyDependOnClassesThat(
+                    JavaClass.Predicates.resideOutsideOfPackage("dev.sigil..")
+                            .or(JavaClass.Predicates.resideInAnyPackage(CORE_EXPORTED_PACKAGES))
+                            .or(JavaClass.Predicates.resideInAnyPackage(SPRING_PACKAGES))
+                            .or(JavaClass.Predicates.resideInAnyPackage(IMPLEMENTATION_PACKAGES))
+                            .as("reside outside dev.sigil.., or in an exported core package"
+                                    + " (dev.sigil.jwt, dev.sigil.jwk, dev.sigil.spi), or in a Spring or"
+                                    + " implementation module"))
+            .because("the Spring modules adapt the public verifier (TokenVerifier, the Reasons) to Spring"
+                    + " Security; reaching into dev.sigil.internal.. would fail on the module path and tie"
+                    + " them to core details that change without notice. The Boot starter may configure"
+                    + " the implementation modules it ships with (backend-jca, http-jdk) through their API");
+
     // ---- 3. third-party libraries stay in their own module ----------------------------------
 
     @ArchTest
@@ -136,6 +155,16 @@ final class ArchitectureRules {
             .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..")
             .because("only sigil-json-jackson declares jackson-core; core ships its own JSON codec so"
                     + " that importing Sigil never changes, or requires, an application's Jackson");
+
+    @ArchTest
+    static final ArchRule onlyTheSpringModulesTouchSpring = noClasses()
+            .that().resideInAPackage("dev.sigil..")
+            .and().resideOutsideOfPackages(SPRING_PACKAGES)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..")
+            .because("Spring Security (and Reactor, for the reactive decoder) is provided by the"
+                    + " application to sigil-spring-security alone; anywhere else a Spring class is a"
+                    + " NoClassDefFoundError for every user who is not on Spring, and core promises"
+                    + " nothing but the JDK");
 
     // ---- 4. nothing published depends on what is not published ------------------------------
 

@@ -15,6 +15,7 @@ import dev.sigil.backend.fixture.DecodesWithCoreInternals;
 import dev.sigil.backend.fixture.ImportsKeysThroughTheSpi;
 import dev.sigil.backend.fixture.LooksUpProvidersItself;
 import dev.sigil.http.fixture.AsksTheBackendDirectly;
+import dev.sigil.http.fixture.DecodesWithSpring;
 import dev.sigil.http.fixture.SharedRedirectPolicy;
 import dev.sigil.http.fixture.UsesAnUnexportedCorePackage;
 import dev.sigil.http.okhttp.fixture.ReusesAnotherTransportsPolicy;
@@ -138,6 +139,18 @@ class ArchitectureRulesBiteTest {
         }
 
         @Test
+        void aSpringModuleUsingCoreInternalsIsReported() {
+            assertBites(ArchitectureRules.springModulesUseOnlyTheExportedCorePackages,
+                    dev.sigil.spring.fixture.DecodesWithCoreInternals.class);
+        }
+
+        @Test
+        void aSpringModuleUsingTheVerifierAndSpringPasses() {
+            assertPasses(ArchitectureRules.springModulesUseOnlyTheExportedCorePackages,
+                    dev.sigil.spring.fixture.DecodesWithSpring.class);
+        }
+
+        @Test
         void twoImplementationModulesThatIgnoreEachOtherPass() {
             assertPasses(ArchitectureRules.implementationModulesDoNotDependOnEachOther,
                     ImportsKeysThroughTheSpi.class, UsesAnUnexportedCorePackage.class,
@@ -170,6 +183,17 @@ class ArchitectureRulesBiteTest {
         void okHttpInsideTheOkHttpTransportPasses() {
             assertPasses(ArchitectureRules.onlyTheOkHttpTransportTouchesOkHttp,
                     dev.sigil.http.okhttp.fixture.CallsOkHttp.class, ImportsKeysThroughTheSpi.class);
+        }
+
+        @Test
+        void springOutsideTheSpringModulesIsReported() {
+            assertBites(ArchitectureRules.onlyTheSpringModulesTouchSpring, DecodesWithSpring.class);
+        }
+
+        @Test
+        void springInsideTheSpringModulesPasses() {
+            assertPasses(ArchitectureRules.onlyTheSpringModulesTouchSpring,
+                    dev.sigil.spring.fixture.DecodesWithSpring.class, ImportsKeysThroughTheSpi.class);
         }
 
         @Test
