@@ -7,6 +7,7 @@ import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.jwt.TokenCachePolicy;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.JsonCodec;
 
@@ -41,14 +42,26 @@ final class SigilSetup {
 
     /** A verifier with the fixture's key cached (static keys), checking exp, nbf, iat, iss and aud. */
     static JwtVerifier verifier(TokenFixture fixture, String backend, String codec) throws JwtVerificationException {
-        JwtVerifier verifier = JwtVerifier.builder()
+        return verifier(fixture, backend, codec, null);
+    }
+
+    /**
+     * As {@link #verifier(TokenFixture, String, String)}, with a verified-token cache of
+     * {@code tokenCache} (none for {@code null}); the check below then puts the fixture's token in it.
+     */
+    static JwtVerifier verifier(TokenFixture fixture, String backend, String codec, TokenCachePolicy tokenCache)
+            throws JwtVerificationException {
+        JwtVerifier.Builder builder = JwtVerifier.builder()
                 .issuer(fixture.issuer)
                 .audience(TokenFixture.AUDIENCE)
                 .algorithms(fixture.alg.jws())
                 .keys(JwkSet.parse(fixture.jwksJson))
                 .cryptoBackend(backend(backend))
-                .jsonCodec(codec(codec))
-                .build();
+                .jsonCodec(codec(codec));
+        if (tokenCache != null) {
+            builder.tokenCache(tokenCache);
+        }
+        JwtVerifier verifier = builder.build();
         Check.subject(verifier.verify(fixture.token).claims().subject().orElse(null),
                 "sigil " + backend + "/" + codec + " " + fixture.alg);
         return verifier;

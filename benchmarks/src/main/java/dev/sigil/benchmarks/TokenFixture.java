@@ -63,9 +63,15 @@ final class TokenFixture {
     final byte[] secret;
     /** For ML-DSA the raw FIPS 204 public key (RFC 9964 {@code pub}); {@code publicKey} is then the JDK's, or null before JDK 24. */
     final byte[] mlDsaPublicKey;
+    /**
+     * Tokens distinct from {@link #token} and from each other, with the same key, header and claims
+     * but {@code iat} one second later each ({@code ISSUED + 1}, {@code + 2}, ...): the same length
+     * and the same work to verify. Empty unless asked for ({@link #withVariants}).
+     */
+    final String[] variants;
 
     private TokenFixture(Alg alg, String issuer, String keyId, String token, byte[] signingInput, byte[] signature,
-            String jwksJson, PublicKey publicKey, byte[] secret, byte[] mlDsaPublicKey) {
+            String jwksJson, PublicKey publicKey, byte[] secret, byte[] mlDsaPublicKey, String[] variants) {
         this.alg = alg;
         this.issuer = issuer;
         this.keyId = keyId;
@@ -77,6 +83,7 @@ final class TokenFixture {
         this.secret = secret;
         this.secretKey = secret == null ? null : new SecretKeySpec(secret, "HmacSHA256");
         this.mlDsaPublicKey = mlDsaPublicKey;
+        this.variants = variants;
     }
 
     static TokenFixture create(Alg alg) {
@@ -84,14 +91,31 @@ final class TokenFixture {
     }
 
     static TokenFixture create(Alg alg, String issuer) {
+        return create(alg, issuer, 0);
+    }
+
+    /**
+     * The fixture of {@link #create(Alg)}, its {@link #token} the same to the byte, with {@code count}
+     * {@link #variants} signed after it by the same key.
+     */
+    static TokenFixture withVariants(Alg alg, int count) {
+        return create(alg, ISSUER, count);
+    }
+
+    private static TokenFixture create(Alg alg, String issuer, int variants) {
         try {
-            return mint(alg, issuer);
+            return mint(alg, issuer, variants);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot mint a " + alg + " token with this JDK", e);
         }
     }
 
-    private static TokenFixture mint(Alg alg, String issuer) throws GeneralSecurityException {
+    /** Signs one signing input with the fixture's key. */
+    private interface Signer {
+        byte[] sign(byte[] signingInput) throws GeneralSecurityException;
+    }
+
+    private static TokenFixture mint(Alg alg, String issuer, int variants) throws GeneralSecurityException {
         // Seeded, so that every fork of every run measures the same key and token: SunEC's Ed25519
         // verification allocates more or less depending on the key, which would otherwise make the
         // floor and the Sigil rows (separate forks, separate keys) incomparable in bytes per op.
@@ -99,12 +123,7 @@ final class TokenFixture {
         random.setSeed(("sigil-bench-" + alg.name()).getBytes(StandardCharsets.US_ASCII));
         String kid = "bench-" + alg.name().toLowerCase(java.util.Locale.ROOT);
         String header = "{\"alg\":\"" + alg.joseName() + "\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
-        // About 300 bytes, shaped like an Auth0 access token: two audiences, an azp, a scope string.
-        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + SUBJECT + "\",\"aud\":[\"" + AUDIENCE
-                + "\",\"https://sigil-bench.eu.auth0.com/userinfo\"],\"iat\":" + ISSUED + ",\"nbf\":" + ISSUED
-                + ",\"exp\":" + EXPIRES + ",\"azp\":\"Xq3bY7nK2pLm9sTv4wZc8hJdQ1rF6uNe\","
-                + "\"scope\":\"openid profile email read:messages write:messages offline_access\"}";
-        String input = b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
+        String input = signingInput(header, issuer, ISSUED);
         byte[] signingInput = input.getBytes(StandardCharsets.US_ASCII);
 
         byte[] signature;
@@ -112,6 +131,7 @@ final class TokenFixture {
         PublicKey publicKey = null;
         byte[] secret = null;
         byte[] mlDsaPublicKey = null;
+        Signer again;
         if (alg.isMlDsa()) {
             // BouncyCastle's lightweight signer: the JDK has none before 24, and the same seeded key
             // and token on every JDK keep the JDK 17 and JDK 25 rows comparable.
@@ -128,6 +148,14 @@ final class TokenFixture {
             }
             mlDsaPublicKey = ((MLDSAPublicKeyParameters) pair.getPublic()).getEncoded();
             publicKey = jdkMlDsaKey(alg, mlDsaPublicKey);
+            again = in -> {
+                signer.update(in, 0, in.length);
+                try {
+                    return signer.generateSignature();
+                } catch (CryptoException e) {
+                    throw new GeneralSecurityException(e);
+                }
+            };
             jwk = "{\"kty\":\"AKP\",\"kid\":\"" + kid + "\",\"use\":\"sig\",\"alg\":\"" + alg.joseName()
                     + "\",\"pub\":\"" + b64(mlDsaPublicKey) + "\"}";
         } else if (alg.isHmac()) {
@@ -136,6 +164,7 @@ final class TokenFixture {
             Mac mac = Mac.getInstance(alg.jcaName);
             mac.init(new SecretKeySpec(secret, alg.jcaName));
             signature = mac.doFinal(signingInput);
+            again = mac::doFinal;
             jwk = "{\"kty\":\"oct\",\"kid\":\"" + kid + "\",\"alg\":\"HS256\",\"k\":\"" + b64(secret) + "\"}";
         } else {
             KeyPair pair = generate(alg, random);
@@ -147,11 +176,30 @@ final class TokenFixture {
             signer.initSign(pair.getPrivate(), random);
             signer.update(signingInput);
             signature = signer.sign();
+            again = in -> {
+                signer.update(in);
+                return signer.sign();
+            };
             jwk = publicJwk(alg, kid, publicKey);
         }
         String token = input + "." + b64(signature);
+        // After the token, so that it and the key come out of the seeded random as they always have.
+        String[] others = new String[variants];
+        for (int i = 0; i < variants; i++) {
+            String other = signingInput(header, issuer, ISSUED + 1 + i);
+            others[i] = other + "." + b64(again.sign(other.getBytes(StandardCharsets.US_ASCII)));
+        }
         return new TokenFixture(alg, issuer, kid, token, signingInput, signature, "{\"keys\":[" + jwk + "]}",
-                publicKey, secret, mlDsaPublicKey);
+                publicKey, secret, mlDsaPublicKey, others);
+    }
+
+    private static String signingInput(String header, String issuer, long issued) {
+        // About 300 bytes, shaped like an Auth0 access token: two audiences, an azp, a scope string.
+        String payload = "{\"iss\":\"" + issuer + "\",\"sub\":\"" + SUBJECT + "\",\"aud\":[\"" + AUDIENCE
+                + "\",\"https://sigil-bench.eu.auth0.com/userinfo\"],\"iat\":" + issued + ",\"nbf\":" + ISSUED
+                + ",\"exp\":" + EXPIRES + ",\"azp\":\"Xq3bY7nK2pLm9sTv4wZc8hJdQ1rF6uNe\","
+                + "\"scope\":\"openid profile email read:messages write:messages offline_access\"}";
+        return b64(header.getBytes(StandardCharsets.UTF_8)) + "." + b64(payload.getBytes(StandardCharsets.UTF_8));
     }
 
     static MLDSAParameters mlDsaParameters(Alg alg) {
