@@ -250,8 +250,13 @@ final class TokenFixture {
                 generator.initialize(new ECGenParameterSpec("secp256r1"), random);
                 return generator.generateKeyPair();
             }
-            case EdDSA:
-                return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+            case EdDSA: {
+                // Seeded like the others: SunEC's Ed25519 cost depends on the key, so each fork must
+                // measure the same one.
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
+                generator.initialize(255, random);
+                return generator.generateKeyPair();
+            }
             default:
                 throw new IllegalArgumentException(alg + " has no key pair");
         }
