@@ -6,22 +6,26 @@ import dev.sigil.spring.security.SigilReactiveJwtDecoder;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.util.StringUtils;
 
 /**
  * Sigil as the resource server's {@link JwtDecoder} (servlet) or {@link ReactiveJwtDecoder}
@@ -95,19 +99,19 @@ public final class SigilResourceServerAutoConfiguration {
         }
     }
 
-    /** {@code issuer-uri} or {@code jwk-set-uri} is set. */
-    static final class IssuerOrJwkSetUri extends AnyNestedCondition {
+    /** {@code issuer-uri} or {@code jwk-set-uri} has text, as Boot's own conditions read them. */
+    static final class IssuerOrJwkSetUri extends SpringBootCondition {
 
-        IssuerOrJwkSetUri() {
-            super(ConfigurationPhase.REGISTER_BEAN);
-        }
-
-        @ConditionalOnProperty(SigilVerifiers.PREFIX + "issuer-uri")
-        static final class IssuerUri {
-        }
-
-        @ConditionalOnProperty(SigilVerifiers.PREFIX + "jwk-set-uri")
-        static final class JwkSetUri {
+        @Override
+        public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            ConditionMessage.Builder message = ConditionMessage.forCondition("Sigil issuer-uri or jwk-set-uri");
+            for (String name : new String[] {"issuer-uri", "jwk-set-uri"}) {
+                String value = context.getEnvironment().getProperty(SigilVerifiers.PREFIX + name);
+                if (StringUtils.hasText(value)) {
+                    return ConditionOutcome.match(message.found(name + " property").items(value));
+                }
+            }
+            return ConditionOutcome.noMatch(message.didNotFind("issuer-uri or jwk-set-uri property").atAll());
         }
     }
 }

@@ -31,6 +31,10 @@ final class SigilVerifiers {
         String issuerUri = blankToNull(jwt.getIssuerUri());
         String jwkSetUri = blankToNull(jwt.getJwkSetUri());
         List<String> audiences = jwt.getAudiences() == null ? List.of() : jwt.getAudiences();
+        if (audiences.isEmpty() && !sigil.getTrustedIssuers().isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "audiences", null,
+                    "sigil.jwt.trusted-issuers needs the audiences this API accepts");
+        }
         if (audiences.isEmpty()) {
             if (sigil.isRequireAudience()) {
                 throw new InvalidConfigurationPropertyValueException(PREFIX + "audiences", null,
@@ -65,10 +69,6 @@ final class SigilVerifiers {
 
     private static TokenVerifier multi(String issuerUri, String jwkSetUri, List<String> audiences,
             List<String> trustedIssuers, Consumer<JwtVerifier.Builder> common) {
-        if (audiences.isEmpty()) {
-            throw new InvalidConfigurationPropertyValueException(PREFIX + "audiences", null,
-                    "sigil.jwt.trusted-issuers needs the audiences this API accepts");
-        }
         if (issuerUri == null && jwkSetUri != null) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "jwk-set-uri", jwkSetUri,
                     "with sigil.jwt.trusted-issuers, a jwk-set-uri needs the issuer-uri it belongs to");

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
@@ -149,6 +151,21 @@ class SigilResourceServerAutoConfigurationTest {
             assertThat(context).doesNotHaveBean(JwtDecoder.class);
             assertThat(context).doesNotHaveBean(TokenVerifier.class);
         });
+    }
+
+    @Test
+    void aBlankIssuerUriCountsAsUnsetAsInBoot() {
+        servlet.withPropertyValues(JWT + "issuer-uri= ").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(TokenVerifier.class);
+        });
+    }
+
+    @Test
+    void theAutoConfigurationIsRegisteredForBoot() {
+        List<String> registered = new java.util.ArrayList<>();
+        ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()).forEach(registered::add);
+        assertThat(registered).contains(SigilResourceServerAutoConfiguration.class.getName());
     }
 
     @Test
