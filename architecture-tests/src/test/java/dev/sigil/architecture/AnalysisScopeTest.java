@@ -38,6 +38,8 @@ class AnalysisScopeTest {
         // By name: Spring (provided there) is not on this class path, so the class could not be loaded.
         assertTrue(analysed.contain("dev.sigil.spring.security.SigilJwtDecoder"),
                 "the analysis must include sigil-spring-security");
+        assertTrue(analysed.contain("dev.sigil.spring.boot.SigilResourceServerAutoConfiguration"),
+                "the analysis must include sigil-spring-boot-starter");
         List<String> fixtures = analysed.stream()
                 .map(JavaClass::getName)
                 .filter(name -> name.contains(".fixture."))

@@ -47,7 +47,7 @@ final class ArchitectureRules {
 
     static final String[] IMPLEMENTATION_PACKAGES = {"dev.sigil.backend..", "dev.sigil.http..", "dev.sigil.json.."};
 
-    /** The Spring modules: sigil-spring-security now, the Boot starter to come. */
+    /** The Spring modules: sigil-spring-security and sigil-spring-boot-starter. */
     static final String[] SPRING_PACKAGES = {"dev.sigil.spring.."};
 
     /** Modules no published module may depend on. */
@@ -162,7 +162,7 @@ final class ArchitectureRules {
             .and().resideOutsideOfPackages(SPRING_PACKAGES)
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "reactor..")
             .because("Spring Security (and Reactor, for the reactive decoder) is provided by the"
-                    + " application to sigil-spring-security alone; anywhere else a Spring class is a"
+                    + " application to sigil-spring-security and the Boot starter alone; anywhere else a Spring class is a"
                     + " NoClassDefFoundError for every user who is not on Spring, and core promises"
                     + " nothing but the JDK");
 

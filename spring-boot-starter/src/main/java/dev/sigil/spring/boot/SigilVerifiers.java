@@ -1,0 +1,154 @@
+package dev.sigil.spring.boot;
+
+import dev.sigil.jwk.JwksCachePolicy;
+import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.jwt.MultiIssuerVerifier;
+import dev.sigil.jwt.TokenVerifier;
+import dev.sigil.spi.JwsAlgorithm;
+import java.net.URI;
+import java.util.List;
+import java.util.function.Consumer;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
+import org.springframework.core.env.Environment;
+
+/** Builds the verifier from Boot's resource-server properties and Sigil's own. */
+final class SigilVerifiers {
+
+    static final String PREFIX = "spring.security.oauth2.resourceserver.jwt.";
+
+    private static final Log log = LogFactory.getLog(SigilVerifiers.class);
+
+    private SigilVerifiers() {
+    }
+
+    static TokenVerifier build(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment) {
+        OAuth2ResourceServerProperties.Jwt jwt = boot.getJwt();
+        String issuerUri = blankToNull(jwt.getIssuerUri());
+        String jwkSetUri = blankToNull(jwt.getJwkSetUri());
+        List<String> audiences = jwt.getAudiences() == null ? List.of() : jwt.getAudiences();
+        if (audiences.isEmpty() && !sigil.getTrustedIssuers().isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "audiences", null,
+                    "sigil.jwt.trusted-issuers needs the audiences this API accepts");
+        }
+        if (audiences.isEmpty()) {
+            if (sigil.isRequireAudience()) {
+                throw new InvalidConfigurationPropertyValueException(PREFIX + "audiences", null,
+                        "sigil.jwt.require-audience is true: set the audiences this API accepts");
+            }
+            log.warn("No " + PREFIX + "audiences set: Sigil accepts tokens minted for any audience, as Spring Boot's"
+                    + " own decoder does. Set the audiences (and sigil.jwt.require-audience=true) so that a token"
+                    + " meant for another API is refused.");
+        }
+        Consumer<JwtVerifier.Builder> common = common(jwt, sigil, environment);
+        if (!sigil.getTrustedIssuers().isEmpty()) {
+            return multi(issuerUri, jwkSetUri, audiences, sigil.getTrustedIssuers(), common);
+        }
+        JwtVerifier.Builder builder = JwtVerifier.builder();
+        if (issuerUri != null) {
+            builder.issuer(issuerUri);
+        } else {
+            // As Boot's decoder with a jwk-set-uri alone: "iss" is not checked.
+            builder.ignoreIssuer();
+        }
+        if (jwkSetUri != null) {
+            builder.jwksUri(URI.create(jwkSetUri));
+        }
+        if (audiences.isEmpty()) {
+            builder.ignoreAudience();
+        } else {
+            builder.audience(audiences.toArray(String[]::new));
+        }
+        common.accept(builder);
+        return builder.build();
+    }
+
+    private static TokenVerifier multi(String issuerUri, String jwkSetUri, List<String> audiences,
+            List<String> trustedIssuers, Consumer<JwtVerifier.Builder> common) {
+        if (issuerUri == null && jwkSetUri != null) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "jwk-set-uri", jwkSetUri,
+                    "with sigil.jwt.trusted-issuers, a jwk-set-uri needs the issuer-uri it belongs to");
+        }
+        MultiIssuerVerifier.Builder builder = MultiIssuerVerifier.builder()
+                .audience(audiences.toArray(String[]::new))
+                .defaults(common);
+        if (issuerUri != null) {
+            builder.trustedIssuer(issuerUri, b -> {
+                if (jwkSetUri != null) {
+                    b.jwksUri(URI.create(jwkSetUri));
+                }
+            });
+        }
+        for (String issuer : trustedIssuers) {
+            if (!issuer.equals(issuerUri)) {
+                builder.trustedIssuer(issuer);
+            }
+        }
+        return builder.build();
+    }
+
+    private static Consumer<JwtVerifier.Builder> common(OAuth2ResourceServerProperties.Jwt jwt, SigilJwtProperties sigil,
+            Environment environment) {
+        // Boot binds a default (RS256) when jws-algorithms is unset; only the application's own list applies.
+        boolean algorithmsSet = Binder.get(environment)
+                .bind(PREFIX + "jws-algorithms", Bindable.listOf(String.class)).isBound();
+        JwsAlgorithm[] algorithms = algorithmsSet ? algorithms(jwt.getJwsAlgorithms()) : null;
+        JwksCachePolicy cachePolicy = cachePolicy(sigil.getCache());
+        return builder -> {
+            if (algorithms != null) {
+                builder.algorithms(algorithms);
+            }
+            if (sigil.getType() != null && !sigil.getType().isBlank()) {
+                builder.type(sigil.getType());
+            }
+            if (sigil.getClockSkew() != null) {
+                builder.clockSkew(sigil.getClockSkew());
+            }
+            if (cachePolicy != null) {
+                builder.cachePolicy(cachePolicy);
+            }
+        };
+    }
+
+    private static JwsAlgorithm[] algorithms(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "jws-algorithms", "", "no algorithm given");
+        }
+        JwsAlgorithm[] algorithms = new JwsAlgorithm[names.size()];
+        for (int i = 0; i < algorithms.length; i++) {
+            String name = names.get(i);
+            algorithms[i] = JwsAlgorithm.find(name).orElseThrow(() -> new InvalidConfigurationPropertyValueException(
+                    PREFIX + "jws-algorithms", name, "Unknown algorithm"));
+        }
+        return algorithms;
+    }
+
+    private static JwksCachePolicy cachePolicy(SigilJwtProperties.Cache cache) {
+        if (cache.getConnectTimeout() == null && cache.getRequestTimeout() == null && cache.getDefaultTtl() == null
+                && cache.getMaxStale() == null) {
+            return null;
+        }
+        JwksCachePolicy.Builder policy = JwksCachePolicy.builder();
+        if (cache.getConnectTimeout() != null) {
+            policy.connectTimeout(cache.getConnectTimeout());
+        }
+        if (cache.getRequestTimeout() != null) {
+            policy.requestTimeout(cache.getRequestTimeout());
+        }
+        if (cache.getDefaultTtl() != null) {
+            policy.defaultTtl(cache.getDefaultTtl());
+        }
+        if (cache.getMaxStale() != null) {
+            policy.maxStale(cache.getMaxStale());
+        }
+        return policy.build();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
