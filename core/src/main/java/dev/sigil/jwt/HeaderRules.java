@@ -3,6 +3,7 @@ package dev.sigil.jwt;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.UntrustedText;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,20 +29,28 @@ final class HeaderRules {
     private final Set<JwsAlgorithm> allowed;
     private final Set<JwsAlgorithm> supported;
     private final String backendName;
-    // Normalized; null for the default: typ absent or JWT.
-    private final String type;
+    // Normalized; null for the default: typ absent or JWT. A list that holds "jwt" admits an absent typ too.
+    private final List<String> types;
 
     /**
      * @param allowed the algorithms the verifier accepts
      * @param supported the algorithms the crypto backend supports
      * @param backendName the backend's name, for messages
-     * @param type the required {@code typ} as configured, or {@code null} for absent or JWT
+     * @param types the accepted {@code typ} values as configured, or {@code null} for absent or JWT
      */
-    HeaderRules(Set<JwsAlgorithm> allowed, Set<JwsAlgorithm> supported, String backendName, String type) {
+    HeaderRules(Set<JwsAlgorithm> allowed, Set<JwsAlgorithm> supported, String backendName, List<String> types) {
         this.allowed = allowed;
         this.supported = supported;
         this.backendName = backendName;
-        this.type = type == null ? null : normalizeType(type);
+        if (types == null) {
+            this.types = null;
+        } else {
+            List<String> normalized = new ArrayList<>();
+            for (String type : types) {
+                normalized.add(normalizeType(type));
+            }
+            this.types = List.copyOf(normalized);
+        }
     }
 
     /** The header, if its members pass every rule, in the order of the class comment. */
@@ -100,17 +109,24 @@ final class HeaderRules {
     }
 
     private void checkType(String typ) throws JwtVerificationException {
-        if (type == null) {
+        if (types == null) {
             if (typ != null && !"jwt".equals(normalizeType(typ))) {
                 throw new JwtVerificationException(Reason.TYPE_MISMATCH, "typ " + UntrustedText.quoted(typ)
                         + " is not JWT; configure type(..) to accept another token type");
             }
         } else if (typ == null) {
-            throw new JwtVerificationException(Reason.TYPE_MISMATCH, "token has no typ, expected '" + type + "'");
-        } else if (!type.equals(normalizeType(typ))) {
+            if (!types.contains("jwt")) {
+                throw new JwtVerificationException(Reason.TYPE_MISMATCH, "token has no typ, expected " + expected());
+            }
+        } else if (!types.contains(normalizeType(typ))) {
             throw new JwtVerificationException(Reason.TYPE_MISMATCH,
-                    "typ " + UntrustedText.quoted(typ) + " is not the expected '" + type + "'");
+                    "typ " + UntrustedText.quoted(typ) + " is not the expected " + expected());
         }
+    }
+
+    /** The accepted types, as messages name them: one quoted, or several listed. */
+    private String expected() {
+        return types.size() == 1 ? "'" + types.get(0) + "'" : "one of " + types;
     }
 
     /** RFC 7515 section 4.1.9: media types compare case-insensitively, "application/" may be left out. */

@@ -131,7 +131,7 @@ public final class JwtVerifier implements TokenVerifier {
     private JwtVerifier(Builder b, CryptoBackend backend, JsonCodec json, Set<JwsAlgorithm> algorithms,
             KeySource keySource, JwksCache ownedCache, SigningKeyFilter filter, KeyIndex initialIndex) {
         this.compact = new CompactJws(json, b.maxTokenLength, b.maxHeaderDepth, b.maxClaimsDepth);
-        this.headerRules = new HeaderRules(algorithms, backend.algorithms(), backend.name(), b.type);
+        this.headerRules = new HeaderRules(algorithms, backend.algorithms(), backend.name(), b.types);
         this.signatures = new SignatureCheck(backend, new KeySelection(b.maxCandidateKeys));
         this.claimRules = new ClaimRules(b.issuer, b.audiences, b.clockSkew, b.clock, b.requiredClaims,
                 !b.allowMissingExpiration, b.validators);
@@ -401,7 +401,7 @@ public final class JwtVerifier implements TokenVerifier {
         private Executor executor;
         private CryptoPolicy cryptoPolicy = CryptoPolicy.DEFAULT;
         private Set<JwsAlgorithm> algorithms;
-        private String type;
+        private List<String> types;
         private Duration clockSkew = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private final List<String> requiredClaims = new ArrayList<>();
@@ -561,11 +561,30 @@ public final class JwtVerifier implements TokenVerifier {
          * another kind (a logout token, a DPoP proof) cannot pass as this one.
          */
         public Builder type(String type) {
-            Objects.requireNonNull(type, "type");
-            if (type.isBlank()) {
-                throw new IllegalArgumentException("type must not be blank");
+            return types(type);
+        }
+
+        /**
+         * Several accepted {@code typ} values, compared as {@link #type(String)} compares one; a token
+         * without {@code typ} is accepted only when {@code "JWT"} is among them. For example
+         * {@code types("JWT", "at+jwt")} accepts RFC 9068 access tokens beside plain JWTs, as a resource
+         * server whose issuers send either does. Replaces any earlier {@code type(..)} or
+         * {@code types(..)}.
+         */
+        public Builder types(String... types) {
+            Objects.requireNonNull(types, "types");
+            if (types.length == 0) {
+                throw new IllegalArgumentException("types(..) needs at least one type");
             }
-            this.type = type;
+            List<String> list = new ArrayList<>();
+            for (String type : types) {
+                Objects.requireNonNull(type, "type");
+                if (type.isBlank()) {
+                    throw new IllegalArgumentException("type must not be blank");
+                }
+                list.add(type);
+            }
+            this.types = List.copyOf(list);
             return this;
         }
 

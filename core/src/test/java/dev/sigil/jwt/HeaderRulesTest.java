@@ -138,11 +138,24 @@ class HeaderRulesTest {
 
     @Test
     void aConfiguredTypIsRequiredAndComparedByRfc7515() throws Exception {
-        HeaderRules atJwt = new HeaderRules(ALLOWED, SUPPORTED, "stand-in", "application/AT+JWT");
+        HeaderRules atJwt = new HeaderRules(ALLOWED, SUPPORTED, "stand-in", List.of("application/AT+JWT"));
         assertEquals(Optional.of("at+JWT"), atJwt.check(members("alg", "RS256", "typ", "at+JWT")).type());
         assertEquals(Optional.of("application/at+jwt"), atJwt.check(members("alg", "RS256", "typ", "application/at+jwt")).type());
         assertRefused(atJwt, Reason.TYPE_MISMATCH, "token has no typ, expected 'at+jwt'", members("alg", "RS256"));
         assertRefused(atJwt, Reason.TYPE_MISMATCH, "typ 'JWT' is not the expected 'at+jwt'", members("alg", "RS256", "typ", "JWT"));
+    }
+
+    @Test
+    void severalTypesAreEachAcceptedAndJwtAmongThemAdmitsAnAbsentTyp() throws Exception {
+        HeaderRules both = new HeaderRules(ALLOWED, SUPPORTED, "stand-in", List.of("JWT", "at+jwt"));
+        assertEquals(Optional.of("at+jwt"), both.check(members("alg", "RS256", "typ", "at+jwt")).type());
+        assertEquals(Optional.of("JWT"), both.check(members("alg", "RS256", "typ", "JWT")).type());
+        assertEquals(Optional.empty(), both.check(members("alg", "RS256")).type());
+        assertRefused(both, Reason.TYPE_MISMATCH, "typ 'logout+jwt' is not the expected one of [jwt, at+jwt]",
+                members("alg", "RS256", "typ", "logout+jwt"));
+        HeaderRules accessOnly = new HeaderRules(ALLOWED, SUPPORTED, "stand-in", List.of("at+jwt", "application/okta-internal-at+jwt"));
+        assertRefused(accessOnly, Reason.TYPE_MISMATCH, "token has no typ, expected one of [at+jwt, okta-internal-at+jwt]",
+                members("alg", "RS256"));
     }
 
     @Test

@@ -104,6 +104,10 @@ final class SigilVerifiers {
             }
             if (sigil.getType() != null && !sigil.getType().isBlank()) {
                 builder.type(sigil.getType());
+            } else {
+                // A resource server receives access tokens: RFC 9068's at+jwt beside plain JWTs (and an
+                // absent typ), which Boot's own decoder refuses unless configured.
+                builder.types("JWT", "at+jwt");
             }
             if (sigil.getClockSkew() != null) {
                 builder.clockSkew(sigil.getClockSkew());

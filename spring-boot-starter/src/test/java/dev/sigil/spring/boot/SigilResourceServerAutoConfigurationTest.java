@@ -284,10 +284,20 @@ class SigilResourceServerAutoConfigurationTest {
     }
 
     @Test
+    void withNothingButIssuerAndAudiencesAccessTokensAndPlainJwtsBothVerify() {
+        String accessToken = tokens.rs256("at+jwt", c -> { });
+        servlet.withPropertyValues(issuerUri(), audiences()).run(context -> {
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            assertEquals("alice", decoder.decode(accessToken).getSubject());
+            assertEquals("alice", decoder.decode(tokens.rs256()).getSubject());
+            // Another kind of token is still refused.
+            assertThrows(BadJwtException.class, () -> decoder.decode(tokens.rs256("logout+jwt", c -> { })));
+        });
+    }
+
+    @Test
     void sigilJwtTypeRequiresThatType() {
         String accessToken = tokens.rs256("at+jwt", c -> { });
-        servlet.withPropertyValues(issuerUri(), audiences()).run(context ->
-                assertThrows(BadJwtException.class, () -> context.getBean(JwtDecoder.class).decode(accessToken)));
         servlet.withPropertyValues(issuerUri(), audiences(), "sigil.jwt.type=at+jwt").run(context -> {
             JwtDecoder decoder = context.getBean(JwtDecoder.class);
             assertEquals("alice", decoder.decode(accessToken).getSubject());
