@@ -5,7 +5,6 @@ import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksCache;
 import dev.sigil.jwk.JwksCachePolicy;
 import dev.sigil.jwk.JwksListener;
-import dev.sigil.jwk.JwksStats;
 import dev.sigil.jwk.KeySource;
 import dev.sigil.jwk.KeysUnavailableException;
 import java.net.URI;
@@ -72,12 +71,6 @@ final class DiscoveredKeys implements KeySource, AutoCloseable, SharedKeySets.Wa
         }
         follow(held);
         return held.cache().refresh(current);
-    }
-
-    /** The counters of the cache leased now, if any. */
-    JwksStats statsOrNull() {
-        SharedKeySets.Lease held = lease;
-        return held == null ? null : held.cache().stats();
     }
 
     /** The cache leased now, or {@code null}: to count each shared cache once. */

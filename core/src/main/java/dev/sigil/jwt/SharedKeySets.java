@@ -134,16 +134,6 @@ final class SharedKeySets {
         }
     }
 
-    /** Caches held now. */
-    int size() {
-        lock.lock();
-        try {
-            return caches.size();
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Closes every cache. */
     void closeAll() {
         List<Shared> all;
