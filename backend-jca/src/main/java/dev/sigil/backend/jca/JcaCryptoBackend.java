@@ -12,6 +12,7 @@ import java.security.Provider;
 import java.security.Security;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -56,6 +57,12 @@ public final class JcaCryptoBackend implements CryptoBackend {
     private final VerifierTable verifiers;
     private final KeyImporter importer;
     private final Provider provider;
+    /**
+     * An engine per digest a verifier asks for on every token (SHA-256 keys the verified-token
+     * cache), found once: each call clones it rather than looking the provider up again. Never
+     * updated, so cloning it from any thread is safe.
+     */
+    private final Map<String, MessageDigest> digests;
 
     /** The default backend: installed providers. Used by {@link java.util.ServiceLoader}. */
     public JcaCryptoBackend() {
@@ -67,6 +74,14 @@ public final class JcaCryptoBackend implements CryptoBackend {
         Map<String, EcCurve> curves = loadCurves(providers);
         KeyFactories keys = new KeyFactories(providers);
         this.provider = provider;
+        Map<String, MessageDigest> found = new HashMap<>();
+        for (String name : new String[] {"SHA-1", "SHA-256", "SHA-384", "SHA-512"}) {
+            MessageDigest engine = lookUp(name);
+            if (engine != null && cloneable(engine)) {
+                found.put(name, engine);
+            }
+        }
+        this.digests = Map.copyOf(found);
         this.verifiers = VerifierTable.probe(providers, keys, curves);
         this.importer = new KeyImporter(providers, keys, curves, verifiers);
     }
@@ -138,13 +153,37 @@ public final class JcaCryptoBackend implements CryptoBackend {
     public byte[] digest(String algorithm, byte[] data) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(data, "data");
+        MessageDigest prototype = digests.get(algorithm);
+        MessageDigest digest;
         try {
-            MessageDigest digest = provider != null && provider.getService("MessageDigest", algorithm) != null
+            digest = prototype != null ? (MessageDigest) prototype.clone() : lookUp(algorithm);
+        } catch (CloneNotSupportedException e) {
+            // Checked when the prototype was kept; a provider that changes its mind is looked up again.
+            digest = lookUp(algorithm);
+        }
+        if (digest == null) {
+            throw new IllegalArgumentException("no provider offers digest '" + algorithm + "'");
+        }
+        return digest.digest(data);
+    }
+
+    /** A fresh engine from the configured provider if it has it, else from the installed ones; {@code null} if none. */
+    private MessageDigest lookUp(String algorithm) {
+        try {
+            return provider != null && provider.getService("MessageDigest", algorithm) != null
                     ? MessageDigest.getInstance(algorithm, provider)
                     : MessageDigest.getInstance(algorithm);
-            return digest.digest(data);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalArgumentException("no provider offers digest '" + algorithm + "'", e);
+            return null;
+        }
+    }
+
+    private static boolean cloneable(MessageDigest engine) {
+        try {
+            engine.clone();
+            return true;
+        } catch (CloneNotSupportedException e) {
+            return false;
         }
     }
 
