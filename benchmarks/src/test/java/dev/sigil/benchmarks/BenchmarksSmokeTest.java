@@ -97,4 +97,18 @@ class BenchmarksSmokeTest {
         }
         assertEquals(expected, ran);
     }
+
+    @Test
+    @Tag("mldsa")
+    void theMlDsaPairsGiveARatioForEveryRow() throws RunnerException {
+        List<String> backends = MlDsaRows.offering();
+        assumeTrue(!backends.isEmpty(), "no backend offers ML-DSA on JDK " + Runtime.version().feature());
+        List<String> rows = MlDsaPairs.rows(BenchmarksSmokeTest::brief, 1);
+        assertEquals(backends.size() * MlDsaRows.ALGS.length, rows.size(), rows::toString);
+        for (String row : rows) {
+            // "| ML-DSA-44 | jca | 25 | floor | Sigil | ratio | range |": a ratio that is a number above zero.
+            double ratio = Double.parseDouble(row.split("\\|")[6].trim());
+            assertTrue(ratio > 0, row);
+        }
+    }
 }

@@ -1,6 +1,8 @@
 package dev.sigil.internal.codec;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Strict base64url (RFC 4648 section 5) as JOSE uses it (RFC 7515 section 2): no padding, no
@@ -22,6 +24,15 @@ public final class Base64Url {
         }
     }
 
+    /**
+     * From this many chars on (an ML-DSA signature has 3,227 to 6,170), {@link #decode(CharSequence, int, int)}
+     * hands a String's range to the JDK's decoder, which the JIT vectorises: about five times faster
+     * here, even with the two copies it needs, and those copies cost more than they save on the
+     * few hundred chars of an RSA signature or a payload.
+     */
+    static final int JDK_DECODER_FROM = 1024;
+    private static final Base64.Decoder JDK_DECODER = Base64.getUrlDecoder();
+
     private Base64Url() {
     }
 
@@ -40,6 +51,13 @@ public final class Base64Url {
      * @throws IllegalArgumentException if that range is not canonical, unpadded base64url
      */
     public static byte[] decode(CharSequence s, int from, int to) {
+        if (to - from >= JDK_DECODER_FROM && s instanceof String) {
+            byte[] decoded = decodeByTheJdk((String) s, from, to);
+            if (decoded != null) {
+                return decoded;
+            }
+            // Refused: the char-by-char decoder below refuses it too, and says where and why.
+        }
         byte[] out = new byte[decodedLength(to - from)];
         decodeInto(s, from, to, out, 0);
         return out;
@@ -86,6 +104,31 @@ public final class Base64Url {
             out[o + 1] = (byte) (b << 4 | c >> 2);
         }
         return decoded;
+    }
+
+    /**
+     * {@code s[from, to)} decoded by the JDK, or {@code null} if it is not canonical, unpadded
+     * base64url. The JDK's decoder accepts padding at the end and ignores the last char's unused
+     * bits, so both are checked here first: a last char that is in the alphabet with its unused
+     * bits clear leaves no room for padding, and then the decoder accepts exactly the URL alphabet.
+     * The range is encoded as ISO-8859-1, where any char above U+00FF becomes '?', outside the
+     * alphabet; narrowing each char to its low byte instead would let U+0141 pass for 'A'.
+     */
+    private static byte[] decodeByTheJdk(String s, int from, int to) {
+        int length = to - from;
+        int remainder = length & 3;
+        char last = s.charAt(to - 1);
+        int v = last < 128 ? VALUES[last] : -1;
+        if (remainder == 1 || v < 0 || remainder == 2 && (v & 0x0f) != 0 || remainder == 3 && (v & 0x03) != 0) {
+            return null;
+        }
+        byte[] out = new byte[decodedLength(length)];
+        try {
+            int decoded = JDK_DECODER.decode(s.substring(from, to).getBytes(StandardCharsets.ISO_8859_1), out);
+            return decoded == out.length ? out : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static int decodedLength(int length) {

@@ -3,6 +3,7 @@ package dev.sigil.internal.codec;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -118,5 +119,56 @@ class Base64UrlTest {
         IllegalArgumentException into = assertThrows(IllegalArgumentException.class,
                 () -> Base64Url.decodeInto(text, 0, text.length(), new byte[8], 0));
         assertEquals(decode.getMessage(), into.getMessage());
+    }
+
+    /**
+     * Long ranges go to the JDK's decoder, short ones char by char ({@link Base64Url#decodeInto}
+     * always does): over every length remainder, both accept the same text with the same bytes and
+     * refuse the same text with the same message, whatever flaw sits wherever, including chars
+     * that narrowing to a byte would turn into the alphabet (U+0141 into 'A', U+012D into '-').
+     */
+    @Test
+    void longRangesAreDecodedExactlyAsCharByChar() {
+        Random random = new Random(11);
+        String[] flaws = {"=", "==", "+", "/", " ", "\n", "\u00e9", "\u0141", "\u012d", "\u0000", ".", "\uff21"};
+        int checked = 0;
+        for (int n = Base64Url.JDK_DECODER_FROM - 4; n < Base64Url.JDK_DECODER_FROM + 8; n++) {
+            byte[] plain = new byte[n * 3 / 4];
+            random.nextBytes(plain);
+            String clean = Base64Url.encode(plain);
+            sameOnBothPaths("ab." + clean + ".cd", 3, 3 + clean.length());
+            for (String flaw : flaws) {
+                for (int at : new int[] {0, 1, clean.length() / 2, clean.length() - 2, clean.length() - 1, clean.length()}) {
+                    String text = clean.substring(0, at) + flaw + clean.substring(Math.min(clean.length(), at + 1));
+                    sameOnBothPaths(text, 0, text.length());
+                    checked++;
+                }
+            }
+            // The last char's unused bits set, when the length leaves any.
+            char last = clean.charAt(clean.length() - 1);
+            if ((clean.length() & 3) != 0 && last != '_') {
+                String text = clean.substring(0, clean.length() - 1) + (char) (last == 'z' ? '0' : last + 1);
+                sameOnBothPaths(text, 0, text.length());
+            }
+        }
+        assertTrue(checked > 800);
+    }
+
+    private static void sameOnBothPaths(String text, int from, int to) {
+        byte[] buffer = new byte[to - from];
+        byte[] decoded = null;
+        String decodeError = null;
+        try {
+            decoded = Base64Url.decode(text, from, to);
+        } catch (IllegalArgumentException e) {
+            decodeError = e.getMessage();
+        }
+        try {
+            int length = Base64Url.decodeInto(text, from, to, buffer, 0);
+            assertNull(decodeError, () -> "decode refused what decodeInto accepts");
+            assertArrayEquals(Arrays.copyOf(buffer, length), decoded);
+        } catch (IllegalArgumentException e) {
+            assertEquals(e.getMessage(), decodeError);
+        }
     }
 }
