@@ -2,9 +2,9 @@ package dev.sigil.internal.codec;
 
 /**
  * The base64 a JWK's binary members ({@code n}, {@code e}, {@code x}, {@code y}, {@code k},
- * {@code pub}, {@code x5t}) are decoded with: base64url as RFC 7517 asks, or standard base64
- * (RFC 4648 section 4) as some issuers publish it (Battle.net's moduli), each with or without its
- * padding. Key material is not signed input, so its spelling does not matter once the bytes are the
+ * {@code pub}, {@code x5t}, and each {@code x5c} certificate) are decoded with: base64url as RFC 7517
+ * asks, or standard base64 (RFC 4648 section 4) as some issuers publish it (Battle.net's moduli, and
+ * every {@code x5c}), each with or without its padding. Key material is not signed input, so its spelling does not matter once the bytes are the
  * same, and refusing a harmless one only leaves users unable to verify. What would change the bytes
  * or hide a corrupted value stays refused: the two alphabets mixed in one value, padding that is not
  * exactly the count the length needs at the very end, whitespace or any other character, and
