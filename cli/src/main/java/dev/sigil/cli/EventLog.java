@@ -6,7 +6,9 @@ import dev.sigil.spi.UntrustedText;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -20,6 +22,7 @@ final class EventLog implements JwksListener {
 
     private final List<String> events = new ArrayList<>();
     private final List<DroppedKey> dropped = new ArrayList<>();
+    private final Map<Integer, String> notCanonical = new HashMap<>();
 
     @Override
     public synchronized void fetchSucceeded(URI uri, int status, Duration duration) {
@@ -45,6 +48,13 @@ final class EventLog implements JwksListener {
     }
 
     @Override
+    public synchronized void keyNotCanonical(int index, String keyId, String detail) {
+        notCanonical.put(index, detail);
+        events.add("kept key #" + index + (keyId == null ? "" : " " + UntrustedText.quoted(keyId)) + " spelled loosely: "
+                + Printable.message(detail));
+    }
+
+    @Override
     public synchronized void keysLoaded(int usableKeys) {
         events.add("loaded " + usableKeys + " usable key" + (usableKeys == 1 ? "" : "s"));
     }
@@ -60,6 +70,11 @@ final class EventLog implements JwksListener {
 
     synchronized List<String> events() {
         return List.copyOf(events);
+    }
+
+    /** What each loosely spelled key that was kept was forgiven, by its position in the set. */
+    synchronized Map<Integer, String> notCanonical() {
+        return Map.copyOf(notCanonical);
     }
 
     synchronized List<DroppedKey> dropped() {

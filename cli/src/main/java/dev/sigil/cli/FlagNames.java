@@ -17,9 +17,28 @@ final class FlagNames {
         this.flagByMethod = flagByMethod;
     }
 
+    /**
+     * The library's advice for an issuer that stands for many tenants (Entra ID's {@code common}) names
+     * the multi-issuer verifier's tenant templates, which no flag gives: at a shell, the way that works
+     * is one tenant's own issuer.
+     */
+    private static final String[] TENANT_ADVICE = {
+        "give that template to MultiIssuerVerifier.Builder.issuerTemplate(template, \"tid\", tenants), or configure your"
+                + " tenant's own issuer", "an application gives that template to a multi-issuer verifier; here, give --issuer"
+                + " your tenant's own issuer",
+        "give the template to MultiIssuerVerifier.Builder.issuerTemplate(template, \"tid\", tenants), or configure one"
+                + " tenant's own issuer", "an application gives the template to a multi-issuer verifier; here, give --issuer"
+                + " one tenant's own issuer",
+        "give the template to MultiIssuerVerifier.Builder.issuerTemplate(..), or configure one tenant's own issuer",
+        "an application gives the template to a multi-issuer verifier; here, give --issuer one tenant's own issuer",
+    };
+
     /** Pairs of a builder method as messages write it ({@code "type(..)"}) and what to say instead. */
     static FlagNames of(String... methodThenFlag) {
         Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < TENANT_ADVICE.length; i += 2) {
+            map.put(TENANT_ADVICE[i], TENANT_ADVICE[i + 1]);
+        }
         for (int i = 0; i < methodThenFlag.length; i += 2) {
             map.put(methodThenFlag[i], methodThenFlag[i + 1]);
         }

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
 final class JwksCommand {
 
     static final String USAGE = String.join("\n",
-            "usage: sigil jwks (--issuer URL | --jwks-uri URL | FILE)",
+            "usage: sigil jwks (--issuer URL | --jwks-uri URL | FILE) [--min-rsa-key-size BITS]",
             "",
             "Lists the keys of a JSON Web Key Set: kid, kty, alg, use, size or curve, RFC 7638",
             "thumbprint, x5c subject and validity; then which keys Sigil's signing-key filter drops,",
@@ -39,6 +39,9 @@ final class JwksCommand {
             "  --jwks-uri URL   fetch the set from this URL",
             "  FILE             read the set from a file, loaded as JwtVerifier.Builder.keys(..) would",
             "                   load it (secret 'oct' keys are kept there; a remote set never keeps them)",
+            "  --min-rsa-key-size BITS",
+            "                   the smallest RSA modulus kept (default 2048, RFC 7518 section 3.3); a lower",
+            "                   value shows what a legacy issuer's 1024-bit keys would need, not that it is safe",
             "",
             "Exit status: 0 at least one usable key, 1 no usable key or the set could not be had,",
             "2 usage error.",
@@ -47,7 +50,7 @@ final class JwksCommand {
     private static final int MAX_FILE_BYTES = 4 * 1024 * 1024;
     /** The builder methods this command sets from its flags and its FILE, as library messages name them. */
     private static final FlagNames FLAGS = FlagNames.of("jwksUri(..)", "--jwks-uri", "issuer(..)", "--issuer",
-            "keys(..)", "the file");
+            "keys(..)", "the file", "minRsaKeySize(..)", "--min-rsa-key-size", "minRsaKeySize", "--min-rsa-key-size");
 
     private final Terminal terminal;
 
@@ -56,7 +59,7 @@ final class JwksCommand {
     }
 
     int run(List<String> args) throws UsageException, IOException {
-        Arguments a = Arguments.spec().option("--issuer").option("--jwks-uri").parse(args);
+        Arguments a = Arguments.spec().option("--issuer").option("--jwks-uri").option("--min-rsa-key-size").parse(args);
         if (a.help()) {
             terminal.out().print(USAGE);
             return 0;
@@ -66,17 +69,20 @@ final class JwksCommand {
         if (sources != 1) {
             throw new UsageException("give exactly one of --issuer URL, --jwks-uri URL or FILE");
         }
+        Integer minRsaKeySize = VerifyCommand.minRsaKeySize(a);
         if (a.positionals().size() == 1) {
-            return fromFile(a.positionals().get(0));
+            return fromFile(a.positionals().get(0), minRsaKeySize);
         }
         return remote(a.value("--issuer").orElse(null),
-                a.value("--jwks-uri").isPresent() ? VerifyCommand.uri(a.value("--jwks-uri").get(), "--jwks-uri") : null);
+                a.value("--jwks-uri").isPresent() ? VerifyCommand.uri(a.value("--jwks-uri").get(), "--jwks-uri") : null,
+                minRsaKeySize);
     }
 
-    private int remote(String issuer, URI jwksUri) throws UsageException {
+    private int remote(String issuer, URI jwksUri, Integer minRsaKeySize) throws UsageException {
         EventLog events = new EventLog();
         JwksCache.Builder cacheBuilder = JwksCache.builder().listener(events);
         JwtVerifier.Builder verifierBuilder = JwtVerifier.builder().ignoreAudience().listener(events);
+        minRsaKeySize(verifierBuilder, minRsaKeySize);
         if (issuer != null) {
             cacheBuilder.issuer(issuer);
             verifierBuilder.issuer(issuer);
@@ -106,11 +112,11 @@ final class JwksCommand {
             JwkSet set = cache.keys().toCompletableFuture().join();
             String where = issuer != null ? "issuer " + UntrustedText.printable(issuer)
                     : UntrustedText.printable(jwksUri.toString());
-            return report(where, set, events.dropped(), null, events);
+            return report(where, set, events, null, true);
         }
     }
 
-    private int fromFile(String name) throws UsageException, IOException {
+    private int fromFile(String name, Integer minRsaKeySize) throws UsageException, IOException {
         Path path = Path.of(name);
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
@@ -133,20 +139,33 @@ final class JwksCommand {
         String unusable = null;
         try {
             // Built only to hear which keys it keeps; static keys own no thread, but close anyway.
-            JwtVerifier.builder().ignoreIssuer().ignoreAudience().keys(set).listener(events).build().close();
+            JwtVerifier.Builder builder = JwtVerifier.builder().ignoreIssuer().ignoreAudience().keys(set).listener(events);
+            minRsaKeySize(builder, minRsaKeySize);
+            builder.build().close();
         } catch (JwtConfigurationException e) {
             // A static set with no usable key fails build() before any key is reported to the
             // listener; the message lists every dropped key with its reason.
             unusable = FLAGS.message(e.getMessage());
         }
-        return report(UntrustedText.printable(name), set, events.dropped(), unusable, null);
+        return report(UntrustedText.printable(name), set, events, unusable, false);
     }
 
-    private int report(String where, JwkSet set, List<DroppedKey> dropped, String unusable, EventLog events) {
+    private static void minRsaKeySize(JwtVerifier.Builder builder, Integer bits) throws UsageException {
+        if (bits != null) {
+            try {
+                builder.minRsaKeySize(bits);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(FLAGS.message(e.getMessage()));
+            }
+        }
+    }
+
+    private int report(String where, JwkSet set, EventLog events, String unusable, boolean printEvents) {
         PrintStream out = terminal.out();
         Style s = terminal.style();
         Map<Integer, DroppedKey> droppedAt = new HashMap<>();
-        for (DroppedKey key : dropped) {
+        Map<Integer, String> loose = events.notCanonical();
+        for (DroppedKey key : events.dropped()) {
             droppedAt.put(key.index(), key);
         }
         for (DroppedKey key : set.malformedKeys()) {
@@ -179,16 +198,19 @@ final class JwksCommand {
             }
             DroppedKey verdict = droppedAt.get(position);
             if (verdict != null) {
-                out.println("   " + s.bad("DROPPED") + ": " + Printable.message(verdict.reason()));
+                out.println("   " + s.bad("DROPPED") + ": " + FLAGS.message(verdict.reason()));
             } else if (unusable == null) {
                 out.println("   " + s.good("usable") + (secret ? " only where HS256/384/512 are allowed explicitly" : ""));
+                if (loose.containsKey(position)) {
+                    out.println("   " + s.dim("note: " + Printable.message(loose.get(position))));
+                }
             }
         }
         if (unusable != null) {
             out.println();
             out.println(s.bad("no usable key") + ": " + unusable);
         }
-        if (events != null) {
+        if (printEvents) {
             printEvents(events);
         }
         return usable > 0 ? 0 : 1;

@@ -1,13 +1,16 @@
 package dev.sigil.cli;
 
+import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The RFC 7638 JWK thumbprint: SHA-256 over the key's required members only, in lexicographic
@@ -26,6 +29,9 @@ final class Thumbprint {
             "oct", List.of("k", "kty"),
             "AKP", List.of("alg", "kty", "pub"));
 
+    /** The required members that are names, hashed as written; the others are base64url octets. */
+    private static final Set<String> NAMES = Set.of("kty", "crv", "alg");
+
     private Thumbprint() {
     }
 
@@ -40,7 +46,11 @@ final class Thumbprint {
         }
         StringBuilder canonical = new StringBuilder("{");
         for (String name : names) {
-            if (!(key.asMap().get(name) instanceof String value) || needsEscaping(value)) {
+            if (!(key.asMap().get(name) instanceof String text) || needsEscaping(text)) {
+                return Optional.empty();
+            }
+            String value = NAMES.contains(name) ? text : canonical(key, name);
+            if (value == null) {
                 return Optional.empty();
             }
             if (canonical.length() > 1) {
@@ -55,6 +65,27 @@ final class Thumbprint {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
+    }
+
+    /**
+     * A binary member as RFC 7638 hashes it, base64url of its octets, however the key spelled it
+     * (standard base64, padding; RFC 7518 section 6.3.1's fewest octets for {@code n} and {@code e}),
+     * so that the thumbprint is the one the library computes; {@code null} if it cannot be decoded.
+     */
+    private static String canonical(Jwk key, String name) {
+        byte[] bytes;
+        try {
+            bytes = key.binaryMember(name).orElseThrow();
+        } catch (InvalidJwkException e) {
+            return null;
+        }
+        int from = 0;
+        if (name.equals("n") || name.equals("e")) {
+            while (from < bytes.length - 1 && bytes[from] == 0) {
+                from++;
+            }
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOfRange(bytes, from, bytes.length));
     }
 
     /**

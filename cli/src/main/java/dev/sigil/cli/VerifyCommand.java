@@ -27,7 +27,7 @@ final class VerifyCommand {
 
     static final String USAGE = String.join("\n",
             "usage: sigil verify --issuer URL [--issuer URL]... [--audience A]... [--ignore-audience] [--jwks-uri URL]",
-            "                    [--type TYP] [TOKEN | -]",
+            "                    [--type TYP] [--min-rsa-key-size BITS] [TOKEN | -]",
             "",
             "Verifies a JWS the way a server would: signature with the issuer's published keys",
             "(OpenID Connect discovery, or --jwks-uri), then exp, nbf, iat, iss, aud and typ.",
@@ -42,6 +42,9 @@ final class VerifyCommand {
             "  --ignore-audience   do not check \"aud\", on purpose (no warning)",
             "  --jwks-uri URL      fetch the keys here instead of by discovery",
             "  --type TYP          the required \"typ\", e.g. at+jwt for RFC 9068 access tokens",
+            "  --min-rsa-key-size BITS",
+            "                      the smallest RSA modulus accepted (default 2048, RFC 7518 section 3.3;",
+            "                      1024 to 16384); lower it only to see what a legacy issuer's tokens need",
             "  TOKEN | -           the token, or '-' (or nothing) to read it from standard input;",
             "                      a leading \"Bearer \" is removed. Prefer standard input: an argument",
             "                      lands in the shell history.",
@@ -51,7 +54,8 @@ final class VerifyCommand {
 
     /** The builder methods this command sets from its flags, as library messages name them. */
     static final FlagNames FLAGS = FlagNames.of("type(..)", "--type", "jwksUri(..)", "--jwks-uri",
-            "ignoreAudience()", "--ignore-audience", "audience(..)", "--audience", "issuer(..)", "--issuer");
+            "ignoreAudience()", "--ignore-audience", "audience(..)", "--audience", "issuer(..)", "--issuer",
+            "minRsaKeySize(..)", "--min-rsa-key-size", "minRsaKeySize", "--min-rsa-key-size");
 
     private final Terminal terminal;
 
@@ -61,7 +65,7 @@ final class VerifyCommand {
 
     int run(List<String> args) throws UsageException, IOException {
         Arguments a = Arguments.spec().repeatableOption("--issuer").repeatableOption("--audience").flag("--ignore-audience")
-                .option("--jwks-uri").option("--type").parse(args);
+                .option("--jwks-uri").option("--type").option("--min-rsa-key-size").parse(args);
         if (a.help()) {
             terminal.out().print(USAGE);
             return 0;
@@ -85,9 +89,10 @@ final class VerifyCommand {
             throw new UsageException("--jwks-uri names one issuer's keys; with several --issuer values each one's keys"
                     + " are found by its discovery");
         }
+        Integer minRsaKeySize = minRsaKeySize(a);
         String token = TokenInput.read(a.positionals(), terminal);
         if (issuers.size() > 1) {
-            return verifyFromSeveral(issuers, audiences, a.value("--type"), token);
+            return verifyFromSeveral(issuers, audiences, a.value("--type"), minRsaKeySize, token);
         }
         String issuer = issuers.get(0);
 
@@ -108,6 +113,9 @@ final class VerifyCommand {
 
         JwtVerifier verifier;
         try {
+            if (minRsaKeySize != null) {
+                builder.minRsaKeySize(minRsaKeySize);
+            }
             verifier = builder.build();
         } catch (JwtConfigurationException | IllegalArgumentException e) {
             throw new UsageException(FLAGS.message(e.getMessage()));
@@ -116,13 +124,18 @@ final class VerifyCommand {
     }
 
     /** Several issuers: each one's keys by its own discovery, any other issuer refused before any request. */
-    private int verifyFromSeveral(List<String> issuers, List<String> audiences, Optional<String> type, String token)
-            throws UsageException {
+    private int verifyFromSeveral(List<String> issuers, List<String> audiences, Optional<String> type,
+            Integer minRsaKeySize, String token) throws UsageException {
         MultiIssuerVerifier.Builder builder = MultiIssuerVerifier.builder().audience(audiences.toArray(new String[0]));
         for (String issuer : issuers) {
             builder.trustedIssuer(issuer);
         }
-        type.ifPresent(typ -> builder.defaults(b -> b.type(typ)));
+        builder.defaults(b -> {
+            type.ifPresent(b::type);
+            if (minRsaKeySize != null) {
+                b.minRsaKeySize(minRsaKeySize);
+            }
+        });
         MultiIssuerVerifier verifier;
         try {
             verifier = builder.build();
@@ -130,6 +143,20 @@ final class VerifyCommand {
             throw new UsageException(FLAGS.message(e.getMessage()));
         }
         return report(verifier, new BuiltinJsonCodec(), token, audiences);
+    }
+
+    /** {@code --min-rsa-key-size}, or {@code null}; its range is the library's to check, in its words. */
+    static Integer minRsaKeySize(Arguments a) throws UsageException {
+        Optional<String> value = a.value("--min-rsa-key-size");
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.get());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--min-rsa-key-size takes a number of bits, such as 2048, not "
+                    + Printable.argument(value.get()));
+        }
     }
 
     /** Verifies {@code token}, prints the verdict, closes the verifier; the exit status. */

@@ -52,6 +52,23 @@ class FlagNamesInMessagesTest {
     }
 
     @Test
+    void entraIdsMultiTenantEndpointIsAUsageErrorThatSaysToGiveOneTenantsIssuer() {
+        for (String command : new String[] {"verify", "jwks"}) {
+            String endpoint = "https://login.microsoftonline.com/common/v2.0";
+            Cli.Result r = command.equals("verify") ? Cli.run("verify", "--issuer", endpoint, "--ignore-audience", "a.b.c")
+                    : Cli.run("jwks", "--issuer", endpoint);
+            assertEquals(2, r.exit(), r.all());
+            assertEquals("sigil " + command + ": issuer '" + endpoint + "' is Entra ID's multi-tenant 'common' endpoint: its"
+                    + " discovery document names the template issuer 'https://login.microsoftonline.com/{tenantid}/v2.0',"
+                    + " and each token names its own tenant's issuer; an application gives that template to a multi-issuer"
+                    + " verifier; here, give --issuer your tenant's own issuer,"
+                    + " 'https://login.microsoftonline.com/<tenant id>/v2.0'\nrun 'sigil " + command + " --help' for usage\n",
+                    r.err());
+            assertNoBuilderMethod(r);
+        }
+    }
+
+    @Test
     void blankFlagValuesAreUsageErrorsNamingTheFlag() {
         String[][] cases = {
             {"verify", "--issuer", " ", "--ignore-audience", "a.b.c"},

@@ -10,11 +10,15 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.sigil.spi.JwsAlgorithm;
+import dev.sigil.jwk.JwkSet;
 import dev.sigil.testkit.FakeIssuer;
+import dev.sigil.testkit.RealIssuers;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,6 +164,63 @@ class JwksCommandTest {
         assertEquals(2, Cli.run("jwks").exit());
         assertEquals(2, Cli.run("jwks", "--issuer", "https://a.example/", "--jwks-uri", "https://a.example/k").exit());
         assertEquals(2, Cli.run("jwks", dir.resolve("missing.json").toString()).exit());
+    }
+
+    private Path realIssuer(String name) throws IOException {
+        Path file = dir.resolve(name + ".jwks.json");
+        Files.write(file, RealIssuers.jwks(name));
+        return file;
+    }
+
+    @Test
+    void printsEveryRealProvidersKidsWholeThroughTheUntrustedTextSanitizer() throws IOException {
+        for (String name : RealIssuers.NAMES) {
+            Cli.Result r = Cli.run("jwks", realIssuer(name).toString());
+            assertEquals(0, r.exit(), r.all());
+            assertFalse(r.out().contains("not shown"), r.out());
+            JwkSet set = JwkSet.parse(RealIssuers.jwks(name));
+            for (int i = 0; i < set.keys().size(); i++) {
+                String kid = set.keys().get(i).keyId().orElseThrow();
+                assertTrue(r.out().contains("#" + set.sourcePosition(i) + " kid '" + kid + "'\n"), name + ": " + kid);
+            }
+        }
+    }
+
+    @Test
+    void saysWhyYahoosAndPayPalsKeysAreRefusedAndWhichFlagWouldChangeIt() throws IOException {
+        Cli.Result yahoo = Cli.run("jwks", realIssuer("yahoo").toString());
+        assertEquals(0, yahoo.exit(), yahoo.all());
+        assertTrue(yahoo.out().contains("4 published, 1 usable, 3 dropped"), yahoo.out());
+        assertTrue(yahoo.out().contains("#0 kid '6ff94cdad11e7c3ac08dc9ec3c44844b87e364f7'\n   kty RSA   alg RS256   use sig"
+                + "   1024 bits\n"), yahoo.out());
+        assertTrue(yahoo.out().contains("DROPPED: rsa modulus of 1024 bits is below the minimum of 2048: RFC 7518 section 3.3"
+                + " requires 2048 bits or more for RS256 and every RSA algorithm (--min-rsa-key-size lowers the minimum, at"
+                + " the risk its documentation states)"), yahoo.out());
+        Cli.Result lowered = Cli.run("jwks", "--min-rsa-key-size", "1024", realIssuer("yahoo").toString());
+        assertTrue(lowered.out().contains("4 published, 4 usable, 0 dropped"), lowered.out());
+        assertEquals(2, Cli.run("jwks", "--min-rsa-key-size", "512", realIssuer("yahoo").toString()).exit());
+        assertEquals(2, Cli.run("jwks", "--min-rsa-key-size", "many", realIssuer("yahoo").toString()).exit());
+
+        Cli.Result paypal = Cli.run("jwks", realIssuer("paypal").toString());
+        assertTrue(paypal.out().contains("15 published, 14 usable, 1 dropped"), paypal.out());
+        assertTrue(paypal.out().contains("   kty OKP   alg -   use -   X25519\n"), paypal.out());
+        assertTrue(paypal.out().contains("DROPPED: curve X25519 is for key agreement and cannot verify signatures: it serves"
+                + " ECDH-ES encryption (RFC 8037 section 3.2), and no setting makes it a signing key"), paypal.out());
+    }
+
+    @Test
+    void keepsBattleNetsKeysWithANoteAndTheThumbprintOfTheirCanonicalSpelling() throws Exception {
+        Cli.Result r = Cli.run("jwks", realIssuer("battle-net").toString());
+        assertEquals(0, r.exit(), r.all());
+        assertTrue(r.out().contains("2 published, 2 usable, 0 dropped"), r.out());
+        assertTrue(r.out().contains("note: 'n' is standard base64 or padded, not base64url; 'n' has leading zero octets"
+                + " (accepted: the key is the same)"), r.out());
+        // RFC 7638 over the canonical members: Nimbus's thumbprint of the key re-spelled as RFC 7518 asks.
+        Map<String, Object> key = JSONObjectUtils.parse(new String(RealIssuers.jwks("battle-net"), StandardCharsets.UTF_8));
+        Map<String, Object> first = JSONObjectUtils.getJSONObjectArray(key, "keys")[0];
+        byte[] n = java.util.Base64.getDecoder().decode((String) first.get("n"));
+        RSAKey canonical = new RSAKey.Builder(Base64URL.encode(new BigInteger(1, n)), new Base64URL("AQAB")).build();
+        assertTrue(r.out().contains("thumbprint " + canonical.computeThumbprint() + "  (RFC 7638, SHA-256)"), r.out());
     }
 
     /** A key with a self-signed certificate from the JDK's keytool, so no test library mints it. */

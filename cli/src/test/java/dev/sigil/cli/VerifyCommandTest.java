@@ -49,6 +49,19 @@ class VerifyCommandTest {
         }
 
         @Test
+        void minRsaKeySizeIsAFlagWhoseRangeIsTheLibrarysInTheFlagsName() {
+            String token = tokens.valid(issuer.issuer());
+            assertEquals(0, Cli.run("verify", "--issuer", issuer.issuer(), "--audience", TestTokens.AUDIENCE,
+                    "--min-rsa-key-size", "2048", token).exit());
+            assertEquals(1, Cli.run("verify", "--issuer", issuer.issuer(), "--audience", TestTokens.AUDIENCE,
+                    "--min-rsa-key-size", "4096", token).exit());
+            Cli.Result r = Cli.run("verify", "--issuer", issuer.issuer(), "--audience", TestTokens.AUDIENCE,
+                    "--min-rsa-key-size", "512", token);
+            assertEquals(2, r.exit());
+            assertTrue(r.err().startsWith("sigil verify: --min-rsa-key-size must be between 1024 and 16384, got 512\n"), r.err());
+        }
+
+        @Test
         void readsTheTokenFromStandardInputWithOrWithoutABearerPrefix() {
             String token = tokens.valid(issuer.issuer());
             assertEquals(0, Cli.runWithInput(token + "\n", "verify", "--issuer", issuer.issuer(),

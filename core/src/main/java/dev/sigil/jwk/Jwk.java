@@ -1,9 +1,8 @@
 package dev.sigil.jwk;
 
-import dev.sigil.internal.codec.Base64Url;
+import dev.sigil.internal.codec.KeyMemberBase64;
 import dev.sigil.spi.UntrustedText;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,8 +145,14 @@ public final class Jwk {
 
     /**
      * A base64url-encoded member decoded, such as {@code n}, {@code e}, {@code x}, {@code y} or {@code k}.
+     * RFC 7517 asks for unpadded base64url; standard base64 ({@code +} and {@code /}) and correct
+     * {@code =} padding are accepted too, as some issuers publish them and the bytes are the same. A
+     * verifier reports such a key to {@link JwksListener#keyNotCanonical}. Token segments, which are
+     * signed bytes, are never read this leniently.
      *
-     * @throws InvalidJwkException if the member is present but not a string of canonical, unpadded base64url
+     * @throws InvalidJwkException if the member is present but not a string of base64url or base64: the
+     *     two alphabets mixed, padding that is not exactly what the length needs at the end,
+     *     whitespace or another character, or unused trailing bits set
      */
     public Optional<byte[]> binaryMember(String name) {
         Object value = members.get(name);
@@ -158,7 +163,7 @@ public final class Jwk {
             throw new InvalidJwkException("jwk member '" + name + "' must be a string");
         }
         try {
-            return Optional.of(Base64Url.decode(text));
+            return Optional.of(KeyMemberBase64.decode(text));
         } catch (IllegalArgumentException e) {
             throw new InvalidJwkException("jwk member '" + name + "' is not valid base64url: " + e.getMessage());
         }
@@ -222,8 +227,9 @@ public final class Jwk {
                 throw new InvalidJwkException("jwk member 'x5c' must hold strings only");
             }
             try {
-                // x5c is standard base64 with padding (RFC 7517 section 4.7), not base64url.
-                chain.add(Base64.getDecoder().decode(cert));
+                // x5c is standard base64 with padding (RFC 7517 section 4.7), not base64url; the other
+                // alphabet and missing padding are accepted as for every other member.
+                chain.add(KeyMemberBase64.decode(cert));
             } catch (IllegalArgumentException e) {
                 throw new InvalidJwkException("jwk member 'x5c' holds invalid base64");
             }

@@ -252,7 +252,9 @@ public final class JwksCache implements KeySource, AutoCloseable {
 
         /**
          * Finds the key set by discovery from this issuer: {@code https}, or {@code http} on a
-         * loopback host. The discovery document's {@code issuer} must equal it exactly.
+         * loopback host. The discovery document's {@code issuer} must equal it exactly; an issuer
+         * that stands for many tenants (a {@code {tenantid}} template, Entra ID's {@code common})
+         * fails {@link #build()}.
          */
         public Builder issuer(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
@@ -316,6 +318,10 @@ public final class JwksCache implements KeySource, AutoCloseable {
                 throw new JwtConfigurationException("a JwksCache needs issuer(..) for discovery or jwksUri(..)");
             }
             if (issuer != null) {
+                String multiTenant = RemoteGet.multiTenantRefusal(issuer);
+                if (multiTenant != null) {
+                    throw new JwtConfigurationException(multiTenant);
+                }
                 URI discovery;
                 try {
                     discovery = RemoteGet.openIdConfiguration(issuer);

@@ -51,6 +51,22 @@ public interface JwksListener {
     default void keyDropped(DroppedKey key) {
     }
 
+    /**
+     * A key was kept although its issuer spells it other than RFC 7517 and RFC 7518 ask: a member in
+     * standard base64 ({@code +}, {@code /}) or with {@code =} padding, or an RSA {@code n} or
+     * {@code e} with leading zero octets. The key is the same either way, and its RFC 7638 thumbprint
+     * is computed over the canonical spelling; this only makes the issuer's sloppiness visible.
+     * Called each time a set holding such a key is loaded, before {@link #keysLoaded}. A default
+     * method, like the others, so existing listeners need no change.
+     *
+     * @param index the key's position in the set's {@code keys} array
+     * @param keyId the key's {@code kid}, raw (print it through {@link dev.sigil.spi.UntrustedText}), or
+     *     {@code null}
+     * @param detail what was tolerated, lower-case and printable as it is, without key material
+     */
+    default void keyNotCanonical(int index, String keyId, String detail) {
+    }
+
     /** A set was loaded into a verifier, with this many keys usable for verification. */
     default void keysLoaded(int usableKeys) {
     }

@@ -217,6 +217,10 @@ final class CurrentKeys {
             LOG.log(Level.WARNING, "jwk dropped: " + dropped);
             notifyListener(() -> listener.keyDropped(dropped));
         }
+        for (DroppedKey loose : fresh.notCanonical()) {
+            LOG.log(Level.INFO, "jwk spelled loosely, kept: " + loose);
+            notifyListener(() -> listener.keyNotCanonical(loose.index(), loose.keyId(), loose.reason()));
+        }
         notifyListener(() -> listener.keysLoaded(fresh.keys().size()));
     }
 

@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import dev.sigil.internal.remote.RemoteGet;
 import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spi.UntrustedText;
 import java.util.Collections;
@@ -64,11 +65,27 @@ final class IssuerTemplate {
                             + UntrustedText.quoted(template) + " is not 1 to " + MAX_TENANT_LENGTH
                             + " letters, digits or '-'");
                 }
+                // A tenant such as Entra ID's "common" would make an issuer that names no tenant.
+                refuseAsSingleIssuer(issuerFor(tenant));
                 copy.add(tenant);
             }
             this.tenants = Collections.unmodifiableSet(copy);
         } else {
             this.tenants = null;
+        }
+    }
+
+    /**
+     * Refuses an issuer given to one verifier that stands for many tenants (a template, or Entra ID's
+     * multi-tenant endpoints): no token's {@code iss} could equal it, and its discovery document would
+     * name a template issuer, so it fails at {@code build()} rather than on every token.
+     *
+     * @param issuer the configured issuer, or {@code null}
+     */
+    static void refuseAsSingleIssuer(String issuer) {
+        String refusal = issuer == null ? null : RemoteGet.multiTenantRefusal(issuer);
+        if (refusal != null) {
+            throw new JwtConfigurationException(refusal);
         }
     }
 
@@ -103,6 +120,10 @@ final class IssuerTemplate {
             return null;
         }
         String tenant = iss.substring(prefix.length(), end);
+        if (tenants == null && RemoteGet.multiTenantRefusal(iss) != null) {
+            // Any tenant is trusted, but Entra ID's "common" names none: no verifier could be built for it.
+            return null;
+        }
         return tenants == null || tenants.contains(tenant) ? tenant : null;
     }
 

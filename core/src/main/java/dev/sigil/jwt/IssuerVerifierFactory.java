@@ -67,7 +67,7 @@ final class IssuerVerifierFactory {
             JwksCachePolicy policy = b.cachePolicyValue();
             URI configured = b.jwksUriOrNull();
             IssuerDiscovery discovery = configured != null ? null
-                    : new IssuerDiscovery(route.issuer(), transport, json, policy, clock, listener, threads);
+                    : new IssuerDiscovery(route.issuer(), route.tenant(), transport, json, policy, clock, listener, threads);
             keys = new DiscoveredKeys(discovery, configured, caches, listener, policy);
             b.keySourceInsteadOfJwksUri(keys);
         }
@@ -116,6 +116,8 @@ final class IssuerVerifierFactory {
                     + " MultiIssuerVerifier.Builder, whose cache all issuers share");
         }
         boolean remote = !b.hasStaticKeysOrSource();
+        // Before the uri checks: a trusted issuer with a {tenantid} placeholder is no uri, and the reason is that.
+        IssuerTemplate.refuseAsSingleIssuer(route.issuer());
         b.issuer(route.issuer());
         if (remote) {
             URI location = b.jwksUriOrNull();

@@ -435,6 +435,10 @@ public final class JwtVerifier implements TokenVerifier {
          * {@code oauth-authorization-server} document as a fallback), whose {@code issuer} must equal
          * this exactly and whose {@code jwks_uri} is then fetched and cached. Both must be
          * {@code https}, except on loopback hosts. No default: call this or {@link #ignoreIssuer()}.
+         * An issuer that stands for many tenants fails {@link #build()}: a {@code {tenant}} or
+         * {@code {tenantid}} template, or Entra ID's {@code common}, {@code organizations} and
+         * {@code consumers} endpoints; use {@link MultiIssuerVerifier.Builder#issuerTemplate} or the
+         * tenant's own issuer.
          */
         public Builder issuer(String issuer) {
             Objects.requireNonNull(issuer, "issuer");
@@ -902,6 +906,8 @@ public final class JwtVerifier implements TokenVerifier {
             if (issuer == null && !ignoreIssuer) {
                 throw new JwtConfigurationException("no issuer decision: call issuer(..) with the expected \"iss\", or ignoreIssuer()");
             }
+            // Issue 19: a multi-tenant template or endpoint (Entra ID's common) is no single issuer.
+            IssuerTemplate.refuseAsSingleIssuer(issuer);
             if (audiences != null && ignoreAudience) {
                 throw new JwtConfigurationException("audience(..) and ignoreAudience() cannot both be set");
             }

@@ -244,6 +244,11 @@ final class SharedKeySets {
         }
 
         @Override
+        public void keyNotCanonical(int index, String keyId, String detail) {
+            each(l -> l.keyNotCanonical(index, keyId, detail));
+        }
+
+        @Override
         public void keysLoaded(int usableKeys) {
             each(l -> l.keysLoaded(usableKeys));
         }

@@ -77,11 +77,21 @@ class JwkSetTest {
     }
 
     @Test
-    void binaryMembersMustBeStrictBase64url() {
+    void binaryMembersRefusePaddingTheLengthDoesNotNeedAndNonStrings() {
         Jwk jwk = Jwk.of(Map.of("kty", "RSA", "n", "AQAB=", "e", 65537L));
         assertThrows(InvalidJwkException.class, () -> jwk.binaryMember("n"));
         assertThrows(InvalidJwkException.class, () -> jwk.binaryMember("e"));
         assertTrue(jwk.binaryMember("d").isEmpty());
+    }
+
+    @Test
+    void binaryMembersAcceptEitherAlphabetWithCorrectPaddingButNeverBothMixed() {
+        Jwk jwk = Jwk.of(Map.of("kty", "oct", "k", "+/8=", "x", "-_8", "y", "-/8="));
+        assertArrayEquals(new byte[] {(byte) 0xfb, (byte) 0xff}, jwk.binaryMember("k").orElseThrow());
+        assertArrayEquals(new byte[] {(byte) 0xfb, (byte) 0xff}, jwk.binaryMember("x").orElseThrow());
+        InvalidJwkException e = assertThrows(InvalidJwkException.class, () -> jwk.binaryMember("y"));
+        assertEquals("jwk member 'y' is not valid base64url: base64 text mixes the standard and url-safe alphabets",
+                e.getMessage());
     }
 
     @Test

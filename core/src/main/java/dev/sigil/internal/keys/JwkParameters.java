@@ -2,10 +2,12 @@ package dev.sigil.internal.keys;
 
 import static dev.sigil.spi.UntrustedText.quoted;
 
+import dev.sigil.internal.codec.KeyMemberBase64;
 import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.spi.KeyParameters;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +17,15 @@ import java.util.Optional;
  * parameters are acceptable is {@link PublicKeyCheck}'s to judge afterwards.
  */
 final class JwkParameters {
+
+    /** The binary members a key's parameters are read from. */
+    private static final String[] SPELLED_MEMBERS = {"n", "e", "x", "y", "k", "pub", "x5t", "x5t#S256"};
+    /**
+     * The unsigned integers, whose leading zero octets change no value. Every other binary member has
+     * one exact length (an EC coordinate, an Edwards key, a thumbprint) or is a byte string whose
+     * every octet counts (a secret): there a leading zero is never stripped.
+     */
+    private static final String[] UNSIGNED_MEMBERS = {"n", "e"};
 
     private JwkParameters() {
     }
@@ -48,7 +59,47 @@ final class JwkParameters {
             }
         } catch (InvalidJwkException e) {
             throw new Refused(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // A parameter type's invariant, such as an RSA modulus or exponent of zero: its message is fixed text.
+            throw new Refused(e.getMessage());
         }
+    }
+
+    /**
+     * How the key's spelling departs, harmlessly, from what RFC 7517 and RFC 7518 ask, or {@code null}:
+     * members in standard base64 or padded, and {@code n} or {@code e} with leading zero octets (RFC
+     * 7518 section 6.3.1 asks for the fewest). The key reads the same either way; this is what a
+     * listener hears, so that an issuer's sloppiness is visible. Call it on a key that was read.
+     */
+    static String toleratedSpelling(Jwk jwk) {
+        StringBuilder notes = new StringBuilder();
+        for (String member : SPELLED_MEMBERS) {
+            if (jwk.member(member).orElse(null) instanceof String text && !KeyMemberBase64.isBase64Url(text)) {
+                note(notes, "'" + member + "' is standard base64 or padded, not base64url");
+            }
+        }
+        if (jwk.member("x5c").orElse(null) instanceof List<?> chain) {
+            for (Object cert : chain) {
+                // RFC 7517 section 4.7: standard base64, padded; the reverse of every other member.
+                if (cert instanceof String text && (text.indexOf('-') >= 0 || text.indexOf('_') >= 0 || text.length() % 4 != 0)) {
+                    note(notes, "'x5c' is base64url or unpadded, not standard base64");
+                    break;
+                }
+            }
+        }
+        if ("RSA".equals(jwk.keyType())) {
+            for (String member : UNSIGNED_MEMBERS) {
+                byte[] value = jwk.binaryMember(member).orElse(null);
+                if (value != null && value.length > 1 && value[0] == 0) {
+                    note(notes, "'" + member + "' has leading zero octets");
+                }
+            }
+        }
+        return notes.length() == 0 ? null : notes.append(" (accepted: the key is the same)").toString();
+    }
+
+    private static void note(StringBuilder notes, String note) {
+        notes.append(notes.length() == 0 ? "" : "; ").append(note);
     }
 
     private static KeyParameters ec(Jwk jwk) throws Refused {
@@ -67,7 +118,8 @@ final class JwkParameters {
     private static KeyParameters okp(Jwk jwk) throws Refused {
         String crv = curve(jwk);
         if ("X25519".equals(crv) || "X448".equals(crv)) {
-            throw new Refused("curve " + crv + " is for key agreement and cannot verify signatures");
+            throw new Refused("curve " + crv + " is for key agreement and cannot verify signatures: it serves ECDH-ES"
+                    + " encryption (RFC 8037 section 3.2), and no setting makes it a signing key");
         }
         int length = KeyParameters.Okp.keyBytes(crv);
         if (length < 0) {

@@ -22,13 +22,15 @@ public final class KeyIndex {
     private final JwkSet source;
     private final List<ImportedKey> keys;
     private final List<DroppedKey> dropped;
+    private final List<DroppedKey> notCanonical;
     private final Map<String, ImportedKey[]> byKeyId;
     private final Map<JwsAlgorithm, ImportedKey[]> byAlgorithm;
 
-    KeyIndex(JwkSet source, List<ImportedKey> keys, List<DroppedKey> dropped) {
+    KeyIndex(JwkSet source, List<ImportedKey> keys, List<DroppedKey> dropped, List<DroppedKey> notCanonical) {
         this.source = source;
         this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
         this.dropped = Collections.unmodifiableList(new ArrayList<>(dropped));
+        this.notCanonical = Collections.unmodifiableList(new ArrayList<>(notCanonical));
         Map<String, List<ImportedKey>> kids = new HashMap<>();
         for (ImportedKey key : keys) {
             if (key.keyId() != null) {
@@ -64,6 +66,14 @@ public final class KeyIndex {
     /** The keys left out, and why. */
     public List<DroppedKey> dropped() {
         return dropped;
+    }
+
+    /**
+     * The usable keys whose members are spelled other than RFC 7517 asks (standard base64, padding,
+     * leading zero octets in {@code n} or {@code e}), each with what was tolerated as its reason.
+     */
+    public List<DroppedKey> notCanonical() {
+        return notCanonical;
     }
 
     /** The keys with this {@code kid} (usually one; a set may repeat a kid), or an empty array. */

@@ -20,6 +20,7 @@ final class PublicKeyCheck {
 
     private static final BigInteger THREE = BigInteger.valueOf(3);
     private static final int AKP_RHO_BYTES = 32;
+    private static final int RFC_7518_RSA_BITS = 2048;
 
     private final KeyLimits limits;
     private final RsaModulusCheck moduli;
@@ -71,7 +72,13 @@ final class PublicKeyCheck {
             return "rsa modulus of " + modulusBits + " bits is above the verifier's limit of " + limits.maxRsaBits();
         }
         if (modulusBits < limits.minRsaBits()) {
-            return "rsa modulus of " + modulusBits + " bits is below the minimum of " + limits.minRsaBits();
+            // In the issuer's terms, and naming the setting: whoever reads this must fix the issuer or
+            // decide, knowingly, to accept weaker keys.
+            return "rsa modulus of " + modulusBits + " bits is below the minimum of " + limits.minRsaBits()
+                    + (modulusBits < RFC_7518_RSA_BITS
+                            ? ": RFC 7518 section 3.3 requires 2048 bits or more for RS256 and every RSA algorithm"
+                                    + " (minRsaKeySize(..) lowers the minimum, at the risk its documentation states)"
+                            : ", as set with minRsaKeySize(..)");
         }
         if (exponent.bitLength() > KeyLimits.MAX_RSA_EXPONENT_BITS) {
             return "rsa public exponent of " + exponent.bitLength() + " bits exceeds " + KeyLimits.MAX_RSA_EXPONENT_BITS

@@ -58,6 +58,9 @@ public final class SigningKeyFilter {
     public KeyIndex index(JwkSet set) {
         List<ImportedKey> kept = new ArrayList<>();
         List<DroppedKey> dropped = new ArrayList<>(set.malformedKeys());
+        // Kept keys spelled loosely: a DroppedKey's shape (position, kid, printable text) serves, though
+        // these keys are not dropped; they reach JwksListener.keyNotCanonical.
+        List<DroppedKey> loose = new ArrayList<>();
         List<Jwk> keys = set.keys();
         // One per set: it holds the set's budget for the costlier RSA checks.
         PublicKeyCheck check = new PublicKeyCheck(limits);
@@ -65,11 +68,15 @@ public final class SigningKeyFilter {
             Jwk jwk = keys.get(i);
             try {
                 kept.add(admit(jwk, check));
+                String spelling = JwkParameters.toleratedSpelling(jwk);
+                if (spelling != null) {
+                    loose.add(new DroppedKey(set.sourcePosition(i), jwk.keyId().orElse(null), spelling));
+                }
             } catch (Refused e) {
                 dropped.add(new DroppedKey(set.sourcePosition(i), jwk.keyId().orElse(null), e.getMessage()));
             }
         }
-        return new KeyIndex(set, kept, dropped);
+        return new KeyIndex(set, kept, dropped, loose);
     }
 
     private ImportedKey admit(Jwk jwk, PublicKeyCheck check) throws Refused {

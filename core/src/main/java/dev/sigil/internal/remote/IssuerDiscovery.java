@@ -47,11 +47,13 @@ public final class IssuerDiscovery {
     private String lastFailure = "no discovery attempted yet";
 
     /**
+     * @param tenant the tenant this issuer was made for from a template, or {@code null}: a document
+     *     that names the template itself (Entra ID's {@code common} document) is then accepted for it
      * @param threads whose fetcher threads run the requests; shared with the key caches, and closed by
      *     their owner, not here
      */
-    public IssuerDiscovery(String issuer, HttpTransport transport, JsonCodec json, JwksCachePolicy policy, Clock clock,
-            JwksListener listener, CacheThreads threads) {
+    public IssuerDiscovery(String issuer, String tenant, HttpTransport transport, JsonCodec json, JwksCachePolicy policy,
+            Clock clock, JwksListener listener, CacheThreads threads) {
         this.issuer = issuer;
         this.policy = policy;
         this.clock = clock;
@@ -59,7 +61,7 @@ public final class IssuerDiscovery {
         JwksFetcher requests = new JwksFetcher(transport, listener, (body, limits) -> {
             throw new IllegalStateException("discovery parses no key set");
         }, policy, clock, stats);
-        this.location = new JwksLocation(null, issuer, requests, json, policy, clock);
+        this.location = new JwksLocation(null, issuer, tenant, requests, json, policy, clock);
     }
 
     /**

@@ -32,6 +32,7 @@ final class JwksLocation {
 
     private final URI configured;
     private final String issuer;
+    private final String tenant;
     private final JwksFetcher requests;
     private final JsonCodec json;
     private final JwksCachePolicy policy;
@@ -44,11 +45,15 @@ final class JwksLocation {
     private Instant lastDiscovery;
     private int failuresSinceDiscovery;
 
-    /** Exactly one of {@code configured} and {@code issuer} is non-null. */
-    JwksLocation(URI configured, String issuer, JwksFetcher requests, JsonCodec json, JwksCachePolicy policy,
-            Clock clock) {
+    /**
+     * Exactly one of {@code configured} and {@code issuer} is non-null; {@code tenant}, when not null,
+     * is the tenant a template made {@code issuer} for.
+     */
+    JwksLocation(URI configured, String issuer, String tenant, JwksFetcher requests, JsonCodec json,
+            JwksCachePolicy policy, Clock clock) {
         this.configured = configured;
         this.issuer = issuer;
+        this.tenant = tenant;
         this.requests = requests;
         this.json = json;
         this.policy = policy;
@@ -102,10 +107,15 @@ final class JwksLocation {
                     null);
         }
         Object named = members.get("issuer");
-        if (!issuer.equals(named)) {
-            throw requests.failed(documentUri, "discovery document at " + at + " names issuer "
+        if (!issuer.equals(named) && !namesThisTenantsTemplate(named)) {
+            boolean template = named instanceof String s && RemoteGet.hasTenantPlaceholder(s);
+            throw requests.failed(documentUri, "discovery document at " + at + " names "
+                    + (template ? "the template issuer " : "issuer ")
                     + (named instanceof String s ? UntrustedText.quoted(s) : "(none)")
-                    + ", not the configured " + UntrustedText.quoted(issuer), null, start, null);
+                    + ", not the configured " + UntrustedText.quoted(issuer)
+                    + (template ? " (a multi-tenant document, such as Entra ID's common, organizations and consumers"
+                            + " publish: give the template to MultiIssuerVerifier.Builder.issuerTemplate(..), or"
+                            + " configure one tenant's own issuer)" : ""), null, start, null);
         }
         if (!(members.get("jwks_uri") instanceof String jwks)) {
             throw requests.failed(documentUri, "discovery document at " + at + " has no jwks_uri", null, start, null);
@@ -122,6 +132,16 @@ final class JwksLocation {
             throw requests.failed(documentUri, "discovery document's jwks_uri " + refusal, null, start, null);
         }
         return jwksUri;
+    }
+
+    /**
+     * Whether the document's issuer is the template this verifier's issuer was made from: Entra ID's
+     * multi-tenant documents name {@code https://login.microsoftonline.com/{tenantid}/v2.0}, which,
+     * with the tenant in the placeholder, is exactly the configured issuer.
+     */
+    private boolean namesThisTenantsTemplate(Object named) {
+        return tenant != null && named instanceof String s && RemoteGet.hasTenantPlaceholder(s)
+                && issuer.equals(s.replace("{tenantid}", tenant).replace("{tenant}", tenant));
     }
 
     /**

@@ -61,7 +61,7 @@ public final class KeyLoader {
         this.stats = stats;
         this.threads = threads;
         this.fetcher = new JwksFetcher(transport, listener, parser, policy, clock, stats);
-        this.location = new JwksLocation(jwksUri, issuer, fetcher, json, policy, clock);
+        this.location = new JwksLocation(jwksUri, issuer, null, fetcher, json, policy, clock);
     }
 
     /** The current state; read without a lock. */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One {@code GET} of a discovery document or a key set as core performs it: the transport makes one
@@ -43,6 +44,11 @@ public final class RemoteGet {
 
     /** Redirect hops followed per fetch. */
     public static final int MAX_REDIRECTS = 3;
+    /** Entra ID's sign-in hosts: the public cloud, the US government and the China clouds. */
+    private static final Set<String> ENTRA_HOSTS = Set.of("login.microsoftonline.com", "login.microsoftonline.us",
+            "login.partner.microsoftonline.cn", "login.chinacloudapi.cn", "login.windows.net");
+    /** The tenant segments that stand for many tenants (Microsoft identity platform, "Endpoints"). */
+    private static final Set<String> ENTRA_MULTI_TENANT = Set.of("common", "organizations", "consumers");
 
     /** A fetch refused by one of the rules above; the message is safe to print and log. */
     public static final class Refused extends IOException {
@@ -237,6 +243,46 @@ public final class RemoteGet {
                     + UntrustedText.printable(issuer) + " (refused, loopback included)";
         }
         return null;
+    }
+
+    /**
+     * Why {@code issuer} cannot be one verifier's expected issuer because it stands for many tenants'
+     * issuers, or {@code null}: it holds a {@code {tenant}} or {@code {tenantid}} placeholder, or it is
+     * one of Entra ID's multi-tenant endpoints ({@code common}, {@code organizations},
+     * {@code consumers}), whose discovery document names the template issuer
+     * {@code https://login.microsoftonline.com/{tenantid}/v2.0} while each token names its own
+     * tenant. Either way no token could match, so the message names the two ways that work.
+     */
+    public static String multiTenantRefusal(String issuer) {
+        if (hasTenantPlaceholder(issuer)) {
+            return "issuer " + UntrustedText.quoted(issuer) + " is a template for many tenants' issuers, and a token's"
+                    + " \"iss\" names one tenant: give the template to MultiIssuerVerifier.Builder.issuerTemplate(template,"
+                    + " \"tid\", tenants), or configure one tenant's own issuer";
+        }
+        URI uri;
+        try {
+            uri = URI.create(issuer);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        int end = path.indexOf('/', 1);
+        String segment = path.length() < 2 ? "" : path.substring(1, end < 0 ? path.length() : end);
+        if (!ENTRA_HOSTS.contains(host) || !ENTRA_MULTI_TENANT.contains(segment.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        String template = uri.getScheme() + "://" + uri.getRawAuthority() + "/{tenantid}" + (end < 0 ? "" : path.substring(end));
+        return "issuer " + UntrustedText.quoted(issuer) + " is Entra ID's multi-tenant '" + segment + "' endpoint: its"
+                + " discovery document names the template issuer " + UntrustedText.quoted(template)
+                + ", and each token names its own tenant's issuer; give that template to"
+                + " MultiIssuerVerifier.Builder.issuerTemplate(template, \"tid\", tenants), or configure your tenant's own"
+                + " issuer, " + UntrustedText.quoted(template.replace("{tenantid}", "<tenant id>"));
+    }
+
+    /** Whether {@code text} holds a tenant placeholder, as Entra ID's multi-tenant documents' issuers do. */
+    public static boolean hasTenantPlaceholder(String text) {
+        return text.contains("{tenantid}") || text.contains("{tenant}");
     }
 
     private static String quoted(URI uri) {

@@ -53,10 +53,12 @@ class PublicKeyCheckTest {
     void refusesAnRsaModulusBelowTheMinimumBeforeAnyCostlierCheck() {
         // Prime, too: the size is what is reported, as it is checked before the costlier tests.
         byte[] n = unsigned(BigInteger.probablePrime(1024, RANDOM));
-        assertEquals("rsa modulus of 1024 bits is below the minimum of 2048",
+        assertEquals("rsa modulus of 1024 bits is below the minimum of 2048: RFC 7518 section 3.3 requires 2048 bits"
+                + " or more for RS256 and every RSA algorithm (minRsaKeySize(..) lowers the minimum, at the risk its"
+                + " documentation states)",
                 refusal(new KeyLimits(2048, 8192), Map.of("kty", "RSA", "n", b64(n), "e", "AQAB")));
         assertNull(refusal(new KeyLimits(2048, 8192), Map.of("kty", "RSA", "n", b64(unsigned(N)), "e", "AQAB")));
-        assertEquals("rsa modulus of 2048 bits is below the minimum of 3072",
+        assertEquals("rsa modulus of 2048 bits is below the minimum of 3072, as set with minRsaKeySize(..)",
                 refusal(new KeyLimits(3072, 8192), Map.of("kty", "RSA", "n", b64(unsigned(N)), "e", "AQAB")));
     }
 
@@ -158,7 +160,8 @@ class PublicKeyCheckTest {
         assertEquals("EC key has no 'y'", refusal(8192, Map.of("kty", "EC", "crv", "P-256", "x", b64(new byte[32]))));
         assertEquals("unsupported curve 'P-\\u001b[2J' for key type EC",
                 refusal(8192, Map.of("kty", "EC", "crv", "P-\u001b[2J", "x", "AA", "y", "AA")));
-        assertEquals("curve X25519 is for key agreement and cannot verify signatures",
+        assertEquals("curve X25519 is for key agreement and cannot verify signatures: it serves ECDH-ES encryption"
+                + " (RFC 8037 section 3.2), and no setting makes it a signing key",
                 refusal(8192, Map.of("kty", "OKP", "crv", "X25519", "x", b64(new byte[32]))));
         assertEquals("oct key has no 'k'", refusal(8192, Map.of("kty", "oct")));
         assertNull(refusal(8192, Map.of("kty", "oct", "k", b64(new byte[32]))));
