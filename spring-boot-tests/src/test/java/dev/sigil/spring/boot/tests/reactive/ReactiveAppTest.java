@@ -85,6 +85,14 @@ class ReactiveAppTest {
     }
 
     @Test
+    void theBouncyCastleBackendNamedInThePropertiesVerifiesEs256k() {
+        // ES256K (secp256k1) is BouncyCastle's alone: the JCA backend, the starter's default, has no such curve.
+        client.get().uri("/subject").header("Authorization", "Bearer " + TOKENS.es256k()).exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).isEqualTo("alice");
+    }
+
+    @Test
     void aValidTokenIs200() {
         client.get().uri("/subject").header("Authorization", "Bearer " + TOKENS.valid()).exchange()
                 .expectStatus().isOk()

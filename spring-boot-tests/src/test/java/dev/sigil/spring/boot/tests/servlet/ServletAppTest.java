@@ -88,6 +88,14 @@ class ServletAppTest {
     }
 
     @Test
+    void theJcaBackendNamedInThePropertiesRefusesEs256k() throws Exception {
+        // The control for the WebFlux application's BouncyCastle backend: the JDK has no secp256k1.
+        mvc.perform(get("/subject").header("Authorization", "Bearer " + TOKENS.es256k()))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", invalidToken("unsupported algorithm", "http://localhost")));
+    }
+
+    @Test
     void mockMvcAValidTokenIs200() throws Exception {
         mvc.perform(get("/subject").header("Authorization", "Bearer " + TOKENS.valid()))
                 .andExpect(status().isOk())
