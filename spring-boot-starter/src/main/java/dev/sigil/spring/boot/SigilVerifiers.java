@@ -4,7 +4,6 @@ import dev.sigil.jwk.JwksCachePolicy;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenVerifier;
-import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.JwsAlgorithm;
 import java.net.URI;
 import java.util.List;
@@ -143,11 +142,11 @@ final class SigilVerifiers {
                 .bind(PREFIX + "jws-algorithms", Bindable.listOf(String.class)).isBound();
         JwsAlgorithm[] algorithms = algorithmsSet ? algorithms(jwt.getJwsAlgorithms()) : null;
         JwksCachePolicy cachePolicy = cachePolicy(sigil.getCache());
-        String backendName = blankToNull(sigil.getBackend());
-        CryptoBackend backend = backendName == null ? null : BackendByName.find(backendName);
+        String backend = blankToNull(sigil.getBackend());
         return builder -> {
             if (backend != null) {
-                builder.cryptoBackend(backend);
+                // Core's provider selection finds it by name; build() fails, naming the artifacts, without it.
+                builder.cryptoBackendNamed(backend);
             }
             if (algorithms != null) {
                 builder.algorithms(algorithms);

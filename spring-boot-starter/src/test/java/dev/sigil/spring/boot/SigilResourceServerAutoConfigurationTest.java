@@ -9,6 +9,7 @@ import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenVerifier;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spring.security.SigilJwtDecoder;
 import dev.sigil.spring.security.SigilReactiveJwtDecoder;
 import dev.sigil.testkit.FakeIssuer;
@@ -372,11 +373,10 @@ class SigilResourceServerAutoConfigurationTest {
         // Only sigil-backend-jca is on this module's test class path.
         servlet.withPropertyValues(issuerUri(), audiences(), "sigil.jwt.backend=bouncycastle").run(context -> {
             assertThat(context).hasFailed();
-            InvalidConfigurationPropertyValueException failure = assertInstanceOf(
-                    InvalidConfigurationPropertyValueException.class, rootCause(context.getStartupFailure()));
-            assertEquals("sigil.jwt.backend", failure.getName());
-            assertEquals("no CryptoBackend named 'bouncycastle' on the class path (found: jca):"
-                    + " add dev.sigil:sigil-backend-bouncycastle", failure.getReason());
+            assertEquals("cryptoBackendNamed(\"bouncycastle\") names no CryptoBackend that was found; found: jca; add"
+                    + " dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included) or"
+                    + " dev.sigil:sigil-backend-bouncycastle to the class path or module path",
+                    assertInstanceOf(JwtConfigurationException.class, rootCause(context.getStartupFailure())).getMessage());
         });
     }
 
@@ -384,11 +384,10 @@ class SigilResourceServerAutoConfigurationTest {
     void anUnknownBackendFailsStartUpNamingSigilsBackends() {
         servlet.withPropertyValues(issuerUri(), audiences(), "sigil.jwt.backend=openssl").run(context -> {
             assertThat(context).hasFailed();
-            InvalidConfigurationPropertyValueException failure = assertInstanceOf(
-                    InvalidConfigurationPropertyValueException.class, rootCause(context.getStartupFailure()));
-            assertEquals("no CryptoBackend named 'openssl' on the class path (found: jca): Sigil's backends are"
-                    + " 'jca' (dev.sigil:sigil-backend-jca) and 'bouncycastle' (dev.sigil:sigil-backend-bouncycastle)",
-                    failure.getReason());
+            assertEquals("cryptoBackendNamed(\"openssl\") names no CryptoBackend that was found; found: jca; add"
+                    + " dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included) or"
+                    + " dev.sigil:sigil-backend-bouncycastle to the class path or module path",
+                    assertInstanceOf(JwtConfigurationException.class, rootCause(context.getStartupFailure())).getMessage());
         });
     }
 
