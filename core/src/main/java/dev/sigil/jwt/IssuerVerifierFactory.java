@@ -77,7 +77,10 @@ final class IssuerVerifierFactory {
 
     /** What every issuer's builder gets from this verifier rather than from the application. */
     void complete(JwtVerifier.Builder b, IssuerVerifiers.Route route) {
-        if (b.cryptoBackendOrNull() == null) {
+        // The shared backend, also where the defaults name it (one instance, not one lookup per tenant),
+        // unless an issuer's own settings name another: that issuer's build() then selects it.
+        String named = b.cryptoBackendNameOrNull();
+        if (b.cryptoBackendOrNull() == null && (named == null || named.equals(backend.name()))) {
             b.cryptoBackend(backend);
         }
         if (b.jsonCodecOrNull() == null) {

@@ -419,6 +419,7 @@ public final class JwtVerifier implements TokenVerifier {
         private int minRsaKeySize = 2048;
         private int maxRsaKeySize = 8192;
         private CryptoBackend cryptoBackend;
+        private String cryptoBackendName;
         private JsonCodec jsonCodec;
         private JwksListener listener = NO_LISTENER;
         private TokenCachePolicy tokenCache;
@@ -772,10 +773,30 @@ public final class JwtVerifier implements TokenVerifier {
 
         /**
          * The crypto backend. Default: found with {@link java.util.ServiceLoader} (system property
-         * {@code sigil.crypto} to pin one by name).
+         * {@code sigil.crypto} to pin one by name). Replaces a backend named by
+         * {@link #cryptoBackendNamed(String)}.
          */
         public Builder cryptoBackend(CryptoBackend backend) {
             this.cryptoBackend = Objects.requireNonNull(backend, "backend");
+            this.cryptoBackendName = null;
+            return this;
+        }
+
+        /**
+         * The crypto backend found with {@link java.util.ServiceLoader} whose {@code name()} is
+         * {@code name}, such as {@code "jca"} or {@code "bouncycastle"}: what the {@code sigil.crypto}
+         * system property does, for this verifier alone, and ahead of that property. For
+         * configuration that names a backend (Spring Boot's {@code sigil.jwt.backend}). {@code build()}
+         * fails, naming the artifacts to add, if no backend of that name is found. Replaces a backend
+         * given by {@link #cryptoBackend(CryptoBackend)}.
+         */
+        public Builder cryptoBackendNamed(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("backend name must not be blank");
+            }
+            this.cryptoBackendName = name;
+            this.cryptoBackend = null;
             return this;
         }
 
@@ -861,6 +882,18 @@ public final class JwtVerifier implements TokenVerifier {
             return cryptoBackend;
         }
 
+        String cryptoBackendNameOrNull() {
+            return cryptoBackendName;
+        }
+
+        /** The backend given, else the one named, else the one provider selection chooses. */
+        CryptoBackend selectCryptoBackend() {
+            if (cryptoBackend == null && cryptoBackendName != null) {
+                return Providers.CRYPTO.selectNamed(cryptoBackendName, "cryptoBackendNamed(\"" + cryptoBackendName + "\")");
+            }
+            return Providers.CRYPTO.select(cryptoBackend);
+        }
+
         JsonCodec jsonCodecOrNull() {
             return jsonCodec;
         }
@@ -922,7 +955,7 @@ public final class JwtVerifier implements TokenVerifier {
                 throw new JwtConfigurationException("no keys: call issuer(..) to find them by discovery, or jwksUri(..),"
                         + " keys(JwkSet) or keySource(KeySource)");
             }
-            CryptoBackend backend = Providers.CRYPTO.select(cryptoBackend);
+            CryptoBackend backend = selectCryptoBackend();
             JsonCodec json = Providers.JSON.select(jsonCodec);
             Set<JwsAlgorithm> supported = backend.algorithms();
             Set<JwsAlgorithm> allowed;

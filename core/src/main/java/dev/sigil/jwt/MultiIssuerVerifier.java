@@ -377,7 +377,7 @@ public final class MultiIssuerVerifier implements TokenVerifier {
             };
             IssuerVerifierFactory setup = new IssuerVerifierFactory(shared);
             JwtVerifier.Builder base = setup.configured(b -> { });
-            setup.backend = Providers.CRYPTO.select(base.cryptoBackendOrNull());
+            setup.backend = base.selectCryptoBackend();
             setup.json = Providers.JSON.select(base.jsonCodecOrNull());
             setup.clock = base.clockValue();
             setup.router = base.compactJws(setup.json);

@@ -18,6 +18,11 @@ class PinnedProviderTest {
     }
 
     @Test
+    void aBackendNamedInTheBuilderComesAheadOfTheSystemProperty() {
+        assertEquals("bouncycastle", Configurations.verifier().cryptoBackendNamed("bouncycastle").build().cryptoBackend().name());
+    }
+
+    @Test
     void aPinnedNameThatIsNotFoundIsAnError() {
         String before = System.getProperty("sigil.crypto");
         System.setProperty("sigil.crypto", "pkcs11");

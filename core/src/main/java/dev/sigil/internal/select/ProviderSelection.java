@@ -78,6 +78,21 @@ public final class ProviderSelection<T> {
         if (explicit != null) {
             return explicit;
         }
+        String pinned = System.getProperty(property);
+        return lookUpAndChoose(pinned, "system property " + property + "=" + pinned, false);
+    }
+
+    /**
+     * Finds the providers as {@link #select} does and chooses the one whose {@code name()} is
+     * {@code name}, whatever the system property says: the builder's own pin, for one verifier.
+     *
+     * @param pinnedBy the builder call that named it, for the message when none has that name
+     */
+    public T selectNamed(String name, String pinnedBy) {
+        return lookUpAndChoose(name, pinnedBy, true);
+    }
+
+    private T lookUpAndChoose(String pinned, String pinnedBy, boolean suggest) {
         List<T> found = new ArrayList<>();
         List<ServiceConfigurationError> broken = new ArrayList<>();
         Iterator<ServiceLoader.Provider<T>> it = ServiceLoader.load(spi, spi.getClassLoader()).stream().iterator();
@@ -91,11 +106,21 @@ public final class ProviderSelection<T> {
                 broken.add(e);
             }
         }
-        return choose(found, broken, System.getProperty(property));
+        return choose(found, broken, pinned, pinnedBy, suggest);
     }
 
-    /** The rules alone, over providers already instantiated; {@link #select} feeds it. */
+    /** The rules alone, over providers already instantiated, {@code pinned} read from the system property. */
     T choose(List<T> found, List<ServiceConfigurationError> broken, String pinned) {
+        return choose(found, broken, pinned, "system property " + property + "=" + pinned, false);
+    }
+
+    /**
+     * The rules alone, over providers already instantiated; {@link #select} and {@link #selectNamed}
+     * feed it. {@code pinnedBy} says where {@code pinned} came from; {@code suggest} adds the artifacts
+     * to the message when no provider has that name (a builder call names one on purpose, so the
+     * artifact is what is missing; a system property is more often a stale setting).
+     */
+    T choose(List<T> found, List<ServiceConfigurationError> broken, String pinned, String pinnedBy, boolean suggest) {
         List<T> ranked = new ArrayList<>(found.size());
         T fallbackFound = null;
         for (T provider : found) {
@@ -122,8 +147,9 @@ public final class ProviderSelection<T> {
                     return candidate;
                 }
             }
-            throw new JwtConfigurationException("system property " + property + "=" + pinned + " names no "
-                    + spi.getSimpleName() + " that was found; found: " + names(candidates)
+            throw new JwtConfigurationException(pinnedBy + " names no " + spi.getSimpleName()
+                    + " that was found; found: " + names(candidates)
+                    + (suggest ? "; add " + whatToAdd + " to the class path or module path" : "")
                     + brokenNote(broken), firstCause(broken));
         }
         if (ranked.isEmpty()) {

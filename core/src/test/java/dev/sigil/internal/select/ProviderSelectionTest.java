@@ -85,6 +85,23 @@ class ProviderSelectionTest {
     }
 
     @Test
+    void aNameFromTheBuilderWinsOverPriority() {
+        Candidate jca = new Candidate("jca", 100);
+        Candidate bc = new Candidate("bouncycastle", 200);
+        assertSame(jca, crypto.choose(List.of(jca, bc), List.of(), "jca", "cryptoBackendNamed(\"jca\")", true));
+    }
+
+    @Test
+    void aNameFromTheBuilderThatIsNotFoundNamesTheArtifactsToAdd() {
+        Candidate jca = new Candidate("jca", 100);
+        JwtConfigurationException e = assertThrows(JwtConfigurationException.class,
+                () -> crypto.choose(List.of(jca), List.of(), "bouncycastle", "cryptoBackendNamed(\"bouncycastle\")", true));
+        assertEquals("cryptoBackendNamed(\"bouncycastle\") names no CryptoBackend that was found; found: jca; add"
+                + " dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included) or"
+                + " dev.sigil:sigil-backend-bouncycastle to the class path or module path", e.getMessage());
+    }
+
+    @Test
     void takesTheHighestPriorityOfSeveral() {
         Candidate jca = new Candidate("jca", 100);
         Candidate bc = new Candidate("bouncycastle", 200);

@@ -34,6 +34,24 @@ public class SigilJwtProperties {
      */
     private List<String> trustedIssuers = new ArrayList<>();
 
+    /**
+     * Issuers named by a template, one per tenant, such as Entra ID's
+     * "https://login.microsoftonline.com/{tenantid}/v2.0", beside
+     * "spring.security.oauth2.resourceserver.jwt.issuer-uri" and "sigil.jwt.trusted-issuers". Each
+     * has "template", "tenant-claim" (such as "tid"), "tenants" (the allow-list; or
+     * "unsafe-trust-any-tenant=true", which trusts anyone who can create a tenant) and, optionally,
+     * "jwks-uri" (the key set all tenants share). Requires audiences.
+     */
+    private List<IssuerTemplate> issuerTemplates = new ArrayList<>();
+
+    /**
+     * The crypto backend, by name: "jca" (sigil-backend-jca, which this starter brings) or
+     * "bouncycastle" (sigil-backend-bouncycastle). When unset, Sigil chooses among the backends on the
+     * class path (the highest priority; the "sigil.crypto" system property pins one). A name no backend
+     * on the class path has fails start-up.
+     */
+    private String backend;
+
     private final Cache cache = new Cache();
 
     public String getType() {
@@ -68,8 +86,97 @@ public class SigilJwtProperties {
         this.trustedIssuers = trustedIssuers;
     }
 
+    public List<IssuerTemplate> getIssuerTemplates() {
+        return issuerTemplates;
+    }
+
+    public void setIssuerTemplates(List<IssuerTemplate> issuerTemplates) {
+        this.issuerTemplates = issuerTemplates;
+    }
+
+    public String getBackend() {
+        return backend;
+    }
+
+    public void setBackend(String backend) {
+        this.backend = backend;
+    }
+
     public Cache getCache() {
         return cache;
+    }
+
+    /**
+     * A template naming one issuer per tenant. Each tenant's issuer is found by its own discovery,
+     * unless "jwks-uri" names the one key set every tenant shares.
+     */
+    public static class IssuerTemplate {
+
+        /**
+         * The issuer with one placeholder, "{tenant}" or "{tenantid}", that stands for 1 to 64 letters,
+         * digits and "-", such as "https://login.microsoftonline.com/{tenantid}/v2.0".
+         */
+        private String template;
+
+        /** The claim that must name the same tenant as the token's "iss", such as "tid" for Entra ID. */
+        private String tenantClaim;
+
+        /** The tenants whose tokens are accepted. Required, unless unsafe-trust-any-tenant is true. */
+        private List<String> tenants = new ArrayList<>();
+
+        /**
+         * Accept tokens from any tenant at all instead of the tenants listed. Dangerous: anyone who can
+         * create a tenant at the provider (for Entra ID, anyone with an Azure account) can then mint
+         * tokens this API accepts; only the audiences and the application's own validators refuse them.
+         */
+        private boolean unsafeTrustAnyTenant;
+
+        /**
+         * The key set every tenant shares, fetched without discovery, such as Entra ID's
+         * "https://login.microsoftonline.com/common/discovery/v2.0/keys". When unset, each tenant's
+         * keys are found by its own discovery.
+         */
+        private String jwksUri;
+
+        public String getTemplate() {
+            return template;
+        }
+
+        public void setTemplate(String template) {
+            this.template = template;
+        }
+
+        public String getTenantClaim() {
+            return tenantClaim;
+        }
+
+        public void setTenantClaim(String tenantClaim) {
+            this.tenantClaim = tenantClaim;
+        }
+
+        public List<String> getTenants() {
+            return tenants;
+        }
+
+        public void setTenants(List<String> tenants) {
+            this.tenants = tenants;
+        }
+
+        public boolean isUnsafeTrustAnyTenant() {
+            return unsafeTrustAnyTenant;
+        }
+
+        public void setUnsafeTrustAnyTenant(boolean unsafeTrustAnyTenant) {
+            this.unsafeTrustAnyTenant = unsafeTrustAnyTenant;
+        }
+
+        public String getJwksUri() {
+            return jwksUri;
+        }
+
+        public void setJwksUri(String jwksUri) {
+            this.jwksUri = jwksUri;
+        }
     }
 
     /** How the key set is fetched and cached; unset values keep Sigil's defaults. */

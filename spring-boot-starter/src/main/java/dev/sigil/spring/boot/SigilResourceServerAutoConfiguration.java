@@ -13,6 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
@@ -32,7 +34,8 @@ import org.springframework.util.StringUtils;
  * (reactive), from Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*} properties and
  * Sigil's {@code sigil.jwt.*}.
  *
- * <p>Active when {@code issuer-uri} or {@code jwk-set-uri} is set and the application defines no
+ * <p>Active when {@code issuer-uri} or {@code jwk-set-uri} is set (or Sigil's
+ * {@code sigil.jwt.trusted-issuers} or {@code sigil.jwt.issuer-templates}) and the application defines no
  * decoder of its own. It runs before Boot's resource-server auto-configuration, whose own decoder
  * then backs off; Boot's security filter chain uses this decoder. The application's
  * {@code OAuth2TokenValidator<Jwt>} beans run after Sigil's checks, as with Boot's decoder.
@@ -99,7 +102,10 @@ public final class SigilResourceServerAutoConfiguration {
         }
     }
 
-    /** {@code issuer-uri} or {@code jwk-set-uri} has text, as Boot's own conditions read them. */
+    /**
+     * {@code issuer-uri} or {@code jwk-set-uri} has text, as Boot's own conditions read them, or
+     * Sigil's own issuers are set: a multi-tenant application may trust templates and nothing else.
+     */
     static final class IssuerOrJwkSetUri extends SpringBootCondition {
 
         @Override
@@ -111,7 +117,16 @@ public final class SigilResourceServerAutoConfiguration {
                     return ConditionOutcome.match(message.found(name + " property").items(value));
                 }
             }
-            return ConditionOutcome.noMatch(message.didNotFind("issuer-uri or jwk-set-uri property").atAll());
+            // Bound rather than read, so that indexed and environment-variable forms count too.
+            Binder binder = Binder.get(context.getEnvironment());
+            if (binder.bind("sigil.jwt.trusted-issuers", Bindable.listOf(String.class)).isBound()) {
+                return ConditionOutcome.match(message.found("sigil.jwt.trusted-issuers property").atAll());
+            }
+            if (binder.bind("sigil.jwt.issuer-templates", Bindable.listOf(SigilJwtProperties.IssuerTemplate.class)).isBound()) {
+                return ConditionOutcome.match(message.found("sigil.jwt.issuer-templates property").atAll());
+            }
+            return ConditionOutcome.noMatch(message.didNotFind(
+                    "issuer-uri, jwk-set-uri, sigil.jwt.trusted-issuers or sigil.jwt.issuer-templates property").atAll());
         }
     }
 }

@@ -35,6 +35,10 @@ final class SigilVerifiers {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "audiences", null,
                     "sigil.jwt.trusted-issuers needs the audiences this API accepts");
         }
+        if (audiences.isEmpty() && !sigil.getIssuerTemplates().isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException(PREFIX + "audiences", null,
+                    "sigil.jwt.issuer-templates needs the audiences this API accepts");
+        }
         if (audiences.isEmpty()) {
             if (sigil.isRequireAudience()) {
                 throw new InvalidConfigurationPropertyValueException(PREFIX + "audiences", null,
@@ -45,8 +49,8 @@ final class SigilVerifiers {
                     + " meant for another API is refused.");
         }
         Consumer<JwtVerifier.Builder> common = common(jwt, sigil, environment);
-        if (!sigil.getTrustedIssuers().isEmpty()) {
-            return multi(issuerUri, jwkSetUri, audiences, sigil.getTrustedIssuers(), common);
+        if (!sigil.getTrustedIssuers().isEmpty() || !sigil.getIssuerTemplates().isEmpty()) {
+            return multi(issuerUri, jwkSetUri, audiences, sigil, common);
         }
         JwtVerifier.Builder builder = JwtVerifier.builder();
         if (issuerUri != null) {
@@ -68,10 +72,11 @@ final class SigilVerifiers {
     }
 
     private static TokenVerifier multi(String issuerUri, String jwkSetUri, List<String> audiences,
-            List<String> trustedIssuers, Consumer<JwtVerifier.Builder> common) {
+            SigilJwtProperties sigil, Consumer<JwtVerifier.Builder> common) {
         if (issuerUri == null && jwkSetUri != null) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "jwk-set-uri", jwkSetUri,
-                    "with sigil.jwt.trusted-issuers, a jwk-set-uri needs the issuer-uri it belongs to");
+                    "with sigil.jwt.trusted-issuers or sigil.jwt.issuer-templates, a jwk-set-uri needs the issuer-uri"
+                            + " it belongs to");
         }
         MultiIssuerVerifier.Builder builder = MultiIssuerVerifier.builder()
                 .audience(audiences.toArray(String[]::new))
@@ -83,12 +88,51 @@ final class SigilVerifiers {
                 }
             });
         }
-        for (String issuer : trustedIssuers) {
+        for (String issuer : sigil.getTrustedIssuers()) {
             if (!issuer.equals(issuerUri)) {
                 builder.trustedIssuer(issuer);
             }
         }
+        List<SigilJwtProperties.IssuerTemplate> templates = sigil.getIssuerTemplates();
+        for (int i = 0; i < templates.size(); i++) {
+            template(builder, "sigil.jwt.issuer-templates[" + i + "].", templates.get(i));
+        }
         return builder.build();
+    }
+
+    private static void template(MultiIssuerVerifier.Builder builder, String prefix, SigilJwtProperties.IssuerTemplate t) {
+        String template = blankToNull(t.getTemplate());
+        if (template == null) {
+            throw new InvalidConfigurationPropertyValueException(prefix + "template", t.getTemplate(),
+                    "an issuer template needs the template, such as https://login.microsoftonline.com/{tenantid}/v2.0");
+        }
+        String tenantClaim = blankToNull(t.getTenantClaim());
+        if (tenantClaim == null) {
+            throw new InvalidConfigurationPropertyValueException(prefix + "tenant-claim", t.getTenantClaim(),
+                    "an issuer template needs the claim that names the tenant, such as tid for Entra ID");
+        }
+        List<String> tenants = t.getTenants() == null ? List.of() : t.getTenants();
+        if (t.isUnsafeTrustAnyTenant() && !tenants.isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException(prefix + "unsafe-trust-any-tenant", true,
+                    prefix + "tenants and " + prefix + "unsafe-trust-any-tenant cannot both be set");
+        }
+        if (!t.isUnsafeTrustAnyTenant() && tenants.isEmpty()) {
+            throw new InvalidConfigurationPropertyValueException(prefix + "tenants", null,
+                    "list the tenants whose tokens this API accepts; " + prefix + "unsafe-trust-any-tenant=true"
+                            + " accepts every tenant, and so anyone who can create one at the provider");
+        }
+        String jwksUri = blankToNull(t.getJwksUri());
+        Consumer<JwtVerifier.Builder> settings = b -> {
+            if (jwksUri != null) {
+                b.jwksUri(URI.create(jwksUri));
+            }
+        };
+        if (t.isUnsafeTrustAnyTenant()) {
+            // Core logs its warning for such a template at build().
+            builder.issuerTemplateTrustingAnyTenant(template, tenantClaim, settings);
+        } else {
+            builder.issuerTemplate(template, tenantClaim, tenants, settings);
+        }
     }
 
     private static Consumer<JwtVerifier.Builder> common(OAuth2ResourceServerProperties.Jwt jwt, SigilJwtProperties sigil,
@@ -98,7 +142,12 @@ final class SigilVerifiers {
                 .bind(PREFIX + "jws-algorithms", Bindable.listOf(String.class)).isBound();
         JwsAlgorithm[] algorithms = algorithmsSet ? algorithms(jwt.getJwsAlgorithms()) : null;
         JwksCachePolicy cachePolicy = cachePolicy(sigil.getCache());
+        String backend = blankToNull(sigil.getBackend());
         return builder -> {
+            if (backend != null) {
+                // Core's provider selection finds it by name; build() fails, naming the artifacts, without it.
+                builder.cryptoBackendNamed(backend);
+            }
             if (algorithms != null) {
                 builder.algorithms(algorithms);
             }

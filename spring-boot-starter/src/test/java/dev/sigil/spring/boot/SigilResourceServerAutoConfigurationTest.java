@@ -9,6 +9,7 @@ import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenVerifier;
+import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spring.security.SigilJwtDecoder;
 import dev.sigil.spring.security.SigilReactiveJwtDecoder;
 import dev.sigil.testkit.FakeIssuer;
@@ -355,6 +356,163 @@ class SigilResourceServerAutoConfigurationTest {
     void trustedIssuersNeedAudiences() {
         servlet.withPropertyValues(issuerUri(), "sigil.jwt.trusted-issuers=https://b.example.com")
                 .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void sigilJwtBackendChoosesTheBackendByName() {
+        servlet.withPropertyValues(issuerUri(), audiences(), "sigil.jwt.backend=jca").run(context -> {
+            assertThat(context).hasNotFailed();
+            JwtVerifier verifier = assertInstanceOf(JwtVerifier.class, context.getBean(TokenVerifier.class));
+            assertEquals("jca", verifier.cryptoBackend().name());
+            assertEquals("alice", context.getBean(JwtDecoder.class).decode(tokens.rs256()).getSubject());
+        });
+    }
+
+    @Test
+    void aBackendThatIsNotOnTheClassPathFailsStartUpNamingItsArtifact() {
+        // Only sigil-backend-jca is on this module's test class path.
+        servlet.withPropertyValues(issuerUri(), audiences(), "sigil.jwt.backend=bouncycastle").run(context -> {
+            assertThat(context).hasFailed();
+            assertEquals("cryptoBackendNamed(\"bouncycastle\") names no CryptoBackend that was found; found: jca; add"
+                    + " dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included) or"
+                    + " dev.sigil:sigil-backend-bouncycastle to the class path or module path",
+                    assertInstanceOf(JwtConfigurationException.class, rootCause(context.getStartupFailure())).getMessage());
+        });
+    }
+
+    @Test
+    void anUnknownBackendFailsStartUpNamingSigilsBackends() {
+        servlet.withPropertyValues(issuerUri(), audiences(), "sigil.jwt.backend=openssl").run(context -> {
+            assertThat(context).hasFailed();
+            assertEquals("cryptoBackendNamed(\"openssl\") names no CryptoBackend that was found; found: jca; add"
+                    + " dev.sigil:sigil-backend-jca (the JDK's or a named JCA provider, FIPS included) or"
+                    + " dev.sigil:sigil-backend-bouncycastle to the class path or module path",
+                    assertInstanceOf(JwtConfigurationException.class, rootCause(context.getStartupFailure())).getMessage());
+        });
+    }
+
+    @Test
+    void aBackendAppliesToEveryIssuerOfAMultiIssuerVerifier() {
+        servlet.withPropertyValues(issuerUri(), audiences(), "sigil.jwt.trusted-issuers=https://b.example.com",
+                "sigil.jwt.backend=openssl").run(context -> assertThat(context).hasFailed());
+        servlet.withPropertyValues(issuerUri(), audiences(), "sigil.jwt.trusted-issuers=https://b.example.com",
+                "sigil.jwt.backend=jca").run(context ->
+                        assertEquals("alice", context.getBean(JwtDecoder.class).decode(tokens.rs256()).getSubject()));
+    }
+
+    /** A template on the loopback issuer, {@code http://127.0.0.1:port/{tenant}/v2.0}, sharing its one key set. */
+    private static String[] template(String... more) {
+        List<String> values = new java.util.ArrayList<>(List.of(audiences(),
+                "sigil.jwt.issuer-templates[0].template=" + http.issuer() + "{tenant}/v2.0",
+                "sigil.jwt.issuer-templates[0].tenant-claim=tid",
+                "sigil.jwt.issuer-templates[0].jwks-uri=" + http.jwksUri()));
+        values.addAll(List.of(more));
+        return values.toArray(String[]::new);
+    }
+
+    private static String tenantToken(String tenant, String tid) {
+        return new Tokens(http.issuer() + tenant + "/v2.0").rs256(null, c -> c.claim("tid", tid));
+    }
+
+    @Test
+    void issuerTemplatesAloneMakeAMultiIssuerVerifierForTheTenantsListed() {
+        servlet.withPropertyValues(template("sigil.jwt.issuer-templates[0].tenants=t1,t2")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertInstanceOf(MultiIssuerVerifier.class, context.getBean(TokenVerifier.class));
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            assertEquals("alice", decoder.decode(tenantToken("t1", "t1")).getSubject());
+            assertEquals("alice", decoder.decode(tenantToken("t2", "t2")).getSubject());
+            // A tenant not listed, and a token whose tenant claim names another tenant than its issuer.
+            assertThrows(JwtValidationException.class, () -> decoder.decode(tenantToken("t3", "t3")));
+            assertThrows(JwtValidationException.class, () -> decoder.decode(tenantToken("t1", "t2")));
+        });
+    }
+
+    @Test
+    void issuerTemplatesBesideTheIssuerUri() {
+        servlet.withPropertyValues(template(issuerUri(), "sigil.jwt.issuer-templates[0].tenants=t1")).run(context -> {
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            assertEquals("alice", decoder.decode(tokens.rs256()).getSubject());
+            assertEquals("alice", decoder.decode(tenantToken("t1", "t1")).getSubject());
+        });
+    }
+
+    @Test
+    void anyTenantOnlyWithTheLoudlyNamedOptIn() {
+        servlet.withPropertyValues(template("sigil.jwt.issuer-templates[0].unsafe-trust-any-tenant=true")).run(context -> {
+            assertThat(context).hasNotFailed();
+            JwtDecoder decoder = context.getBean(JwtDecoder.class);
+            assertEquals("alice", decoder.decode(tenantToken("anyone-at-all", "anyone-at-all")).getSubject());
+            assertThrows(JwtValidationException.class, () -> decoder.decode(tenantToken("t1", "t2")));
+        });
+    }
+
+    @Test
+    void aTemplateWithoutTenantsFailsStartUp() {
+        servlet.withPropertyValues(template()).run(context -> {
+            assertThat(context).hasFailed();
+            InvalidConfigurationPropertyValueException failure = assertInstanceOf(
+                    InvalidConfigurationPropertyValueException.class, rootCause(context.getStartupFailure()));
+            assertEquals("sigil.jwt.issuer-templates[0].tenants", failure.getName());
+            assertEquals("list the tenants whose tokens this API accepts;"
+                    + " sigil.jwt.issuer-templates[0].unsafe-trust-any-tenant=true accepts every tenant, and so anyone"
+                    + " who can create one at the provider", failure.getReason());
+        });
+    }
+
+    @Test
+    void tenantsAndAnyTenantContradictEachOther() {
+        servlet.withPropertyValues(template("sigil.jwt.issuer-templates[0].tenants=t1",
+                "sigil.jwt.issuer-templates[0].unsafe-trust-any-tenant=true")).run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(rootCause(context.getStartupFailure())).hasMessageContaining(
+                            "sigil.jwt.issuer-templates[0].tenants and sigil.jwt.issuer-templates[0].unsafe-trust-any-tenant"
+                                    + " cannot both be set");
+                });
+    }
+
+    @Test
+    void aTemplateNeedsItsTenantClaim() {
+        servlet.withPropertyValues(audiences(), "sigil.jwt.issuer-templates[0].template=https://login.example.com/{tenant}/v2.0",
+                "sigil.jwt.issuer-templates[0].tenants=t1").run(context -> {
+                    assertThat(context).hasFailed();
+                    assertEquals("sigil.jwt.issuer-templates[0].tenant-claim", assertInstanceOf(
+                            InvalidConfigurationPropertyValueException.class, rootCause(context.getStartupFailure())).getName());
+                });
+    }
+
+    @Test
+    void issuerTemplatesNeedAudiences() {
+        servlet.withPropertyValues("sigil.jwt.issuer-templates[0].template=https://login.example.com/{tenant}/v2.0",
+                "sigil.jwt.issuer-templates[0].tenant-claim=tid", "sigil.jwt.issuer-templates[0].tenants=t1")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertEquals("sigil.jwt.issuer-templates needs the audiences this API accepts", assertInstanceOf(
+                            InvalidConfigurationPropertyValueException.class, rootCause(context.getStartupFailure())).getReason());
+                });
+    }
+
+    @Test
+    void aMalformedTemplateFailsStartUp() {
+        servlet.withPropertyValues(audiences(), "sigil.jwt.issuer-templates[0].template=https://login.example.com/v2.0",
+                "sigil.jwt.issuer-templates[0].tenant-claim=tid", "sigil.jwt.issuer-templates[0].tenants=t1")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
+    void trustedIssuersAloneActivateTheAutoConfiguration() {
+        servlet.withPropertyValues(audiences(), "sigil.jwt.trusted-issuers=" + http.issuer()).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertEquals("alice", context.getBean(JwtDecoder.class).decode(tokens.rs256()).getSubject());
+        });
+    }
+
+    private static Throwable rootCause(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     @Test

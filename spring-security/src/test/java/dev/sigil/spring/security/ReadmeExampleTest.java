@@ -25,11 +25,14 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
  * The README's Spring Security configuration, run in a real Spring container against an issuer on
- * loopback. The README shows the same classes with a literal issuer where these read a property.
+ * loopback. Between the marker comments the code is the README's, line for line, but for the issuer:
+ * a literal there, the loopback issuer's address here (sigil-spring-boot-tests' ReadmeSnippetsTest
+ * checks both, and lists those differences).
  */
 @Timeout(60)
 class ReadmeExampleTest {
 
+    // --- README: servlet configuration ---
     @Configuration(proxyBeanMethods = false)
     static class ResourceServerConfiguration {
 
@@ -49,10 +52,12 @@ class ReadmeExampleTest {
             return decoder;
         }
     }
+    // --- end of the README snippet ---
 
     @Configuration(proxyBeanMethods = false)
     static class ReactiveResourceServerConfiguration {
 
+        // --- README: WebFlux configuration ---
         @Bean(destroyMethod = "close")
         MultiIssuerVerifier jwtVerifier(@Value("${issuer}") String issuer) {
             return MultiIssuerVerifier.builder()
@@ -66,6 +71,7 @@ class ReadmeExampleTest {
         ReactiveJwtDecoder jwtDecoder(TokenVerifier verifier) {
             return new SigilReactiveJwtDecoder(verifier);
         }
+        // --- end of the README snippet ---
     }
 
     private static AnnotationConfigApplicationContext context(Class<?> configuration, FakeIssuer issuer) {

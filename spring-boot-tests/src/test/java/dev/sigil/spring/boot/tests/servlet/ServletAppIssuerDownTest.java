@@ -1,0 +1,82 @@
+package dev.sigil.spring.boot.tests.servlet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import dev.sigil.jwt.JwtVerificationException;
+import dev.sigil.spring.boot.tests.Issuers;
+import dev.sigil.spring.boot.tests.Tokens;
+import dev.sigil.testkit.FakeIssuer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The servlet application started while its issuer is down. Start-up does not need the issuer
+ * (Sigil fetches discovery and keys at the first token). A token then cannot be verified: Spring's
+ * failure handler rethrows the {@code AuthenticationServiceException}, which leaves the filter chain
+ * (MockMvc shows it). On a real server the container then dispatches to Boot's {@code /error}, and
+ * Boot's default security filter chain, which requires authentication for every dispatch, refuses
+ * that dispatch: the client gets a 401 with no error code, not the 500 an application might expect.
+ */
+@SpringBootTest(classes = ServletApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=servlet-app")
+@AutoConfigureMockMvc
+@Timeout(60)
+class ServletAppIssuerDownTest {
+
+    private static final FakeIssuer ISSUER = Issuers.down();
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("test.issuer.uri", ISSUER::issuer);
+    }
+
+    @AfterAll
+    static void stopIssuer() {
+        ISSUER.close();
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void issuerDownWithNoKeysLeavesTheFilterChainAsAnAuthenticationServiceException() {
+        String token = new Tokens(ISSUER.issuer()).valid();
+        AuthenticationServiceException thrown = assertThrows(AuthenticationServiceException.class,
+                () -> mvc.perform(get("/subject").header("Authorization", "Bearer " + token)));
+        assertEquals("signing keys unavailable", thrown.getMessage());
+        assertEquals(JwtVerificationException.Reason.KEYS_UNAVAILABLE,
+                ((JwtVerificationException) thrown.getCause().getCause()).reason());
+        assertThat(ISSUER.totalRequests()).as("the issuer was asked").isPositive();
+    }
+
+    @Test
+    void issuerDownWithNoKeysOnARealServerIsBootsErrorDispatchRefused401WithoutAnErrorCode() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/subject"))
+                .header("Authorization", "Bearer " + new Tokens(ISSUER.issuer()).valid())
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, response.statusCode());
+        // No invalid_token: the token was never judged. Only the entry point's challenge for the error dispatch.
+        assertEquals("Bearer" + ServletAppTest.resourceMetadata("http://127.0.0.1:" + port),
+                response.headers().firstValue("WWW-Authenticate").orElseThrow());
+    }
+}
