@@ -4,6 +4,7 @@ import dev.sigil.jwk.JwksCachePolicy;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenVerifier;
+import dev.sigil.jwt.VerificationListener;
 import dev.sigil.spi.JwsAlgorithm;
 import java.net.URI;
 import java.util.List;
@@ -27,6 +28,12 @@ final class SigilVerifiers {
     }
 
     static TokenVerifier build(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment) {
+        return build(boot, sigil, environment, SigilVerifierListeners.NONE);
+    }
+
+    /** As {@link #build(OAuth2ResourceServerProperties, SigilJwtProperties, Environment)}, with the listeners of an optional part (metrics). */
+    static TokenVerifier build(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment,
+            SigilVerifierListeners listeners) {
         OAuth2ResourceServerProperties.Jwt jwt = boot.getJwt();
         String issuerUri = blankToNull(jwt.getIssuerUri());
         String jwkSetUri = blankToNull(jwt.getJwkSetUri());
@@ -46,7 +53,7 @@ final class SigilVerifiers {
         }
         Consumer<JwtVerifier.Builder> common = common(jwt, sigil, environment);
         if (!sigil.getTrustedIssuers().isEmpty()) {
-            return multi(issuerUri, jwkSetUri, audiences, sigil.getTrustedIssuers(), common);
+            return multi(issuerUri, jwkSetUri, audiences, sigil.getTrustedIssuers(), common, listeners);
         }
         JwtVerifier.Builder builder = JwtVerifier.builder();
         if (issuerUri != null) {
@@ -64,11 +71,17 @@ final class SigilVerifiers {
             builder.audience(audiences.toArray(String[]::new));
         }
         common.accept(builder);
-        return builder.build();
+        // --- listeners (metrics): the label is what the verifier reports, its issuer or ANY_ISSUER ---
+        String label = issuerUri != null ? issuerUri : VerificationListener.ANY_ISSUER;
+        listeners.configure(builder, label);
+        JwtVerifier verifier = builder.build();
+        listeners.built(verifier, label);
+        return verifier;
+        // --- end of listeners ---
     }
 
     private static TokenVerifier multi(String issuerUri, String jwkSetUri, List<String> audiences,
-            List<String> trustedIssuers, Consumer<JwtVerifier.Builder> common) {
+            List<String> trustedIssuers, Consumer<JwtVerifier.Builder> common, SigilVerifierListeners listeners) {
         if (issuerUri == null && jwkSetUri != null) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "jwk-set-uri", jwkSetUri,
                     "with sigil.jwt.trusted-issuers, a jwk-set-uri needs the issuer-uri it belongs to");
@@ -88,7 +101,12 @@ final class SigilVerifiers {
                 builder.trustedIssuer(issuer);
             }
         }
-        return builder.build();
+        // --- listeners (metrics) ---
+        listeners.configure(builder);
+        MultiIssuerVerifier verifier = builder.build();
+        listeners.built(verifier);
+        return verifier;
+        // --- end of listeners ---
     }
 
     private static Consumer<JwtVerifier.Builder> common(OAuth2ResourceServerProperties.Jwt jwt, SigilJwtProperties sigil,
