@@ -82,7 +82,8 @@ import java.util.stream.Collectors;
  * tested without a backend or a key. The parts hand each other positions in the token and arrays
  * rather than a parsed-token object, so that the split costs a token nothing. {@code CurrentKeys}
  * holds the index of the key source's current set, built once per set, and asks the source for a
- * newer one; {@code AsyncVerifications} is {@link #verifyAsync(String)}'s waiting on no thread.
+ * newer one; {@code AsyncVerifications} is {@link #verifyAsync(String)}'s waiting on no thread;
+ * {@code VerificationEvents} reports each outcome to a {@link VerificationListener}.
  * What stays here is the order of the parts, the one refresh and retry, and the public API.
  *
  * <h2>Why this file is still long</h2>
