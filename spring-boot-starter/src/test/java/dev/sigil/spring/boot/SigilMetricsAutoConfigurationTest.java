@@ -113,6 +113,10 @@ class SigilMetricsAutoConfigurationTest {
                     assertEquals(1, registry.get(SigilMetrics.VERIFICATIONS).tags("reason", "ISSUER_MISMATCH",
                             "issuer", VerificationListener.UNTRUSTED_ISSUER).counter().count());
                     assertThat(registry.find(SigilMetrics.KEYS).gauges()).hasSize(2);
+                    assertEquals(2, registry.get(SigilMetrics.KEYS).tags("issuer", http.issuer()).gauge().value());
+                    // Configured, its discovery not yet run: listed, and empty.
+                    assertEquals(0, registry.get(SigilMetrics.KEYS).tags("issuer", "https://other.example.com/").gauge()
+                            .value());
                 });
     }
 
