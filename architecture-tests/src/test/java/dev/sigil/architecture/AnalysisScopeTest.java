@@ -40,6 +40,7 @@ class AnalysisScopeTest {
                 "the analysis must include sigil-spring-security");
         assertTrue(analysed.contain("dev.sigil.spring.boot.SigilResourceServerAutoConfiguration"),
                 "the analysis must include sigil-spring-boot-starter");
+        assertTrue(analysed.contain("dev.sigil.micrometer.SigilMetrics"), "the analysis must include sigil-micrometer");
         List<String> fixtures = analysed.stream()
                 .map(JavaClass::getName)
                 .filter(name -> name.contains(".fixture."))

@@ -50,6 +50,12 @@ final class ArchitectureRules {
     /** The Spring modules: sigil-spring-security and sigil-spring-boot-starter. */
     static final String[] SPRING_PACKAGES = {"dev.sigil.spring.."};
 
+    /** The Micrometer module, sigil-micrometer. */
+    static final String[] MICROMETER_PACKAGES = {"dev.sigil.micrometer.."};
+
+    /** Where Micrometer may be used: sigil-micrometer, and the Boot starter that binds its meters. */
+    static final String[] MICROMETER_USERS = {"dev.sigil.micrometer..", "dev.sigil.spring.boot.."};
+
     /** Modules no published module may depend on. */
     static final String[] UNPUBLISHED_PACKAGES = {
         "dev.sigil.testkit..", "dev.sigil.cli..", "dev.sigil.benchmarks..", "dev.sigil.architecture.."
@@ -120,13 +126,28 @@ final class ArchitectureRules {
                             .or(JavaClass.Predicates.resideInAnyPackage(CORE_EXPORTED_PACKAGES))
                             .or(JavaClass.Predicates.resideInAnyPackage(SPRING_PACKAGES))
                             .or(JavaClass.Predicates.resideInAnyPackage(IMPLEMENTATION_PACKAGES))
+                            .or(JavaClass.Predicates.resideInAnyPackage(MICROMETER_PACKAGES))
                             .as("reside outside dev.sigil.., or in an exported core package"
-                                    + " (dev.sigil.jwt, dev.sigil.jwk, dev.sigil.spi), or in a Spring or"
-                                    + " implementation module"))
+                                    + " (dev.sigil.jwt, dev.sigil.jwk, dev.sigil.spi), or in a Spring,"
+                                    + " implementation or Micrometer module"))
             .because("the Spring modules adapt the public verifier (TokenVerifier, the Reasons) to Spring"
                     + " Security; reaching into dev.sigil.internal.. would fail on the module path and tie"
                     + " them to core details that change without notice. The Boot starter may configure"
-                    + " the implementation modules it ships with (backend-jca, http-jdk) through their API");
+                    + " the implementation modules it ships with (backend-jca, http-jdk), and bind"
+                    + " sigil-micrometer's meters, through their API");
+
+    @ArchTest
+    static final ArchRule micrometerModuleUsesOnlyTheExportedCorePackages = classes()
+            .that().resideInAnyPackage(MICROMETER_PACKAGES)
+            .should().onlyDependOnClassesThat(
+                    JavaClass.Predicates.resideOutsideOfPackage("dev.sigil..")
+                            .or(JavaClass.Predicates.resideInAnyPackage(CORE_EXPORTED_PACKAGES))
+                            .or(JavaClass.Predicates.resideInAnyPackage(MICROMETER_PACKAGES))
+                            .as("reside outside dev.sigil.., or in an exported core package"
+                                    + " (dev.sigil.jwt, dev.sigil.jwk, dev.sigil.spi), or in sigil-micrometer"))
+            .because("sigil-micrometer meters what core reports through its public listeners and stats;"
+                    + " reaching into dev.sigil.internal.. would fail on the module path, and depending on a"
+                    + " backend or transport would force that choice on every Micrometer user");
 
     // ---- 3. third-party libraries stay in their own module ----------------------------------
 
@@ -165,6 +186,16 @@ final class ArchitectureRules {
                     + " application to sigil-spring-security and the Boot starter alone; anywhere else a Spring class is a"
                     + " NoClassDefFoundError for every user who is not on Spring, and core promises"
                     + " nothing but the JDK");
+
+    @ArchTest
+    static final ArchRule onlyTheMicrometerModuleTouchesMicrometer = noClasses()
+            .that().resideInAPackage("dev.sigil..")
+            .and().resideOutsideOfPackages(MICROMETER_USERS)
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+            .because("Micrometer is provided by the application to sigil-micrometer (and to the Boot"
+                    + " starter, which binds its meters only when Micrometer is present); anywhere else a"
+                    + " Micrometer class is a NoClassDefFoundError for every user without it, and core"
+                    + " reports through its own VerificationListener and JwksListener instead");
 
     // ---- 4. nothing published depends on what is not published ------------------------------
 

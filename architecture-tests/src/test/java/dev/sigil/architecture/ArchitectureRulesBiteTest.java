@@ -197,6 +197,30 @@ class ArchitectureRulesBiteTest {
         }
 
         @Test
+        void micrometerOutsideTheMicrometerModuleIsReported() {
+            assertBites(ArchitectureRules.onlyTheMicrometerModuleTouchesMicrometer,
+                    dev.sigil.http.fixture.CountsWithMicrometer.class);
+        }
+
+        @Test
+        void micrometerInsideTheMicrometerModulePasses() {
+            assertPasses(ArchitectureRules.onlyTheMicrometerModuleTouchesMicrometer,
+                    dev.sigil.micrometer.fixture.CountsWithMicrometer.class, ImportsKeysThroughTheSpi.class);
+        }
+
+        @Test
+        void theMicrometerModuleReachingIntoCoreInternalsIsReported() {
+            assertBites(ArchitectureRules.micrometerModuleUsesOnlyTheExportedCorePackages,
+                    dev.sigil.micrometer.fixture.CountsWithCoreInternals.class);
+        }
+
+        @Test
+        void theMicrometerModuleOnTheExportedPackagesPasses() {
+            assertPasses(ArchitectureRules.micrometerModuleUsesOnlyTheExportedCorePackages,
+                    dev.sigil.micrometer.fixture.CountsWithMicrometer.class);
+        }
+
+        @Test
         void jacksonOutsideTheJacksonCodecIsReported() {
             assertBites(ArchitectureRules.onlyTheJacksonCodecTouchesJackson, ParsesWithJackson.class);
         }

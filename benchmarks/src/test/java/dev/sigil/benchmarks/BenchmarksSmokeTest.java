@@ -33,7 +33,7 @@ class BenchmarksSmokeTest {
     private static final Class<?>[] BENCHMARKS = {
         SigilVerify.class, SigilVerifyTwoThreads.class, Floor.class, ColdStart.class,
         NimbusVerify.class, Jose4jVerify.class, JavaJwtVerify.class, JjwtVerify.class,
-        TokenCacheHit.class, TokenCacheMiss.class, MultiIssuerVerify.class,
+        TokenCacheHit.class, TokenCacheMiss.class, MultiIssuerVerify.class, VerificationListenerCost.class,
     };
 
     /** Once and briefly, in this JVM: no fork start-up per combination, which keeps the run to seconds. */
@@ -70,8 +70,9 @@ class BenchmarksSmokeTest {
         assertEquals(expected, ran, "every benchmark method ran");
         // 20 Sigil (5 algs x 2 backends x 2 codecs) + 4 two-thread + 10 floor + 2 cold start + 5 Nimbus
         // + 5 jose4j + 4 java-jwt + 5 jjwt; issue 16: 8 cache hit (4 algs x 2 backends) + 16 cache miss
-        // (the same, cache off and on) + 4 multi-issuer (2 algs x 2 backends).
-        assertEquals(83, results.size(), "every parameter combination ran");
+        // (the same, cache off and on) + 4 multi-issuer (2 algs x 2 backends); issue 17: 4 listener cost
+        // (full and cache hit, without and with a listener).
+        assertEquals(87, results.size(), "every parameter combination ran");
     }
 
     @Test

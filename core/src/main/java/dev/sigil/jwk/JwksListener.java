@@ -41,6 +41,26 @@ public interface JwksListener {
     }
 
     /**
+     * As {@link #fetchFailed(URI, String, Duration)}, with the HTTP status of the answer that could
+     * not be used: an error status (404, 429, 503, ...), or 200 for a document or set that is
+     * malformed, too large or names another issuer. {@code 0} when no answer came at all: no
+     * connection, a timeout, a body over the cap, a redirect refused by core's rules. For metrics
+     * that count failures by status without reading {@code reason}, which is for humans.
+     *
+     * <p>Sigil calls this method for every failure. Its default calls
+     * {@link #fetchFailed(URI, String, Duration)}, so that a listener written before it existed hears
+     * every failure as before; a listener overrides one of the two, not both.
+     *
+     * @param uri what was fetched
+     * @param status the HTTP status of the unusable answer, or {@code 0} when there was none
+     * @param reason a lower-case explanation
+     * @param duration how long the attempt took
+     */
+    default void fetchFailed(URI uri, int status, String reason, Duration duration) {
+        fetchFailed(uri, reason, duration);
+    }
+
+    /**
      * A newly fetched set differs from the previous one in these {@code kid}s (keys without a
      * {@code kid} are not listed).
      */

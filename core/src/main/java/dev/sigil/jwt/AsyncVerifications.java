@@ -24,6 +24,7 @@ final class AsyncVerifications {
 
     // Its verify path, which with a KeyWait returns null instead of waiting for keys.
     private final JwtVerifier path;
+    private final VerificationEvents events;
     // The builder's executor, or null.
     private final Executor executor;
     // The key cache the verifier built, or null.
@@ -33,23 +34,30 @@ final class AsyncVerifications {
     // Verifications waiting for keys or handed to an executor and not yet ended; never above maxPendingAsync.
     private final AtomicInteger pendingAsync = new AtomicInteger();
 
-    AsyncVerifications(JwtVerifier path, Executor executor, JwksCache ownedCache, int maxPendingAsync, Duration maxKeyWait) {
+    AsyncVerifications(JwtVerifier path, VerificationEvents events, Executor executor, JwksCache ownedCache,
+            int maxPendingAsync, Duration maxKeyWait) {
         this.path = path;
+        this.events = events;
         this.executor = executor;
         this.ownedCache = ownedCache;
         this.maxPendingAsync = maxPendingAsync;
         this.maxKeyWait = maxKeyWait;
     }
 
-    CompletionStage<VerifiedJwt> verify(String token) {
+    /** {@code verifyAsync}, its outcome reported as taking the time since {@code start}. */
+    CompletionStage<VerifiedJwt> verify(String token, long start) {
         KeyWait wait = new KeyWait();
         VerifiedJwt verified;
         try {
             verified = path.verify(token, wait);
         } catch (JwtVerificationException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(events.refused(e, start));
         }
-        return verified != null ? CompletableFuture.completedFuture(verified) : verifyWhenKeysArrive(token, wait.pending);
+        if (verified != null) {
+            events.verified(verified, start);
+            return CompletableFuture.completedFuture(verified);
+        }
+        return verifyWhenKeysArrive(token, wait.pending, start);
     }
 
     /**
@@ -57,27 +65,28 @@ final class AsyncVerifications {
      * the verification runs again on the executor, counted against the limit until it ends. Keys
      * are at hand by then, or their failure is.
      */
-    private CompletableFuture<VerifiedJwt> verifyWhenKeysArrive(String token, CompletableFuture<JwkSet> pending) {
+    private CompletableFuture<VerifiedJwt> verifyWhenKeysArrive(String token, CompletableFuture<JwkSet> pending,
+            long start) {
         Executor executor;
         try {
             executor = asyncExecutor();
         } catch (RejectedExecutionException closed) {
-            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "the key cache is closed: no key set can be waited for", closed));
+            return CompletableFuture.failedFuture(events.refused(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "the key cache is closed: no key set can be waited for", closed), start));
         }
         if (executor instanceof ExecutorService service && service.isShutdown()) {
-            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
-                    "the executor is shut down: no key set can be waited for"));
+            return CompletableFuture.failedFuture(events.refused(new JwtVerificationException(Reason.KEYS_UNAVAILABLE,
+                    "the executor is shut down: no key set can be waited for"), start));
         }
         // Counted before anything waits, so that no executor, however its queue is built, can hold
         // more than the limit for this verifier; given back when the verification ends.
         if (pendingAsync.incrementAndGet() > maxPendingAsync) {
             pendingAsync.decrementAndGet();
-            return CompletableFuture.failedFuture(new JwtVerificationException(Reason.OVERLOADED, maxPendingAsync
-                    + " verifications are already waiting for keys on this verifier, its limit (maxPendingAsync);"
-                    + " retry later"));
+            return CompletableFuture.failedFuture(events.refused(new JwtVerificationException(Reason.OVERLOADED,
+                    maxPendingAsync + " verifications are already waiting for keys on this verifier, its limit"
+                    + " (maxPendingAsync); retry later"), start));
         }
-        AsyncVerification verification = new AsyncVerification(token);
+        AsyncVerification verification = new AsyncVerification(token, start);
         // A copy, since timing out must not fail the source's own stage for its other callers. The
         // bound is the synchronous one: a source whose stage never completes cannot hold a place for good.
         pending.copy().orTimeout(maxKeyWait.toMillis(), TimeUnit.MILLISECONDS).whenComplete((set, failure) -> {
@@ -98,10 +107,12 @@ final class AsyncVerifications {
      */
     private final class AsyncVerification implements AbandonableWork {
         private final String token;
+        private final long start;
         final CompletableFuture<VerifiedJwt> result = new CompletableFuture<>();
 
-        AsyncVerification(String token) {
+        AsyncVerification(String token, long start) {
             this.token = token;
+            this.start = start;
         }
 
         void start(Executor executor) {
@@ -121,8 +132,12 @@ final class AsyncVerifications {
         @Override
         public void run() {
             try {
-                result.complete(path.verify(token, null));
-            } catch (JwtVerificationException | RuntimeException | Error failure) {
+                VerifiedJwt verified = path.verify(token, null);
+                events.verified(verified, start);
+                result.complete(verified);
+            } catch (JwtVerificationException failure) {
+                result.completeExceptionally(events.refused(failure, start));
+            } catch (RuntimeException | Error failure) {
                 result.completeExceptionally(failure);
             } finally {
                 pendingAsync.decrementAndGet();
@@ -137,7 +152,7 @@ final class AsyncVerifications {
 
         void end(JwtVerificationException failure) {
             pendingAsync.decrementAndGet();
-            result.completeExceptionally(failure);
+            result.completeExceptionally(events.refused(failure, start));
         }
     }
 

@@ -70,7 +70,8 @@ final class HeaderRules {
                     + " is not supported" + (alg == null ? "" : " by crypto backend '" + backendName + "'"));
         }
         if (!allowed.contains(alg)) {
-            throw new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, "alg " + alg + " is not allowed; allowed: " + allowed);
+            throw new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, "alg " + alg + " is not allowed; allowed: " + allowed)
+                    .algorithm(alg);
         }
         if (members.containsKey("crit")) {
             Object crit = members.get("crit");

@@ -45,6 +45,7 @@ final class IssuerVerifierFactory {
     CacheThreads threads;
     Executor executor;
     SharedKeySets caches;
+    VerificationListener verificationListener;
 
     IssuerVerifierFactory(Consumer<JwtVerifier.Builder> defaults) {
         this.defaults = defaults;
@@ -99,6 +100,10 @@ final class IssuerVerifierFactory {
         if (route.template() != null) {
             b.validator(route.template().tenantCheck(route.tenant()));
         }
+        if (verificationListener != null) {
+            // The label, not route.issuer(): a template's issuer names a tenant, which tokens choose.
+            b.verificationListener(verificationListener, route.label());
+        }
         b.sharedTokens(tokens);
     }
 
@@ -113,6 +118,10 @@ final class IssuerVerifierFactory {
         if (b.ignoresAudience() || !b.hasAudience()) {
             throw new JwtConfigurationException("a multi-issuer verifier always requires an audience, and " + what
                     + " has none: call audience(..) on the MultiIssuerVerifier.Builder or in the issuer's settings");
+        }
+        if (b.hasVerificationListener()) {
+            throw new JwtConfigurationException("the settings of " + what + " give a verification listener; give it to"
+                    + " the MultiIssuerVerifier.Builder, which labels each outcome with the configured issuer or template");
         }
         if (b.hasTokenCache()) {
             throw new JwtConfigurationException("the settings of " + what + " give a token cache; give it to the"

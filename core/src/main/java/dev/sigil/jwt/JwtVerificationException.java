@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import dev.sigil.spi.JwsAlgorithm;
 import java.util.Objects;
 
 /**
@@ -62,6 +63,9 @@ public final class JwtVerificationException extends Exception {
     }
 
     private final Reason reason;
+    // The token's alg, for a VerificationListener, once the verifier knows it: set once, by the
+    // verifier that refused the token and before anyone else sees the exception.
+    private JwsAlgorithm algorithm;
 
     /**
      * @param reason why the token was refused
@@ -81,6 +85,19 @@ public final class JwtVerificationException extends Exception {
     /** Why the token was refused. */
     public Reason reason() {
         return reason;
+    }
+
+    /** Records the token's algorithm, unless already recorded; returns this exception, to be thrown. */
+    JwtVerificationException algorithm(JwsAlgorithm alg) {
+        if (algorithm == null) {
+            algorithm = alg;
+        }
+        return this;
+    }
+
+    /** The token's algorithm, if the verifier knew it when it refused the token; else {@code null}. */
+    JwsAlgorithm algorithmOrNull() {
+        return algorithm;
     }
 
     @Override

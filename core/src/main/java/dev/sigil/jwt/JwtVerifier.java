@@ -82,7 +82,8 @@ import java.util.stream.Collectors;
  * tested without a backend or a key. The parts hand each other positions in the token and arrays
  * rather than a parsed-token object, so that the split costs a token nothing. {@code CurrentKeys}
  * holds the index of the key source's current set, built once per set, and asks the source for a
- * newer one; {@code AsyncVerifications} is {@link #verifyAsync(String)}'s waiting on no thread.
+ * newer one; {@code AsyncVerifications} is {@link #verifyAsync(String)}'s waiting on no thread;
+ * {@code VerificationEvents} reports each outcome to a {@link VerificationListener}.
  * What stays here is the order of the parts, the one refresh and retry, and the public API.
  *
  * <h2>Why this file is still long</h2>
@@ -125,6 +126,7 @@ public final class JwtVerifier implements TokenVerifier {
     private final AsyncVerifications async;
     private final JwksCache ownedCache;
     private final VerifiedTokens tokens;
+    private final VerificationEvents events;
     private volatile boolean closed;
     // The last header that passed headerRules. Deliberately neither volatile nor locked: the entry's
     // fields are final, so any thread that sees it sees it whole (JLS 17.5), and a thread that misses
@@ -144,7 +146,8 @@ public final class JwtVerifier implements TokenVerifier {
         Duration maxKeyWait = b.maxKeyWait != null ? b.maxKeyWait
                 : ownedCache != null ? b.cachePolicy.requestTimeout().plus(KEY_WAIT_MARGIN) : Builder.DEFAULT_MAX_KEY_WAIT;
         this.currentKeys = new CurrentKeys(keySource, filter, b.listener, maxKeyWait, initialIndex);
-        this.async = new AsyncVerifications(this, b.executor, ownedCache, b.maxPendingAsync, maxKeyWait);
+        this.events = VerificationEvents.of(b.verificationListener, b.verificationLabel, b.issuer);
+        this.async = new AsyncVerifications(this, events, b.executor, ownedCache, b.maxPendingAsync, maxKeyWait);
         this.ownedCache = ownedCache;
         this.tokens = b.sharedTokens != null ? b.sharedTokens
                 : b.tokenCache != null ? new VerifiedTokens(b.tokenCache, backend, b.clock) : null;
@@ -163,7 +166,7 @@ public final class JwtVerifier implements TokenVerifier {
      */
     @Override
     public VerifiedJwt verify(String token) throws JwtVerificationException {
-        return verify(token, null);
+        return events.off() ? verify(token, null) : events.verify(this, token);
     }
 
     /**
@@ -189,7 +192,17 @@ public final class JwtVerifier implements TokenVerifier {
      */
     @Override
     public CompletionStage<VerifiedJwt> verifyAsync(String token) {
-        return async.verify(token);
+        return async.verify(token, events.start());
+    }
+
+    /** For a {@link MultiIssuerVerifier}, which has routed the token: {@code verifyAsync}, timed from {@code start}. */
+    CompletionStage<VerifiedJwt> verifyAsync(String token, long start) {
+        return async.verify(token, start);
+    }
+
+    /** Where this verifier reports its outcomes; a {@link MultiIssuerVerifier} reports its routed tokens' here. */
+    VerificationEvents events() {
+        return events;
     }
 
     /**
@@ -231,7 +244,7 @@ public final class JwtVerifier implements TokenVerifier {
             claimRules.check(hit.jwt().header(), hit.jwt().claims());
         } catch (JwtVerificationException e) {
             tokens.invalidate(cacheKey, hit);
-            throw e;
+            throw e.algorithm(hit.alg());
         }
         return hit.jwt();
     }
@@ -262,39 +275,44 @@ public final class JwtVerifier implements TokenVerifier {
             header = headerRules.check(compact.header(token, dot1));
             lastHeader = new AcceptedHeader(token.substring(0, dot1), header);
         }
-        byte[] signature = compact.signature(token, dot2);
-        byte[] signed = CompactJws.signingInput(token, dot2);
-
-        KeyIndex keys = currentKeys.current(async);
-        if (keys == null) {
-            return null;
-        }
-        ImportedKey verifiedBy;
         try {
-            verifiedBy = signatures.verify(keys, header, signed, dot2, signature);
-        } catch (JwtVerificationException failure) {
-            if (failure.reason() != Reason.KEY_NOT_FOUND && failure.reason() != Reason.INVALID_SIGNATURE) {
-                throw failure;
-            }
-            KeyIndex refreshed = currentKeys.newer(keys, async);
-            if (refreshed == null) {
+            byte[] signature = compact.signature(token, dot2);
+            byte[] signed = CompactJws.signingInput(token, dot2);
+
+            KeyIndex keys = currentKeys.current(async);
+            if (keys == null) {
                 return null;
             }
-            if (refreshed == keys) {
-                throw failure;
+            ImportedKey verifiedBy;
+            try {
+                verifiedBy = signatures.verify(keys, header, signed, dot2, signature);
+            } catch (JwtVerificationException failure) {
+                if (failure.reason() != Reason.KEY_NOT_FOUND && failure.reason() != Reason.INVALID_SIGNATURE) {
+                    throw failure;
+                }
+                KeyIndex refreshed = currentKeys.newer(keys, async);
+                if (refreshed == null) {
+                    return null;
+                }
+                if (refreshed == keys) {
+                    throw failure;
+                }
+                verifiedBy = signatures.verify(refreshed, header, signed, dot2, signature);
             }
-            verifiedBy = signatures.verify(refreshed, header, signed, dot2, signature);
-        }
 
-        // Only now, so that an unsigned payload is never parsed (unless a multi-issuer verifier had
-        // to read its iss); decoded over the signing input, which is no longer needed.
-        JwtClaims claims = routed != null ? routed : JwtClaims.of(compact.payload(token, dot1, dot2, signed));
-        claimRules.check(header, claims);
-        VerifiedJwt verified = new VerifiedJwt(header, claims);
-        if (cacheKey != null && !closed) {
-            tokens.put(cacheKey, this, verified, verifiedBy, token.length());
+            // Only now, so that an unsigned payload is never parsed (unless a multi-issuer verifier had
+            // to read its iss); decoded over the signing input, which is no longer needed.
+            JwtClaims claims = routed != null ? routed : JwtClaims.of(compact.payload(token, dot1, dot2, signed));
+            claimRules.check(header, claims);
+            VerifiedJwt verified = new VerifiedJwt(header, claims);
+            if (cacheKey != null && !closed) {
+                tokens.put(cacheKey, this, verified, verifiedBy, token.length());
+            }
+            return verified;
+        } catch (JwtVerificationException e) {
+            // For a VerificationListener: the header, and so the algorithm, passed its rules.
+            throw e.algorithm(header.algorithm());
         }
-        return verified;
     }
 
     /** Whether this verifier reads tokens within the same limits as {@code other}. */
@@ -423,8 +441,10 @@ public final class JwtVerifier implements TokenVerifier {
         private JsonCodec jsonCodec;
         private JwksListener listener = NO_LISTENER;
         private TokenCachePolicy tokenCache;
+        private VerificationListener verificationListener;
         // Set only by a MultiIssuerVerifier, for the verifiers it builds.
         private VerifiedTokens sharedTokens;
+        private String verificationLabel;
 
         private Builder() {
         }
@@ -816,6 +836,18 @@ public final class JwtVerifier implements TokenVerifier {
         }
 
         /**
+         * Hears the outcome of every verification, for metrics: verified or refused, the
+         * {@link Reason}, the algorithm, the issuer given to {@link #issuer(String)} (or
+         * {@link VerificationListener#ANY_ISSUER} after {@link #ignoreIssuer()}) and the duration;
+         * see {@link VerificationListener} for when it is called and what it must not do. Default:
+         * none, and then verifying does not read the clock.
+         */
+        public Builder verificationListener(VerificationListener listener) {
+            this.verificationListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * Keeps a verified-token cache within these bounds, so that a token presented again costs a
          * hash instead of a signature check; see {@link TokenCachePolicy} for what a hit means and
          * when it pays. Default: no cache.
@@ -924,6 +956,16 @@ public final class JwtVerifier implements TokenVerifier {
         Builder sharedTokens(VerifiedTokens tokens) {
             this.sharedTokens = tokens;
             return this;
+        }
+
+        boolean hasVerificationListener() {
+            return verificationListener != null;
+        }
+
+        /** Reports to {@code listener} under {@code label}, the configured issuer or template, in place of the issuer. */
+        Builder verificationListener(VerificationListener listener, String label) {
+            this.verificationLabel = label;
+            return verificationListener(listener);
         }
 
         /**

@@ -87,6 +87,8 @@ public final class MultiIssuerVerifier implements TokenVerifier {
     private final SharedKeySets caches;
     private final CacheThreads threads;
     private final LongAdder untrusted = new LongAdder();
+    // Reports tokens refused before routing; a routed token is reported by its issuer's verifier's events.
+    private final VerificationEvents unrouted;
 
     private MultiIssuerVerifier(IssuerVerifierFactory setup, Builder b) {
         this.router = setup.router;
@@ -96,6 +98,7 @@ public final class MultiIssuerVerifier implements TokenVerifier {
         this.tokens = setup.tokens;
         this.caches = setup.caches;
         this.threads = setup.threads;
+        this.unrouted = VerificationEvents.of(setup.verificationListener, VerificationListener.UNTRUSTED_ISSUER, null);
         this.verifiers = new IssuerVerifiers(setup::make, b.maxIssuers, b.newIssuers, b.newIssuersPer, setup.clock);
     }
 
@@ -104,24 +107,60 @@ public final class MultiIssuerVerifier implements TokenVerifier {
         return new Builder();
     }
 
+    /**
+     * Verifies a token: routes it by its {@code iss}, then verifies it with that issuer's verifier.
+     * A {@link Builder#verificationListener(VerificationListener) listener} hears the outcome under
+     * the configured issuer or template, or {@link VerificationListener#UNTRUSTED_ISSUER} when the
+     * token could not be routed.
+     */
     @Override
     public VerifiedJwt verify(String token) throws JwtVerificationException {
+        long start = unrouted.start();
         TokenStore.Key cacheKey = null;
         if (tokens != null && token != null && token.length() <= router.maxTokenLength()) {
             cacheKey = tokens.key(token);
             VerifiedTokens.Entry hit = tokens.get(cacheKey);
             if (hit != null) {
-                VerifiedJwt reused = hit.by().reuse(hit, cacheKey);
+                VerifiedJwt reused;
+                try {
+                    reused = hit.by().reuse(hit, cacheKey);
+                } catch (JwtVerificationException e) {
+                    throw hit.by().events().refused(e, start);
+                }
                 if (reused != null) {
                     // A hit is a use: a tenant served from the cache is not the least recently used.
                     verifiers.used(reused.claims().issuerOrNull());
+                    hit.by().events().verified(reused, start);
                     return reused;
                 }
             }
         }
-        JwtClaims claims = unverifiedClaims(token);
-        JwtVerifier verifier = verifiers.verifierFor(route(claims));
-        return verifier.verifyFully(token, null, verifier.readsLike(router) ? claims : null, cacheKey);
+        JwtClaims claims;
+        IssuerVerifiers.Route route;
+        try {
+            claims = unverifiedClaims(token);
+            route = route(claims);
+        } catch (JwtVerificationException e) {
+            throw unrouted.refused(e, start);
+        }
+        JwtVerifier verifier = verifierFor(route, start);
+        VerifiedJwt verified;
+        try {
+            verified = verifier.verifyFully(token, null, verifier.readsLike(router) ? claims : null, cacheKey);
+        } catch (JwtVerificationException e) {
+            throw verifier.events().refused(e, start);
+        }
+        verifier.events().verified(verified, start);
+        return verified;
+    }
+
+    /** The verifier of {@code route}; a refusal (too many new issuers) is reported under the route's label. */
+    private JwtVerifier verifierFor(IssuerVerifiers.Route route, long start) throws JwtVerificationException {
+        try {
+            return verifiers.verifierFor(route);
+        } catch (JwtVerificationException e) {
+            throw unrouted.refused(e, route.label(), start);
+        }
     }
 
     /**
@@ -131,13 +170,20 @@ public final class MultiIssuerVerifier implements TokenVerifier {
      */
     @Override
     public CompletionStage<VerifiedJwt> verifyAsync(String token) {
+        long start = unrouted.start();
         JwtVerifier verifier;
         try {
-            verifier = verifiers.verifierFor(route(unverifiedClaims(token)));
+            IssuerVerifiers.Route route;
+            try {
+                route = route(unverifiedClaims(token));
+            } catch (JwtVerificationException e) {
+                throw unrouted.refused(e, start);
+            }
+            verifier = verifierFor(route, start);
         } catch (JwtVerificationException e) {
             return CompletableFuture.failedFuture(e);
         }
-        return verifier.verifyAsync(token);
+        return verifier.verifyAsync(token, start);
     }
 
     /** The payload's claims, read before any check of the signature only to find the issuer. */
@@ -229,6 +275,7 @@ public final class MultiIssuerVerifier implements TokenVerifier {
         private Duration newIssuersPer = Duration.ofMinutes(1);
         private TokenCachePolicy tokenCache;
         private Function<String, JwksListener> listeners = label -> JwtVerifier.Builder.NO_LISTENER;
+        private VerificationListener verificationListener;
 
         private Builder() {
         }
@@ -359,6 +406,19 @@ public final class MultiIssuerVerifier implements TokenVerifier {
         }
 
         /**
+         * Hears the outcome of every verification, for metrics: as
+         * {@link JwtVerifier.Builder#verificationListener(VerificationListener)}, with {@code issuer}
+         * the configured issuer or template (as written here) whose verifier judged the token, or
+         * {@link VerificationListener#UNTRUSTED_ISSUER} for a token refused before it could be routed
+         * to one: never the token's own {@code iss}, so a template's tenants share one label. An
+         * issuer's own settings (or the defaults) may not give one. Default: none.
+         */
+        public Builder verificationListener(VerificationListener listener) {
+            this.verificationListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
          * Builds the verifier, having built (and discarded) each configured issuer's verifier and one
          * for each template, so that every setting is checked now; makes no network request.
          *
@@ -376,6 +436,7 @@ public final class MultiIssuerVerifier implements TokenVerifier {
                 defaults.accept(b);
             };
             IssuerVerifierFactory setup = new IssuerVerifierFactory(shared);
+            setup.verificationListener = verificationListener;
             JwtVerifier.Builder base = setup.configured(b -> { });
             setup.backend = base.selectCryptoBackend();
             setup.json = Providers.JSON.select(base.jsonCodecOrNull());

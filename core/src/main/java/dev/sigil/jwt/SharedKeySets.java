@@ -225,12 +225,13 @@ final class SharedKeySets {
             each(l -> l.fetchSucceeded(uri, status, duration));
         }
 
+        // The status form, which core calls: each listener's default passes it on to the older form.
         @Override
-        public void fetchFailed(URI uri, String reason, Duration duration) {
+        public void fetchFailed(URI uri, int status, String reason, Duration duration) {
             for (Watcher w : watchers) {
                 w.fetchFailed(uri);
             }
-            each(l -> l.fetchFailed(uri, reason, duration));
+            each(l -> l.fetchFailed(uri, status, reason, duration));
         }
 
         @Override

@@ -12,7 +12,8 @@
  * {@link dev.sigil.jwt.JwtVerificationException} whose {@link dev.sigil.jwt.JwtVerificationException#reason()}
  * says why in a stable form. A configuration that would verify nothing, or verify insecurely, fails
  * {@code build()} with a {@link dev.sigil.spi.JwtConfigurationException};
- * {@link dev.sigil.jwt.CryptoPolicy} narrows the algorithms and keys further.
+ * {@link dev.sigil.jwt.CryptoPolicy} narrows the algorithms and keys further. A
+ * {@link dev.sigil.jwt.VerificationListener} hears each outcome, for metrics.
  *
  * <p>Depends on {@code java.base}, {@link dev.sigil.jwk} (keys), {@link dev.sigil.spi} (the
  * crypto backend, HTTP transport and JSON codec it resolves at {@code build()}) and core's

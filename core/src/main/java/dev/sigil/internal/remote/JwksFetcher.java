@@ -114,12 +114,12 @@ final class JwksFetcher {
                 set = parser.apply(body, setLimits);
             } catch (InvalidJwkException e) {
                 // InvalidJwkException's messages are printable already (its class comment).
-                throw failed(uri, "malformed key set from " + RemoteGet.show(uri) + ": " + e.getMessage(),
+                throw failed(uri, 200, "malformed key set from " + RemoteGet.show(uri) + ": " + e.getMessage(),
                         null, start, e);
             }
             int entries = set.keys().size() + set.malformedKeys().size();
             if (entries > policy.maxKeys()) {
-                throw failed(uri, "key set from " + RemoteGet.show(uri) + " holds " + entries
+                throw failed(uri, 200, "key set from " + RemoteGet.show(uri) + " holds " + entries
                         + " keys, more than the limit of " + policy.maxKeys(), null, start, null);
             }
         }
@@ -137,17 +137,17 @@ final class JwksFetcher {
             HttpResponse response = RemoteGet.get(transport, uri, headers, policy.connectTimeout(),
                     policy.requestTimeout(), policy.maxBodyBytes());
             if (response == null) {
-                throw failed(uri, "http transport " + UntrustedText.quoted(transport.name()) + " returned no response",
+                throw failed(uri, 0, "http transport " + UntrustedText.quoted(transport.name()) + " returned no response",
                         null, start, null);
             }
             return response;
         } catch (RemoteGet.Refused e) {
-            throw failed(uri, e.getMessage(), null, start, e);
+            throw failed(uri, 0, e.getMessage(), null, start, e);
         } catch (IOException e) {
-            throw failed(uri, "fetching " + RemoteGet.show(uri) + " failed: " + UntrustedText.printable(e.toString()),
+            throw failed(uri, 0, "fetching " + RemoteGet.show(uri) + " failed: " + UntrustedText.printable(e.toString()),
                     null, start, e);
         } catch (RuntimeException e) {
-            throw failed(uri, "http transport " + UntrustedText.quoted(transport.name()) + " failed: "
+            throw failed(uri, 0, "http transport " + UntrustedText.quoted(transport.name()) + " failed: "
                     + UntrustedText.printable(e.toString()), null, start, e);
         }
     }
@@ -156,13 +156,17 @@ final class JwksFetcher {
     FetchFailure httpFailure(URI uri, HttpResponse response, Instant now, long start) {
         Duration retryAfter = response.status() == 429 || response.status() == 503
                 ? retryAfter(response.header("Retry-After"), now).orElse(null) : null;
-        return failed(uri, RemoteGet.show(uri) + " answered HTTP " + response.status(), retryAfter, start, null);
+        return failed(uri, response.status(), RemoteGet.show(uri) + " answered HTTP " + response.status(), retryAfter, start,
+                null);
     }
 
-    /** Reports the failure to the listener and returns it to throw. */
-    FetchFailure failed(URI uri, String reason, Duration retryAfter, long start, Throwable cause) {
+    /**
+     * Reports the failure to the listener and returns it to throw; {@code status} is that of the
+     * unusable answer, or 0 when none came.
+     */
+    FetchFailure failed(URI uri, int status, String reason, Duration retryAfter, long start, Throwable cause) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        notify(() -> listener.fetchFailed(uri, reason, took));
+        notify(() -> listener.fetchFailed(uri, status, reason, took));
         return new FetchFailure(reason, retryAfter, cause);
     }
 

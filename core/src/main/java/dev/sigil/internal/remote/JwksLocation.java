@@ -99,17 +99,17 @@ final class JwksLocation {
         try {
             document = json.parse(body, limits);
         } catch (JsonParseException | RuntimeException e) {
-            throw requests.failed(documentUri, "discovery document at " + at + " is not valid json: "
+            throw requests.failed(documentUri, 200, "discovery document at " + at + " is not valid json: "
                     + UntrustedText.printable(e.getMessage()), null, start, e);
         }
         if (!(document instanceof Map<?, ?> members)) {
-            throw requests.failed(documentUri, "discovery document at " + at + " is not a json object", null, start,
+            throw requests.failed(documentUri, 200, "discovery document at " + at + " is not a json object", null, start,
                     null);
         }
         Object named = members.get("issuer");
         if (!issuer.equals(named) && !namesThisTenantsTemplate(named)) {
             boolean template = named instanceof String s && RemoteGet.hasTenantPlaceholder(s);
-            throw requests.failed(documentUri, "discovery document at " + at + " names "
+            throw requests.failed(documentUri, 200, "discovery document at " + at + " names "
                     + (template ? "the template issuer " : "issuer ")
                     + (named instanceof String s ? UntrustedText.quoted(s) : "(none)")
                     + ", not the configured " + UntrustedText.quoted(issuer)
@@ -118,18 +118,18 @@ final class JwksLocation {
                             + " configure one tenant's own issuer)" : ""), null, start, null);
         }
         if (!(members.get("jwks_uri") instanceof String jwks)) {
-            throw requests.failed(documentUri, "discovery document at " + at + " has no jwks_uri", null, start, null);
+            throw requests.failed(documentUri, 200, "discovery document at " + at + " has no jwks_uri", null, start, null);
         }
         URI jwksUri;
         try {
             jwksUri = URI.create(jwks);
         } catch (IllegalArgumentException e) {
-            throw requests.failed(documentUri, "discovery document's jwks_uri " + UntrustedText.quoted(jwks)
+            throw requests.failed(documentUri, 200, "discovery document's jwks_uri " + UntrustedText.quoted(jwks)
                     + " is not a valid uri", null, start, e);
         }
         String refusal = RemoteGet.jwksRefusal(issuer, jwksUri);
         if (refusal != null) {
-            throw requests.failed(documentUri, "discovery document's jwks_uri " + refusal, null, start, null);
+            throw requests.failed(documentUri, 200, "discovery document's jwks_uri " + refusal, null, start, null);
         }
         return jwksUri;
     }

@@ -52,6 +52,11 @@ public final class SigilResourceServerAutoConfiguration {
     SigilResourceServerAutoConfiguration() {
     }
 
+    // The metrics binding's, when SigilMetricsAutoConfiguration is active; else nothing.
+    private static SigilVerifierListeners listeners(ObjectProvider<SigilVerifierListeners> listeners) {
+        return listeners.getIfAvailable(() -> SigilVerifierListeners.NONE);
+    }
+
     private static OAuth2TokenValidator<Jwt> validator(ObjectProvider<OAuth2TokenValidator<Jwt>> validators) {
         List<OAuth2TokenValidator<Jwt>> list = validators.orderedStream().toList();
         return list.isEmpty() ? null : new DelegatingOAuth2TokenValidator<>(list);
@@ -64,8 +69,9 @@ public final class SigilResourceServerAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(TokenVerifier.class)
-        TokenVerifier sigilTokenVerifier(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment) {
-            return SigilVerifiers.build(boot, sigil, environment);
+        TokenVerifier sigilTokenVerifier(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment,
+                ObjectProvider<SigilVerifierListeners> listeners) {
+            return SigilVerifiers.build(boot, sigil, environment, listeners(listeners));
         }
 
         @Bean
@@ -87,8 +93,9 @@ public final class SigilResourceServerAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(TokenVerifier.class)
-        TokenVerifier sigilTokenVerifier(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment) {
-            return SigilVerifiers.build(boot, sigil, environment);
+        TokenVerifier sigilTokenVerifier(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment,
+                ObjectProvider<SigilVerifierListeners> listeners) {
+            return SigilVerifiers.build(boot, sigil, environment, listeners(listeners));
         }
 
         @Bean

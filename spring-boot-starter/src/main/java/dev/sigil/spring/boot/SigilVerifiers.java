@@ -4,6 +4,7 @@ import dev.sigil.jwk.JwksCachePolicy;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenVerifier;
+import dev.sigil.jwt.VerificationListener;
 import dev.sigil.spi.JwsAlgorithm;
 import java.net.URI;
 import java.util.List;
@@ -27,6 +28,12 @@ final class SigilVerifiers {
     }
 
     static TokenVerifier build(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment) {
+        return build(boot, sigil, environment, SigilVerifierListeners.NONE);
+    }
+
+    /** As {@link #build(OAuth2ResourceServerProperties, SigilJwtProperties, Environment)}, with the listeners of an optional part (metrics). */
+    static TokenVerifier build(OAuth2ResourceServerProperties boot, SigilJwtProperties sigil, Environment environment,
+            SigilVerifierListeners listeners) {
         OAuth2ResourceServerProperties.Jwt jwt = boot.getJwt();
         String issuerUri = blankToNull(jwt.getIssuerUri());
         String jwkSetUri = blankToNull(jwt.getJwkSetUri());
@@ -50,7 +57,7 @@ final class SigilVerifiers {
         }
         Consumer<JwtVerifier.Builder> common = common(jwt, sigil, environment);
         if (!sigil.getTrustedIssuers().isEmpty() || !sigil.getIssuerTemplates().isEmpty()) {
-            return multi(issuerUri, jwkSetUri, audiences, sigil, common);
+            return multi(issuerUri, jwkSetUri, audiences, sigil, common, listeners);
         }
         JwtVerifier.Builder builder = JwtVerifier.builder();
         if (issuerUri != null) {
@@ -68,11 +75,17 @@ final class SigilVerifiers {
             builder.audience(audiences.toArray(String[]::new));
         }
         common.accept(builder);
-        return builder.build();
+        // --- listeners (metrics): the label is what the verifier reports, its issuer or ANY_ISSUER ---
+        String label = issuerUri != null ? issuerUri : VerificationListener.ANY_ISSUER;
+        listeners.configure(builder, label);
+        JwtVerifier verifier = builder.build();
+        listeners.built(verifier, label);
+        return verifier;
+        // --- end of listeners ---
     }
 
     private static TokenVerifier multi(String issuerUri, String jwkSetUri, List<String> audiences,
-            SigilJwtProperties sigil, Consumer<JwtVerifier.Builder> common) {
+            SigilJwtProperties sigil, Consumer<JwtVerifier.Builder> common, SigilVerifierListeners listeners) {
         if (issuerUri == null && jwkSetUri != null) {
             throw new InvalidConfigurationPropertyValueException(PREFIX + "jwk-set-uri", jwkSetUri,
                     "with sigil.jwt.trusted-issuers or sigil.jwt.issuer-templates, a jwk-set-uri needs the issuer-uri"
@@ -97,7 +110,12 @@ final class SigilVerifiers {
         for (int i = 0; i < templates.size(); i++) {
             template(builder, "sigil.jwt.issuer-templates[" + i + "].", templates.get(i));
         }
-        return builder.build();
+        // --- listeners (metrics) ---
+        listeners.configure(builder);
+        MultiIssuerVerifier verifier = builder.build();
+        listeners.built(verifier);
+        return verifier;
+        // --- end of listeners ---
     }
 
     private static void template(MultiIssuerVerifier.Builder builder, String prefix, SigilJwtProperties.IssuerTemplate t) {
