@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenVerifier;
 import dev.sigil.spring.boot.tests.Issuers;
+import dev.sigil.spring.boot.tests.Meters;
 import dev.sigil.spring.boot.tests.Tokens;
 import dev.sigil.spring.security.SigilReactiveJwtDecoder;
 import dev.sigil.testkit.FakeIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -66,6 +68,9 @@ class ReactiveAppTest {
 
     @Autowired
     TokenVerifier verifier;
+
+    @Autowired
+    MeterRegistry meters;
 
     static Stream<Arguments> refused() {
         return Stream.of(
@@ -138,6 +143,18 @@ class ReactiveAppTest {
         }
     }
 
-    // Issue 17 part 4, "the meters appear in a SimpleMeterRegistry": the test goes here, against this
-    // same context, once sigil-micrometer and its auto-configuration are merged.
+    @Test
+    void theMetersAppearInBootsSimpleMeterRegistry() {
+        // Labelled with the configured template, whichever tenant's token it was.
+        Meters sigil = new Meters(meters, ISSUER.issuer() + "{tenantid}/v2.0");
+        double verified = sigil.verifications("verified", "none");
+        double expired = sigil.verifications("refused", "EXPIRED");
+        client.get().uri("/subject").header("Authorization", "Bearer " + TOKENS.valid()).exchange()
+                .expectStatus().isOk();
+        client.get().uri("/subject").header("Authorization", "Bearer " + TOKENS.expired()).exchange()
+                .expectStatus().isUnauthorized();
+        Meters.assertOneMore(verified, sigil.verifications("verified", "none"), "verified RS256 tokens");
+        Meters.assertOneMore(expired, sigil.verifications("refused", "EXPIRED"), "expired RS256 tokens");
+        sigil.assertKeyCacheMeters();
+    }
 }

@@ -10,9 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.TokenVerifier;
 import dev.sigil.spring.boot.tests.Issuers;
+import dev.sigil.spring.boot.tests.Meters;
 import dev.sigil.spring.boot.tests.Tokens;
 import dev.sigil.spring.security.SigilJwtDecoder;
 import dev.sigil.testkit.FakeIssuer;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,6 +69,9 @@ class ServletAppTest {
 
     @Autowired
     TokenVerifier verifier;
+
+    @Autowired
+    MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -156,8 +161,17 @@ class ServletAppTest {
         }
     }
 
-    // Issue 17 part 4, "the meters appear in a SimpleMeterRegistry": the test goes here, against this
-    // same context, once sigil-micrometer and its auto-configuration are merged.
+    @Test
+    void theMetersAppearInBootsSimpleMeterRegistry() throws Exception {
+        Meters sigil = new Meters(meters, ISSUER.issuer());
+        double verified = sigil.verifications("verified", "none");
+        double expired = sigil.verifications("refused", "EXPIRED");
+        assertEquals(200, call(TOKENS.valid()).statusCode());
+        mvc.perform(get("/subject").header("Authorization", "Bearer " + TOKENS.expired())).andExpect(status().isUnauthorized());
+        Meters.assertOneMore(verified, sigil.verifications("verified", "none"), "verified RS256 tokens");
+        Meters.assertOneMore(expired, sigil.verifications("refused", "EXPIRED"), "expired RS256 tokens");
+        sigil.assertKeyCacheMeters();
+    }
 
     static String invalidToken(String description, String base) {
         return "Bearer error=\"invalid_token\", error_description=\"" + description
