@@ -13,6 +13,7 @@ import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenVerifier;
 import dev.sigil.jwt.VerifiedJwt;
 import dev.sigil.testkit.FakeIssuer;
+import dev.sigil.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

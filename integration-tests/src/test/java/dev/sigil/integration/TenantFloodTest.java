@@ -10,6 +10,7 @@ import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.jwt.MultiIssuerStats;
 import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenCachePolicy;
+import dev.sigil.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

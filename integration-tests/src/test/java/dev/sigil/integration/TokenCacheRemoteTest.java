@@ -13,6 +13,7 @@ import dev.sigil.jwt.TokenCachePolicy;
 import dev.sigil.jwt.TokenCacheStats;
 import dev.sigil.jwt.TokenVerifier;
 import dev.sigil.testkit.FakeIssuer;
+import dev.sigil.testkit.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -13,6 +13,7 @@ import dev.sigil.jwt.MultiIssuerVerifier;
 import dev.sigil.jwt.TokenVerifier;
 import dev.sigil.jwt.VerificationListener;
 import dev.sigil.testkit.FakeIssuer;
+import dev.sigil.testkit.MutableClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;

@@ -1,4 +1,4 @@
-package dev.sigil.integration;
+package dev.sigil.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,16 +6,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so that expiry, cooldown and backoff need no sleeping. */
-final class MutableClock extends Clock {
+/** A clock the test moves by hand, so that expiry, staleness, cooldown and backoff need no sleeping. */
+public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    MutableClock(Instant start) {
+    /** A clock standing at {@code start} until moved. */
+    public MutableClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration by) {
+    /** Moves the clock forward. */
+    public void advance(Duration by) {
         now = now.plus(by);
     }
 
