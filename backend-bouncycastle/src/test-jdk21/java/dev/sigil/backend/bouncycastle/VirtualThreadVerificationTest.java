@@ -7,9 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
+import dev.sigil.spi.HttpRequest;
+import dev.sigil.spi.HttpResponse;
+import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.VerificationKey;
 import dev.sigil.testkit.JwsSigner;
+import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,6 +33,7 @@ import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -38,7 +46,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code jdk.VirtualThreadPinned} event. (JFR reports a pinned thread only when it parks; with
  * static keys nothing on the path parks, so the event's absence shows that nothing parks pinned.
  * That no {@code synchronized} is there at all, which on JDK 21 to 23 would pin, is the static
- * rule in architecture-tests.)
+ * rule in architecture-tests.) Likewise for a key refresh that waits on the network: a thousand
+ * virtual threads wait for one fetch that itself waits on a virtual thread.
  *
  * <p>Java 21 API: compiled only on JDK 21+ (this module's {@code jdk21-tests} profile) and run by
  * {@code .ci/run} on Temurin 25.
@@ -126,15 +135,117 @@ class VirtualThreadVerificationTest {
             }
             recording.stop();
             recording.dump(events);
-            List<String> pinned = RecordingFile.readAllEvents(events).stream()
-                    .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned"))
-                    .map(RecordedEvent::toString)
-                    .toList();
-            assertEquals(List.of(), pinned);
+            assertEquals(List.of(), pinned(events));
         } finally {
             Files.deleteIfExists(events);
         }
         assertEquals(0, wrong.get());
+    }
+
+    @Test
+    void virtualThreadsWaitingForAKeyFetchOnTheNetworkNeverPin() throws Exception {
+        JwsSigner signer = JwsSigner.withFreshKey(JwsAlgorithm.RS256);
+        byte[] jwks = ("{\"keys\":[" + json(signer.jwk().asMap()) + "]}").getBytes(StandardCharsets.UTF_8);
+        String token = token(signer, JwsAlgorithm.RS256);
+        // The remote-key path once with an answer at hand, on another verifier: it loads and
+        // initialises the classes, which would pin on first use (see above).
+        try (JwtVerifier warm = remote(new HeldTransport(jwks, new CountDownLatch(0)), null)) {
+            assertTrue(accepts(warm, token));
+        }
+        int requests = 1_000;
+        // The "network" answers once every request has started: by then most of them wait for
+        // the fetch, and the fetch itself waits on a virtual thread of the refresher's executor.
+        CountDownLatch started = new CountDownLatch(requests);
+        HeldTransport network = new HeldTransport(jwks, started);
+        AtomicInteger wrong = new AtomicInteger();
+        Path events = Files.createTempFile("sigil-vthreads-refresh", ".jfr");
+        try (ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
+                JwtVerifier verifier = remote(network, refresher);
+                Recording recording = new Recording()) {
+            recording.enable("jdk.VirtualThreadPinned").withThreshold(Duration.ZERO).withStackTrace();
+            recording.start();
+            try (ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int i = 0; i < requests; i++) {
+                    executor.execute(() -> {
+                        started.countDown();
+                        if (!accepts(verifier, token)) {
+                            wrong.incrementAndGet();
+                        }
+                    });
+                }
+            }
+            recording.stop();
+            recording.dump(events);
+            assertEquals(List.of(), pinned(events));
+        } finally {
+            Files.deleteIfExists(events);
+        }
+        assertEquals(0, wrong.get());
+        assertEquals(1, network.fetches.get(), "one fetch for every waiting request");
+    }
+
+    private JwtVerifier remote(HttpTransport transport, ExecutorService refresher) {
+        JwtVerifier.Builder builder = JwtVerifier.builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .jwksUri(URI.create("http://127.0.0.1:9/jwks.json"))
+                .httpTransport(transport)
+                .algorithms(JwsAlgorithm.RS256)
+                .cryptoBackend(backend)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC));
+        return refresher == null ? builder.build() : builder.executor(refresher).build();
+    }
+
+    /** Answers with the key set once {@code release} opens, as a slow network would; counts fetches. */
+    private static final class HeldTransport implements HttpTransport {
+
+        private final byte[] jwks;
+        private final CountDownLatch release;
+        final AtomicInteger fetches = new AtomicInteger();
+
+        HeldTransport(byte[] jwks, CountDownLatch release) {
+            this.jwks = jwks;
+            this.release = release;
+        }
+
+        @Override
+        public String name() {
+            return "held";
+        }
+
+        @Override
+        public int priority() {
+            return 0;
+        }
+
+        @Override
+        public HttpResponse get(HttpRequest request) throws IOException {
+            fetches.incrementAndGet();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for the network");
+            }
+            return new HttpResponse(200, Map.of("Content-Type", List.of("application/json")), jwks);
+        }
+    }
+
+    /** A JWK's members as JSON; every member of a public RSA JWK is a string. */
+    private static String json(Map<String, Object> members) {
+        StringBuilder out = new StringBuilder("{");
+        for (Map.Entry<String, Object> member : members.entrySet()) {
+            out.append(out.length() > 1 ? "," : "").append('"').append(member.getKey()).append("\":\"")
+                    .append(member.getValue()).append('"');
+        }
+        return out.append('}').toString();
+    }
+
+    private static List<String> pinned(Path events) throws IOException {
+        return RecordingFile.readAllEvents(events).stream()
+                .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned"))
+                .map(RecordedEvent::toString)
+                .toList();
     }
 
     private static boolean accepts(JwtVerifier verifier, String token) {

@@ -58,7 +58,9 @@ final class EnginePool<E> {
             throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
         }
         int slotCount = Integer.highestOneBit(2 * Math.min(capacity, MAX_SLOTS) - 1);
-        this.slots = new AtomicReferenceArray<>(slotCount * STRIDE);
+        // One stride more than the slots: slot 0 starts a stride in, away from the array's length
+        // field, which every call reads and no call should have to fetch from another core's write.
+        this.slots = new AtomicReferenceArray<>((slotCount + 1) * STRIDE);
         this.mask = slotCount - 1;
         this.factory = factory;
     }
@@ -76,7 +78,7 @@ final class EnginePool<E> {
     E take() {
         int home = home();
         for (int i = 0; i <= mask; i++) {
-            int index = ((home + i) & mask) * STRIDE;
+            int index = index(home + i);
             // Read first: a compare-and-set on an empty slot would still claim its cache line.
             E engine = slots.get(index);
             if (engine != null && slots.compareAndSet(index, engine, null)) {
@@ -91,7 +93,7 @@ final class EnginePool<E> {
     void give(E engine) {
         int home = home();
         for (int i = 0; i <= mask; i++) {
-            int index = ((home + i) & mask) * STRIDE;
+            int index = index(home + i);
             if (slots.get(index) == null && slots.compareAndSet(index, null, engine)) {
                 return;
             }
@@ -107,7 +109,7 @@ final class EnginePool<E> {
     int pooled() {
         int count = 0;
         for (int i = 0; i <= mask; i++) {
-            if (slots.get(i * STRIDE) != null) {
+            if (slots.get(index(i)) != null) {
                 count++;
             }
         }
@@ -117,6 +119,11 @@ final class EnginePool<E> {
     /** Engines created so far, pooled or thrown away; for tests. */
     int created() {
         return created.get();
+    }
+
+    /** Where the slot {@code n} (modulo the slot count) lives in the array. */
+    private int index(int n) {
+        return ((n & mask) + 1) * STRIDE;
     }
 
     /**
