@@ -9,6 +9,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -274,6 +275,30 @@ final class ArchitectureRules {
             .because("a verifier is an immutable object that an application may create many of, in"
                     + " one JVM, for different issuers; a non-final static field is global state shared"
                     + " between them, a data race waiting to happen, and a test that depends on order");
+
+    /**
+     * The only classes allowed {@code synchronized}, each on no user's verify or key-refresh path:
+     * the CLI's event log (it guards a list and blocks on nothing inside; the CLI is not published)
+     * and two testkit classes (test support, never on a user's class path). {@code
+     * NoSynchronizedBlocksTest} reads the sources for {@code synchronized} blocks against the same list.
+     */
+    static final List<String> MAY_SYNCHRONIZE = List.of(
+            "dev.sigil.cli.EventLog", "dev.sigil.testkit.FakeIssuer", "dev.sigil.testkit.VectorTally");
+
+    @ArchTest
+    static final ArchRule noSynchronizedMethods = methods()
+            .that().areDeclaredInClassesThat().resideInAPackage("dev.sigil..")
+            .and().areDeclaredInClassesThat(DescribedPredicate.not(DescribedPredicate.describe(
+                    "are allowed to synchronize " + MAY_SYNCHRONIZE,
+                    (JavaClass type) -> MAY_SYNCHRONIZE.contains(type.getName()))))
+            .should().notHaveModifier(JavaModifier.SYNCHRONIZED)
+            .because("on JDK 21 to 23 a virtual thread that blocks inside synchronized pins its carrier"
+                    + " thread, and a server running a virtual thread per request (Spring Boot 4) has only"
+                    + " as many carriers as cores: a verify or a key refresh waiting on the network"
+                    + " under a monitor would stall every request. JDK 24 no longer pins there, so JFR on"
+                    + " a newer JDK cannot catch it; this rule does. Use java.util.concurrent locks or,"
+                    + " better, no lock (issue 20). ArchUnit does not see synchronized blocks;"
+                    + " NoSynchronizedBlocksTest reads the sources for those");
 
     @ArchTest
     static final ArchRule onlyCoreInternalsUseServiceLoader = noClasses()

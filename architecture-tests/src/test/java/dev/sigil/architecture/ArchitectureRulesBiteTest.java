@@ -31,6 +31,8 @@ import dev.sigil.internal.fixture.core.MacsWithJavaxCrypto;
 import dev.sigil.internal.fixture.core.ParsesWithJackson;
 import dev.sigil.internal.fixture.core.ResolvesUrisWithTheJdk;
 import dev.sigil.internal.fixture.forgery.TokenMint;
+import dev.sigil.internal.fixture.pinning.WaitsUnderALock;
+import dev.sigil.internal.fixture.pinning.WaitsUnderAMonitor;
 import dev.sigil.internal.fixture.sealed.JwtVerifier;
 import dev.sigil.internal.fixture.state.KeepsAGlobalCounter;
 import dev.sigil.internal.fixture.state.KeepsOnlyConstants;
@@ -351,6 +353,20 @@ class ArchitectureRulesBiteTest {
         @Test
         void staticFinalConstantsPass() {
             assertPasses(ArchitectureRules.noClassKeepsMutableStaticState, KeepsOnlyConstants.class);
+        }
+    }
+
+    @Nested
+    class NothingSynchronizes {
+
+        @Test
+        void aSynchronizedMethodIsReported() {
+            assertBites(ArchitectureRules.noSynchronizedMethods, WaitsUnderAMonitor.class);
+        }
+
+        @Test
+        void aReentrantLockPasses() {
+            assertPasses(ArchitectureRules.noSynchronizedMethods, WaitsUnderALock.class);
         }
     }
 

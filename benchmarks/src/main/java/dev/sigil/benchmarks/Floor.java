@@ -66,7 +66,7 @@ public class Floor {
     @Setup
     public void setUp() throws GeneralSecurityException {
         TokenFixture fixture = TokenFixture.create(Alg.of(alg));
-        primitive = backend.equals("jca") ? jca(fixture) : bouncyCastle(fixture);
+        primitive = primitive(fixture, backend);
         Check.accepted(primitive.verify(), "floor " + backend + " " + alg);
         // Twice: the row reuses one engine, so it must answer right after a completed call too.
         Check.accepted(primitive.verify(), "floor " + backend + " " + alg + ", second call");
@@ -77,8 +77,16 @@ public class Floor {
         return primitive.verify();
     }
 
+    /**
+     * The primitive of {@code backend} ("jca" or "bouncycastle") for the fixture's token, set up;
+     * also the floor of {@code VirtualThreadVerify} (JDK 21+), which needs one per task.
+     */
+    static Primitive primitive(TokenFixture fixture, String backend) throws GeneralSecurityException {
+        return backend.equals("jca") ? jca(fixture) : bouncyCastle(fixture);
+    }
+
     /** One signature check over fixed input; each implementation is loaded alone in its fork. */
-    private interface Primitive {
+    interface Primitive {
         boolean verify() throws GeneralSecurityException;
     }
 

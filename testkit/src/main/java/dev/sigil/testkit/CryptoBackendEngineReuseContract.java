@@ -18,24 +18,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * {@link CryptoBackend#verify} on engines an earlier call left behind. Backends keep an engine per
- * thread and algorithm, still initialised with the key of its last call, and skip the costly
- * initialisation when the same key comes again (HMAC engines likewise stay unreset after a clean
- * call). That is only sound if nothing of one call reaches the next: not its key, not the input of
- * a call that returned false, and not the input a call that threw part-way through left inside the
- * engine. A slip here is silent and dangerous: a signature verifying under a key that did not make
- * it, or a valid one refused until the thread's engine happens to be re-initialised.
+ * {@link CryptoBackend#verify} on engines an earlier call left behind. Backends keep pooled engines
+ * per algorithm, shared by threads, each still initialised with the key of its last call, and skip
+ * the costly initialisation when the same key comes again (HMAC engines likewise stay unreset after
+ * a clean call). That is only sound if nothing of one call reaches the next: not its key, not the
+ * input of a call that returned false, and not the input a call that threw part-way through left
+ * inside the engine. A slip here is silent and dangerous: a signature verifying under a key that
+ * did not make it, or a valid one refused until that engine happens to be re-initialised.
  *
  * <p>Every case runs on one thread through one backend, so each call after the first finds an
- * engine some earlier call prepared, and checks that a signature verifies under its own key only,
- * over the call's own data only, whatever key, algorithm name or failure came before: keys taking
- * turns (with a second import of the same JWK, a distinct key object the engine must not take for
- * the one it holds), signatures refused at every stage (lengths, ranges, values the engine rejects
- * or throws on) each followed by the valid one and by tampering, the call's own data range and
- * empty input, RSASSA-PSS and PKCS#1 v1.5 taking turns on one RSA key, and the {@code EdDSA} and
- * {@code Ed25519} names taking turns on one Ed25519 key. Keys and signatures are real, made outside
- * the backend; every algorithm the backend claims is covered (EdDSA with an Ed25519 and an Ed448
- * key), and a case it claims but no signer can sign is skipped, visibly.
+ * engine some earlier call prepared (a lone thread gets back the engine it returned), and checks
+ * that a signature verifies under its own key only, over the call's own data only, whatever key,
+ * algorithm name or failure came before: keys taking turns (with a second import of the same JWK, a
+ * distinct key object the engine must not take for the one it holds), signatures refused at every
+ * stage (lengths, ranges, values the engine rejects or throws on) each followed by the valid one
+ * and by tampering, the call's own data range and empty input, RSASSA-PSS and PKCS#1 v1.5 taking
+ * turns on one RSA key, and the {@code EdDSA} and {@code Ed25519} names taking turns on one Ed25519
+ * key. Keys and signatures are real, made outside the backend; every algorithm the backend claims
+ * is covered (EdDSA with an Ed25519 and an Ed448 key), and a case it claims but no signer can sign
+ * is skipped, visibly.
  *
  * <pre>{@code
  * class JcaEngineReuseContractTest extends CryptoBackendEngineReuseContract {

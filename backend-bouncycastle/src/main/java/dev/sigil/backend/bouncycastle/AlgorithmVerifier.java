@@ -4,14 +4,15 @@ package dev.sigil.backend.bouncycastle;
  * Verifies one JWS algorithm.
  *
  * <p>BouncyCastle's signers and digests are stateful and not thread-safe. Where one is worth
- * keeping (RSA, ECDSA, HMAC), each verifier keeps one per thread in a {@link ThreadLocal} held by
- * the verifier, itself held by one backend instance (for HMAC, by the key): nothing is static, and
- * a discarded backend takes its engines with it once the threads' maps drop the stale entries.
+ * keeping (RSA, ECDSA, ML-DSA, HMAC), each verifier keeps a few in an {@link EnginePool} shared by
+ * all threads, held by the verifier, itself held by one backend instance (for HMAC, by the key):
+ * nothing is static, a discarded backend takes its engines with it, and a virtual thread per
+ * request finds engines already made.
  * An RSA or ECDSA engine is initialised (and its digest reset) with a call's key only when the
  * previous call on it came with other key parameters (compared by identity) or did not return
  * normally; an HMAC engine, keyed for life, is reset only after a call that did not return
- * normally. So the cached-key path does what a signer initialised once would, and a failed call's
- * leftovers are still discarded before the next call uses the engine. EdDSA needs no engine at all.
+ * normally. An engine whose call threw is not even returned to its pool. So the cached-key path
+ * does what a signer initialised once would, and a failed call's leftovers never reach the next call. EdDSA needs no engine at all.
  */
 abstract class AlgorithmVerifier {
 
@@ -21,4 +22,7 @@ abstract class AlgorithmVerifier {
      * backend turns every exception into {@code false}.
      */
     abstract boolean verify(BcKey key, byte[] data, int off, int len, byte[] signature);
+
+    /** The pool a call with {@code key} takes its engine from, or {@code null} if none (EdDSA); for tests. */
+    abstract EnginePool<?> enginesFor(BcKey key);
 }

@@ -41,10 +41,12 @@ import org.bouncycastle.crypto.Digest;
  * ECDSA signatures are R || S of exactly twice the field length, with R and S in [1, n-1].
  *
  * <h2>Threads</h2>
- * Instances are immutable and thread-safe; share one. Verification takes no lock: each thread keeps
- * its own RSA signer and ECDSA digest and signer per algorithm (and its own keyed HMAC per HMAC key),
- * created on its first use, in {@link ThreadLocal}s owned by this instance (or by the key); EdDSA
- * verifies straight from the immutable key with no per-thread state at all.
+ * Instances are immutable and thread-safe; share one. Verification takes no lock and works the same
+ * on platform and virtual threads: RSA and ML-DSA signers and ECDSA digests and signers (per
+ * algorithm) and keyed HMACs (per HMAC key) come from small lock-free pools owned by this instance
+ * and its keys, about two per processor each, made on first need; a call that finds its pool empty
+ * makes one more and drops it if the pool is full again when it is done. EdDSA verifies straight
+ * from the immutable key with no engine at all.
  */
 public final class BouncyCastleCryptoBackend implements CryptoBackend {
 
@@ -91,6 +93,12 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
     @Override
     public KeyParameters readCertificateKey(byte[] der) throws KeyImportException {
         return importer.readCertificateKey(der);
+    }
+
+    /** The engine pool a verification of {@code alg} with {@code key} uses, or {@code null}; for tests. */
+    EnginePool<?> enginesFor(JwsAlgorithm alg, VerificationKey key) {
+        AlgorithmVerifier verifier = verifiers.verifier(alg);
+        return verifier == null || !(key instanceof BcKey) ? null : verifier.enginesFor((BcKey) key);
     }
 
     /**

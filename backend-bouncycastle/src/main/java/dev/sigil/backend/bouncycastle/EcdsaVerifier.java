@@ -16,12 +16,12 @@ final class EcdsaVerifier extends AlgorithmVerifier {
     private final String curveName;
     /** The length and range of R and S on this curve, checked before BouncyCastle sees them. */
     private final EcdsaScalars scalars;
-    private final ThreadLocal<Engine> engines;
+    private final EnginePool<Engine> engines;
 
     EcdsaVerifier(String curveName, HashAlgorithm hash) {
         this.curveName = curveName;
         this.scalars = EcdsaScalars.of(curveName);
-        this.engines = ThreadLocal.withInitial(() -> new Engine(hash.newDigest()));
+        this.engines = new EnginePool<>(() -> new Engine(hash.newDigest()));
     }
 
     @Override
@@ -33,7 +33,7 @@ final class EcdsaVerifier extends AlgorithmVerifier {
         if (!curveName.equals(ec.curve()) || !scalars.inRange(signature)) {
             return false;
         }
-        Engine engine = engines.get();
+        Engine engine = engines.take();
         ECPublicKeyParameters parameters = ec.parameters();
         boolean ready = engine.readyFor == parameters;
         // Marked dirty before anything can throw: a call that does not return normally leaves the
@@ -53,10 +53,17 @@ final class EcdsaVerifier extends AlgorithmVerifier {
                 new BigInteger(1, signature, 0, half), new BigInteger(1, signature, half, half));
         // Verification only reads the key init stored; nothing else carries over to the next call.
         engine.readyFor = parameters;
+        // Not reached if anything above threw: that engine is left to the collector.
+        engines.give(engine);
         return valid;
     }
 
-    /** One thread's digest, hash buffer and signer, and the key the signer stands initialised with. */
+    @Override
+    EnginePool<?> enginesFor(BcKey key) {
+        return engines;
+    }
+
+    /** A digest, hash buffer and signer, and the key the signer stands initialised with. */
     private static final class Engine {
         final Digest digest;
         final byte[] hash;

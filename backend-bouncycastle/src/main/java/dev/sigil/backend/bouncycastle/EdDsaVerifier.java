@@ -22,4 +22,9 @@ final class EdDsaVerifier extends AlgorithmVerifier {
         }
         return ed.verify(data, off, len, signature);
     }
+
+    @Override
+    EnginePool<?> enginesFor(BcKey key) {
+        return null;
+    }
 }

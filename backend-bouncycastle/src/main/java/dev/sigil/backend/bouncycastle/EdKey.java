@@ -38,7 +38,7 @@ final class EdKey extends BcKey {
 
     /**
      * Pure EdDSA over {@code data[off, off+len)} with no copy of the data. The key parameters are
-     * immutable and BouncyCastle's RFC 8032 code is stateless, so no per-thread signer is needed;
+     * immutable and BouncyCastle's RFC 8032 code is stateless, so no pooled signer is needed;
      * {@code Ed25519Signer} would only buffer the message before making this same call.
      */
     boolean verify(byte[] data, int off, int len, byte[] signature) {

@@ -3,7 +3,10 @@ package dev.sigil.backend.bouncycastle;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.util.Arrays;
 
-/** One thread's keyed {@link HMac} and its output buffer. Confined to that thread, never shared. */
+/**
+ * A keyed {@link HMac} and its output buffer. Not thread-safe: one call at a time has it, taken from
+ * its key's {@link EnginePool} and given back only after a normal return.
+ */
 final class HmacEngine {
 
     private final HMac mac;

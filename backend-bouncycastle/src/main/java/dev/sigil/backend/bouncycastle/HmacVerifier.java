@@ -25,14 +25,14 @@ final class HmacVerifier extends AlgorithmVerifier {
         return algorithm;
     }
 
-    /** Per-thread engines keyed with {@code secret}, created lazily on each thread's first use; {@code null} if too short. */
-    ThreadLocal<HmacEngine> engineFor(byte[] secret) {
+    /** A pool of engines keyed with {@code secret}, each made when a call finds none free; {@code null} if too short. */
+    EnginePool<HmacEngine> engineFor(byte[] secret) {
         if (secret.length < hashBytes) {
             // Never used: verify refuses secrets shorter than the hash.
             return null;
         }
         KeyParameter key = new KeyParameter(secret);
-        return ThreadLocal.withInitial(() -> {
+        return new EnginePool<>(() -> {
             HMac mac = new HMac(hash.newDigest());
             mac.init(key);
             return new HmacEngine(mac);
@@ -48,10 +48,19 @@ final class HmacVerifier extends AlgorithmVerifier {
         if (oct.sizeBits() < 8 * hashBytes || signature.length != hashBytes) {
             return false;
         }
-        ThreadLocal<HmacEngine> engines = oct.engine(algorithm);
+        EnginePool<HmacEngine> engines = oct.engine(algorithm);
         if (engines == null) {
             return false;
         }
-        return engines.get().matches(data, off, len, signature);
+        HmacEngine engine = engines.take();
+        boolean equal = engine.matches(data, off, len, signature);
+        // Not reached if matches threw: that engine is left to the collector.
+        engines.give(engine);
+        return equal;
+    }
+
+    @Override
+    EnginePool<?> enginesFor(BcKey key) {
+        return key instanceof OctKey ? ((OctKey) key).engine(algorithm) : null;
     }
 }

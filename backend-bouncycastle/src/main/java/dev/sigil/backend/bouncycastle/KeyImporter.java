@@ -191,9 +191,9 @@ final class KeyImporter {
 
     private OctKey oct(KeyParameters.Oct parameters) {
         byte[] secret = parameters.k();
-        Map<JwsAlgorithm, ThreadLocal<HmacEngine>> engines = new EnumMap<>(JwsAlgorithm.class);
+        Map<JwsAlgorithm, EnginePool<HmacEngine>> engines = new EnumMap<>(JwsAlgorithm.class);
         for (HmacVerifier verifier : hmacVerifiers) {
-            ThreadLocal<HmacEngine> engine = verifier.engineFor(secret);
+            EnginePool<HmacEngine> engine = verifier.engineFor(secret);
             if (engine != null) {
                 engines.put(verifier.algorithm(), engine);
             }

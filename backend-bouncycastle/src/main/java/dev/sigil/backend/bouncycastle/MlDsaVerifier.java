@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.signers.MLDSASigner;
 final class MlDsaVerifier extends AlgorithmVerifier {
 
     private final JwsAlgorithm algorithm;
-    private final ThreadLocal<ReadySigner> engines = ThreadLocal.withInitial(() -> new ReadySigner(new MLDSASigner()));
+    private final EnginePool<ReadySigner> engines = new EnginePool<>(() -> new ReadySigner(new MLDSASigner()));
 
     MlDsaVerifier(JwsAlgorithm algorithm) {
         this.algorithm = algorithm;
@@ -26,6 +26,11 @@ final class MlDsaVerifier extends AlgorithmVerifier {
             return false;
         }
         // Without ParametersWithContext the signer uses the empty context (FIPS 204 section 5.2).
-        return engines.get().verify(mlDsa.parameters(), data, off, len, signature);
+        return ReadySigner.verify(engines, mlDsa.parameters(), data, off, len, signature);
+    }
+
+    @Override
+    EnginePool<?> enginesFor(BcKey key) {
+        return engines;
     }
 }

@@ -4,9 +4,10 @@ import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.Signer;
 
 /**
- * One thread's signer and the key it stands initialised with, for the verifiers whose
- * {@code init} costs more than a verification should repeat (RSA's key checks and block buffer,
- * ML-DSA's hash of the public key into tr). Not thread-safe: each verifier keeps one per thread.
+ * A signer and the key it stands initialised with, for the verifiers whose {@code init} costs more
+ * than a verification should repeat (RSA's key checks and block buffer, ML-DSA's hash of the public
+ * key into tr). Not thread-safe: one call at a time has it, taken from its verifier's
+ * {@link EnginePool} and given back only after a normal return.
  */
 final class ReadySigner {
 
@@ -20,6 +21,17 @@ final class ReadySigner {
 
     ReadySigner(Signer signer) {
         this.signer = signer;
+    }
+
+    /**
+     * {@link #verify} with a signer from {@code pool}, given back only if the call returns normally:
+     * a signer that threw is left to the collector.
+     */
+    static boolean verify(EnginePool<ReadySigner> pool, CipherParameters key, byte[] data, int off, int len, byte[] signature) {
+        ReadySigner engine = pool.take();
+        boolean valid = engine.verify(key, data, off, len, signature);
+        pool.give(engine);
+        return valid;
     }
 
     /** Verifies {@code signature} over {@code data[off, off+len)} with {@code key}, initialising only for a new key. */

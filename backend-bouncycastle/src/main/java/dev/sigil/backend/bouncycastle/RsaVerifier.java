@@ -9,10 +9,10 @@ import org.bouncycastle.crypto.signers.RSADigestSigner;
 /** RS256/384/512 (PKCS #1 v1.5) and PS256/384/512 (PSS), RFC 7518 sections 3.3 and 3.5. */
 final class RsaVerifier extends AlgorithmVerifier {
 
-    private final ThreadLocal<ReadySigner> engines;
+    private final EnginePool<ReadySigner> engines;
 
     private RsaVerifier(Supplier<Signer> factory) {
-        this.engines = ThreadLocal.withInitial(() -> new ReadySigner(factory.get()));
+        this.engines = new EnginePool<>(() -> new ReadySigner(factory.get()));
     }
 
     /** RSASSA-PKCS1-v1_5: EMSA-PKCS1-v1_5 with the hash's DigestInfo (RFC 8017 section 8.2). */
@@ -38,6 +38,11 @@ final class RsaVerifier extends AlgorithmVerifier {
         }
         // Re-initialising with the same key would only redo the key checks and allocate a
         // modulus-sized block buffer per call.
-        return engines.get().verify(rsa.parameters(), data, off, len, signature);
+        return ReadySigner.verify(engines, rsa.parameters(), data, off, len, signature);
+    }
+
+    @Override
+    EnginePool<?> enginesFor(BcKey key) {
+        return engines;
     }
 }

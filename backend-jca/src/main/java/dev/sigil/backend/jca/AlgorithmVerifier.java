@@ -6,13 +6,13 @@ import java.security.GeneralSecurityException;
  * Verifies one JWS algorithm with a provider resolved when the backend was built.
  *
  * <p>JCA engines are stateful and not thread-safe, and {@code getInstance} is slow (a provider
- * service lookup plus reflection), so each verifier keeps one engine per thread in a
- * {@link ThreadLocal} held by the verifier, itself held by one backend instance: nothing is
- * static, and a discarded backend takes its engines with it once the threads' maps drop the
- * stale entries. An engine is initialised with a call's key only when it was not already left
+ * service lookup plus reflection), so each verifier keeps a few engines in an {@link EnginePool}
+ * shared by all threads, held by the verifier, itself held by one backend instance: nothing is
+ * static, a discarded backend takes its engines with it, and a virtual thread per request finds
+ * engines already made. An engine is initialised with a call's key only when it was not already left
  * initialised with that very key object by a previous call that returned normally
- * ({@link KeyedSignature}); a call that threw leaves it to be initialised afresh, which discards
- * whatever state the failure left.
+ * ({@link KeyedSignature}); an engine whose call threw is not returned to the pool, so whatever
+ * state the failure left goes with it.
  */
 abstract class AlgorithmVerifier {
 
@@ -22,4 +22,7 @@ abstract class AlgorithmVerifier {
      * backend turns every exception into {@code false}.
      */
     abstract boolean verify(JcaKey key, byte[] data, int off, int len, byte[] signature) throws GeneralSecurityException;
+
+    /** The pool a call with {@code key} takes its engine from, or {@code null} if none; for tests. */
+    abstract EnginePool<?> enginesFor(JcaKey key);
 }

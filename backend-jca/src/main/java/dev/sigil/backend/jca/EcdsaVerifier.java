@@ -14,14 +14,14 @@ final class EcdsaVerifier extends AlgorithmVerifier {
     private final String curveName;
     /** The length and range of R and S on this curve, checked before the provider sees them. */
     private final EcdsaScalars scalars;
-    private final ThreadLocal<KeyedSignature> engines;
+    private final EnginePool<KeyedSignature> engines;
     /** Whether the engine takes R || S itself; otherwise it wants the DER form of RFC 3279. */
     private final boolean p1363;
 
     EcdsaVerifier(String curveName, String signatureName, Provider provider, boolean p1363) {
         this.curveName = curveName;
         this.scalars = EcdsaScalars.of(curveName);
-        this.engines = KeyedSignature.perThread(signatureName, provider, null);
+        this.engines = KeyedSignature.pool(signatureName, provider, null);
         this.p1363 = p1363;
     }
 
@@ -34,17 +34,22 @@ final class EcdsaVerifier extends AlgorithmVerifier {
         if (!curveName.equals(ec.curve()) || !scalars.inRange(signature)) {
             return false;
         }
-        KeyedSignature engine = engines.get();
         if (p1363) {
-            return engine.verify(ec.publicKey(), data, off, len, signature);
+            return KeyedSignature.verify(engines, ec.publicKey(), data, off, len, signature);
         }
         try {
             // The one allocation beyond the provider's own: DER-only providers need their encoding.
-            return engine.verify(ec.publicKey(), data, off, len, toDer(signature, scalars.scalarBytes()));
+            return KeyedSignature.verify(engines, ec.publicKey(), data, off, len, toDer(signature, scalars.scalarBytes()));
         } catch (SignatureException e) {
-            // DER-only providers (BC-FIPS) throw for encodings they dislike instead of returning false.
+            // DER-only providers (BC-FIPS) throw for encodings they dislike instead of returning
+            // false; that engine is not given back.
             return false;
         }
+    }
+
+    @Override
+    EnginePool<?> enginesFor(JcaKey key) {
+        return engines;
     }
 
     /**

@@ -31,14 +31,14 @@ final class HmacVerifier extends AlgorithmVerifier {
         return algorithm;
     }
 
-    /** Per-thread engines keyed with {@code secret}, created lazily on each thread's first use. */
-    ThreadLocal<MacEngine> engineFor(byte[] secret) {
+    /** A pool of engines keyed with {@code secret}, each created when a call finds none free. */
+    EnginePool<MacEngine> engineFor(byte[] secret) {
         if (secret.length < hashBytes) {
             // Never used (verify refuses short secrets), and BC-FIPS would throw from init anyway.
             return null;
         }
         SecretKeySpec key = new SecretKeySpec(secret, macName);
-        return ThreadLocal.withInitial(() -> {
+        return new EnginePool<>(() -> {
             try {
                 Mac mac = Mac.getInstance(macName, provider);
                 mac.init(key);
@@ -58,10 +58,19 @@ final class HmacVerifier extends AlgorithmVerifier {
         if (oct.sizeBits() < 8 * hashBytes || signature.length != hashBytes) {
             return false;
         }
-        ThreadLocal<MacEngine> engines = oct.engine(algorithm);
+        EnginePool<MacEngine> engines = oct.engine(algorithm);
         if (engines == null) {
             return false;
         }
-        return engines.get().matches(data, off, len, signature);
+        MacEngine engine = engines.take();
+        boolean equal = engine.matches(data, off, len, signature);
+        // Not reached if matches threw: that engine is left to the collector.
+        engines.give(engine);
+        return equal;
+    }
+
+    @Override
+    EnginePool<?> enginesFor(JcaKey key) {
+        return key instanceof OctKey ? ((OctKey) key).engine(algorithm) : null;
     }
 }

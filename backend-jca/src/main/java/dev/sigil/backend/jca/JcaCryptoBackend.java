@@ -49,8 +49,10 @@ import java.util.Set;
  *
  * <h2>Threads</h2>
  * Instances are immutable and thread-safe; share one per provider configuration. Verification takes
- * no lock: each thread keeps its own signature engine per algorithm (and its own keyed MAC per HMAC
- * key), created on its first use, in {@link ThreadLocal}s owned by this instance.
+ * no lock and works the same on platform and virtual threads: signature engines (per algorithm) and
+ * keyed MACs (per HMAC key) come from small lock-free pools owned by this instance and its keys, at
+ * about two per processor each, made on first need; a call that finds its pool empty makes one
+ * more and drops it if the pool is full again when it is done.
  */
 public final class JcaCryptoBackend implements CryptoBackend {
 
@@ -119,6 +121,12 @@ public final class JcaCryptoBackend implements CryptoBackend {
     @Override
     public KeyParameters readCertificateKey(byte[] der) throws KeyImportException {
         return importer.readCertificateKey(der);
+    }
+
+    /** The engine pool a verification of {@code alg} with {@code key} uses, or {@code null}; for tests. */
+    EnginePool<?> enginesFor(JwsAlgorithm alg, VerificationKey key) {
+        AlgorithmVerifier verifier = verifiers.verifier(alg);
+        return verifier == null || !(key instanceof JcaKey) ? null : verifier.enginesFor((JcaKey) key);
     }
 
     /**

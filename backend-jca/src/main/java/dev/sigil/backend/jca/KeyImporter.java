@@ -213,9 +213,9 @@ final class KeyImporter {
 
     private OctKey oct(KeyParameters.Oct parameters) {
         byte[] secret = parameters.k();
-        Map<JwsAlgorithm, ThreadLocal<MacEngine>> engines = new EnumMap<>(JwsAlgorithm.class);
+        Map<JwsAlgorithm, EnginePool<MacEngine>> engines = new EnumMap<>(JwsAlgorithm.class);
         for (HmacVerifier verifier : hmacVerifiers) {
-            ThreadLocal<MacEngine> engine = verifier.engineFor(secret);
+            EnginePool<MacEngine> engine = verifier.engineFor(secret);
             if (engine != null) {
                 engines.put(verifier.algorithm(), engine);
             }

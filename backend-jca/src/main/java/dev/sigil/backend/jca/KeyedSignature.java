@@ -8,8 +8,8 @@ import java.security.Signature;
 import java.security.spec.AlgorithmParameterSpec;
 
 /**
- * One thread's {@link Signature} engine and the key it stands initialised with, so that a thread
- * verifying again with the same key skips {@code initVerify}.
+ * A {@link Signature} engine and the key it stands initialised with, so that the next call with
+ * the same key skips {@code initVerify}.
  *
  * <p>Keys are imported once and cached, so most calls come with the key of the previous call, and
  * initialising is not free: SunEC decodes the Ed25519 or Ed448 point on every {@code initVerify}
@@ -19,7 +19,9 @@ import java.security.spec.AlgorithmParameterSpec;
  * throws leaves it in a state the JCA does not specify. So the key is remembered only across
  * normal returns, and any exception, anywhere in a call, makes the next call initialise afresh.
  *
- * <p>Confined to the thread whose {@link ThreadLocal} holds it, never shared.
+ * <p>Not thread-safe: one call at a time has it, taken from the verifier's {@link EnginePool} and
+ * given back only after a normal return (so a pooled engine is never dirty; the flag below still
+ * makes one that is used again after a throw initialise afresh).
  */
 final class KeyedSignature {
 
@@ -40,12 +42,12 @@ final class KeyedSignature {
     }
 
     /**
-     * One engine per thread, created on that thread's first use.
+     * A pool of engines, each created when a call finds none free.
      *
      * @param parameters set before each {@code initVerify} (PSS), or {@code null}
      */
-    static ThreadLocal<KeyedSignature> perThread(String algorithm, Provider provider, AlgorithmParameterSpec parameters) {
-        return ThreadLocal.withInitial(() -> {
+    static EnginePool<KeyedSignature> pool(String algorithm, Provider provider, AlgorithmParameterSpec parameters) {
+        return new EnginePool<>(() -> {
             try {
                 return new KeyedSignature(Signature.getInstance(algorithm, provider), parameters);
             } catch (NoSuchAlgorithmException e) {
@@ -53,6 +55,18 @@ final class KeyedSignature {
                 throw new IllegalStateException(provider.getName() + " no longer offers " + algorithm, e);
             }
         });
+    }
+
+    /**
+     * {@link #verify} with an engine from {@code pool}, given back only if the call returns
+     * normally: an engine that threw is left to the collector.
+     */
+    static boolean verify(EnginePool<KeyedSignature> pool, PublicKey key, byte[] data, int off, int len, byte[] signature)
+            throws GeneralSecurityException {
+        KeyedSignature engine = pool.take();
+        boolean valid = engine.verify(key, data, off, len, signature);
+        pool.give(engine);
+        return valid;
     }
 
     /** {@link Signature#verify(byte[])} of {@code signature} over {@code data[off, off+len)} under {@code key}. */

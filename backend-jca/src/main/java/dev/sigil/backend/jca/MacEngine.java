@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
 
-/** One thread's keyed {@link Mac} and its output buffer. Confined to that thread, never shared. */
+/**
+ * A keyed {@link Mac} and its output buffer. Not thread-safe: one call at a time has it, taken from
+ * its key's {@link EnginePool} and given back only after a normal return.
+ */
 final class MacEngine {
 
     private final Mac mac;

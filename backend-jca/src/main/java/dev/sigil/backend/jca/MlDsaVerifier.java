@@ -10,9 +10,9 @@ import java.security.GeneralSecurityException;
 final class MlDsaVerifier extends AlgorithmVerifier {
 
     private final MlDsaParameters set;
-    private final ThreadLocal<KeyedSignature> engines;
+    private final EnginePool<KeyedSignature> engines;
 
-    MlDsaVerifier(MlDsaParameters set, ThreadLocal<KeyedSignature> engines) {
+    MlDsaVerifier(MlDsaParameters set, EnginePool<KeyedSignature> engines) {
         this.set = set;
         this.engines = engines;
     }
@@ -23,6 +23,11 @@ final class MlDsaVerifier extends AlgorithmVerifier {
         if (!(key instanceof MlDsaKey) || ((MlDsaKey) key).set() != set || signature.length != set.signatureBytes()) {
             return false;
         }
-        return engines.get().verify(((MlDsaKey) key).publicKey(), data, off, len, signature);
+        return KeyedSignature.verify(engines, ((MlDsaKey) key).publicKey(), data, off, len, signature);
+    }
+
+    @Override
+    EnginePool<?> enginesFor(JcaKey key) {
+        return engines;
     }
 }

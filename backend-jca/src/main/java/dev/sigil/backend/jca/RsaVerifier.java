@@ -7,12 +7,12 @@ import java.security.spec.PSSParameterSpec;
 /** RS256/384/512 (PKCS #1 v1.5) and PS256/384/512 (PSS), RFC 7518 sections 3.3 and 3.5. */
 final class RsaVerifier extends AlgorithmVerifier {
 
-    private final ThreadLocal<KeyedSignature> engines;
+    private final EnginePool<KeyedSignature> engines;
 
     /** {@code pss} is {@code null} for PKCS #1 v1.5. */
     RsaVerifier(String signatureName, Provider provider, PSSParameterSpec pss) {
         // One engine per verifier and so per PSS hash: the parameters never change on an engine.
-        this.engines = KeyedSignature.perThread(signatureName, provider, pss);
+        this.engines = KeyedSignature.pool(signatureName, provider, pss);
     }
 
     @Override
@@ -24,6 +24,11 @@ final class RsaVerifier extends AlgorithmVerifier {
         if (signature.length != rsa.modulusBytes()) {
             return false;
         }
-        return engines.get().verify(rsa.publicKey(), data, off, len, signature);
+        return KeyedSignature.verify(engines, rsa.publicKey(), data, off, len, signature);
+    }
+
+    @Override
+    EnginePool<?> enginesFor(JcaKey key) {
+        return engines;
     }
 }

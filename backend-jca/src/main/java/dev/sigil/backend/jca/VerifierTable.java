@@ -67,8 +67,8 @@ final class VerifierTable {
             }
         }
         // ES256K is deliberately absent: JDK 17 removed secp256k1, and a FIPS policy must refuse it.
-        ThreadLocal<KeyedSignature> ed25519 = eddsa(providers, keys, EdCurve.ED25519);
-        ThreadLocal<KeyedSignature> ed448 = eddsa(providers, keys, EdCurve.ED448);
+        EnginePool<KeyedSignature> ed25519 = eddsa(providers, keys, EdCurve.ED25519);
+        EnginePool<KeyedSignature> ed448 = eddsa(providers, keys, EdCurve.ED448);
         if (ed25519 != null || ed448 != null) {
             verifiers[JwsAlgorithm.EdDSA.ordinal()] = new EdDsaVerifier(null, ed25519, ed448);
         }
@@ -144,7 +144,7 @@ final class VerifierTable {
         }
     }
 
-    private static ThreadLocal<KeyedSignature> eddsa(ProviderChoice providers, KeyFactories keys, EdCurve curve) {
+    private static EnginePool<KeyedSignature> eddsa(ProviderChoice providers, KeyFactories keys, EdCurve curve) {
         Provider provider = providers.find("Signature", curve.jwkName());
         if (provider == null) {
             return null;
@@ -153,7 +153,7 @@ final class VerifierTable {
             Signature probe = Signature.getInstance(curve.jwkName(), provider);
             probe.initVerify(keys.ed(curve, curve.testPublicKey()));
             probe.update(new byte[0]);
-            return probe.verify(curve.testSignature()) ? KeyedSignature.perThread(curve.jwkName(), provider, null) : null;
+            return probe.verify(curve.testSignature()) ? KeyedSignature.pool(curve.jwkName(), provider, null) : null;
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;
         }
@@ -173,7 +173,7 @@ final class VerifierTable {
         try {
             // Any bytes of the right length decode to an ML-DSA public key (FIPS 204 pkDecode).
             Signature.getInstance("ML-DSA", provider).initVerify(keys.mlDsa(set, new byte[set.publicKeyBytes()]));
-            return new MlDsaVerifier(set, KeyedSignature.perThread("ML-DSA", provider, null));
+            return new MlDsaVerifier(set, KeyedSignature.pool("ML-DSA", provider, null));
         } catch (GeneralSecurityException | RuntimeException e) {
             return null;
         }
