@@ -35,7 +35,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(classes = ReactiveApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=reactive-app")
-@AutoConfigureWebTestClient
+// 30 s rather than WebTestClient's 5: one CI run saw a request on loopback answered after more than 5 s
+// (keys cached, nothing fetched), which a slow machine can do; a hang still fails, with the class's @Timeout.
+@AutoConfigureWebTestClient(timeout = "30s")
 @Timeout(60)
 class ReactiveAppTest {
 
