@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -84,7 +85,9 @@ public final class SigilMetrics implements MeterBinder {
 
     private final Clock clock;
     private final VerificationListener verifications = new MeteredVerifications(this);
-    private final Object lock = new Object();
+    // A lock rather than synchronized: no Sigil class synchronizes (architecture-tests), since a
+    // virtual thread blocked inside synchronized pins its carrier on JDK 21 to 23.
+    private final ReentrantLock lock = new ReentrantLock();
     // Replaced whole under the lock, read without it on every event.
     private volatile BoundRegistry[] bound = new BoundRegistry[0];
     // Guarded by lock: what a registry bound later must be given.
@@ -165,7 +168,8 @@ public final class SigilMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         Objects.requireNonNull(registry, "registry");
-        synchronized (lock) {
+        lock.lock();
+        try {
             for (BoundRegistry b : bound) {
                 if (b.registry == registry) {
                     return;
@@ -181,6 +185,8 @@ public final class SigilMetrics implements MeterBinder {
             BoundRegistry[] more = Arrays.copyOf(bound, bound.length + 1);
             more[bound.length] = added;
             bound = more;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -191,7 +197,8 @@ public final class SigilMetrics implements MeterBinder {
 
     /** Remembers {@code issuer}, whose timers every registry then lists, and {@code meters} (when not null). */
     private SigilMetrics add(String issuer, KeySetMeters meters) {
-        synchronized (lock) {
+        lock.lock();
+        try {
             issuers.add(issuer);
             if (meters != null) {
                 keySets.add(meters);
@@ -202,6 +209,8 @@ public final class SigilMetrics implements MeterBinder {
                     meters.registerIn(b.registry);
                 }
             }
+        } finally {
+            lock.unlock();
         }
         return this;
     }
