@@ -241,9 +241,18 @@ class VirtualThreadVerificationTest {
         return out.append('}').toString();
     }
 
+    /**
+     * The recording's pinning events, but for the JVM's own class initialisation: a virtual thread
+     * that first touches a class another thread is initialising waits pinned, once per class and
+     * JVM, whatever the code (CI saw one for {@code CompletableFuture$UniHandle}, first used by a
+     * waiting request). The warm-up above takes most of those; this leaves any left to chance out,
+     * and keeps every pin in Sigil's own code or in a monitor it takes.
+     */
     private static List<String> pinned(Path events) throws IOException {
         return RecordingFile.readAllEvents(events).stream()
                 .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned"))
+                .filter(e -> !(e.hasField("pinnedReason") && String.valueOf(e.getValue("pinnedReason"))
+                        .startsWith("Waited for initialization of")))
                 .map(RecordedEvent::toString)
                 .toList();
     }
