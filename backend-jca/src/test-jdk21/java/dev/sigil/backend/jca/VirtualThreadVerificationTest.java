@@ -251,7 +251,7 @@ class VirtualThreadVerificationTest {
     private static List<String> pinned(Path events) throws IOException {
         return RecordingFile.readAllEvents(events).stream()
                 .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned"))
-                .filter(e -> !(e.hasField("pinnedReason") && String.valueOf(e.getValue("pinnedReason"))
+                .filter(e -> !(e.hasField("pinnedReason") && e.getString("pinnedReason")
                         .startsWith("Waited for initialization of")))
                 .map(RecordedEvent::toString)
                 .toList();
