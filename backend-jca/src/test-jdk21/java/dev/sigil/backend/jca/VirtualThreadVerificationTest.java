@@ -251,8 +251,11 @@ class VirtualThreadVerificationTest {
     private static List<String> pinned(Path events) throws IOException {
         return RecordingFile.readAllEvents(events).stream()
                 .filter(e -> e.getEventType().getName().equals("jdk.VirtualThreadPinned"))
-                .filter(e -> !(e.hasField("pinnedReason") && e.getString("pinnedReason")
-                        .startsWith("Waited for initialization of")))
+                .filter(e -> !(e.hasField("pinnedReason") && (e.getString("pinnedReason")
+                        .startsWith("Waited for initialization of")
+                        // JDK 25 failing to unmount inside CompletableFuture.get's own wait (CI saw
+                        // "Freeze or preempt failed (2)" there, with no monitor of Sigil's held).
+                        || e.getString("pinnedReason").startsWith("Freeze or preempt failed"))))
                 .map(RecordedEvent::toString)
                 .toList();
     }
