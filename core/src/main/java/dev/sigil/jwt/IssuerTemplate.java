@@ -3,8 +3,10 @@ package dev.sigil.jwt;
 import dev.sigil.internal.remote.RemoteGet;
 import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spi.UntrustedText;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -28,6 +30,10 @@ final class IssuerTemplate {
     private final String tenantClaim;
     private final Set<String> tenants;
     private final Consumer<JwtVerifier.Builder> settings;
+    // For any tenant: the tenant values (compared ignoring case) that would make this template an
+    // Entra ID multi-tenant endpoint rather than a tenant's issuer, found once here so that routing a
+    // token costs a comparison or three, not a URI parse.
+    private final List<String> multiTenantValues;
 
     /** @param tenants the allowed tenants, or {@code null} for any tenant */
     IssuerTemplate(String template, String tenantClaim, Set<String> tenants, Consumer<JwtVerifier.Builder> settings) {
@@ -52,6 +58,15 @@ final class IssuerTemplate {
         }
         this.template = template;
         this.tenantClaim = tenantClaim;
+        // A template whose fixed text is itself a multi-tenant endpoint makes no tenant's issuer at all.
+        refuseAsSingleIssuer(issuerFor("0"));
+        List<String> multiTenant = new ArrayList<>();
+        for (String value : RemoteGet.ENTRA_MULTI_TENANT) {
+            if (RemoteGet.multiTenantRefusal(issuerFor(value)) != null) {
+                multiTenant.add(value);
+            }
+        }
+        this.multiTenantValues = List.copyOf(multiTenant);
         if (tenants != null) {
             if (tenants.isEmpty()) {
                 throw new JwtConfigurationException("issuer template " + UntrustedText.quoted(template)
@@ -120,11 +135,20 @@ final class IssuerTemplate {
             return null;
         }
         String tenant = iss.substring(prefix.length(), end);
-        if (tenants == null && RemoteGet.multiTenantRefusal(iss) != null) {
+        if (tenants == null) {
             // Any tenant is trusted, but Entra ID's "common" names none: no verifier could be built for it.
-            return null;
+            return namesManyTenants(tenant) ? null : tenant;
         }
-        return tenants == null || tenants.contains(tenant) ? tenant : null;
+        return tenants.contains(tenant) ? tenant : null;
+    }
+
+    private boolean namesManyTenants(String tenant) {
+        for (String value : multiTenantValues) {
+            if (value.equalsIgnoreCase(tenant)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The check that the token's tenant claim names the tenant its issuer matched. */

@@ -48,7 +48,7 @@ public final class RemoteGet {
     private static final Set<String> ENTRA_HOSTS = Set.of("login.microsoftonline.com", "login.microsoftonline.us",
             "login.partner.microsoftonline.cn", "login.chinacloudapi.cn", "login.windows.net");
     /** The tenant segments that stand for many tenants (Microsoft identity platform, "Endpoints"). */
-    private static final Set<String> ENTRA_MULTI_TENANT = Set.of("common", "organizations", "consumers");
+    public static final Set<String> ENTRA_MULTI_TENANT = Set.of("common", "organizations", "consumers");
 
     /** A fetch refused by one of the rules above; the message is safe to print and log. */
     public static final class Refused extends IOException {
