@@ -13,16 +13,14 @@ import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spring.security.SigilJwtDecoder;
 import dev.sigil.spring.security.SigilReactiveJwtDecoder;
 import dev.sigil.testkit.FakeIssuer;
+import dev.sigil.testkit.LogCapture;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -220,33 +218,13 @@ class SigilResourceServerAutoConfigurationTest {
     }
 
     @Test
-    void withNoAudiencesAnyAudienceIsAcceptedAsBootDoesWithAWarning() {
+    void withNoAudiencesAnyAudienceIsAcceptedAsBootDoesWithAWarning() throws Exception {
         // Spring's commons-logging goes to java.util.logging here: no other logging system is on the class path.
-        Logger logger = Logger.getLogger(SigilVerifiers.class.getName());
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler handler = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                records.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(handler);
-        try {
-            servlet.withPropertyValues(issuerUri()).run(context -> {
-                JwtDecoder decoder = context.getBean(JwtDecoder.class);
-                assertEquals("alice", decoder.decode(tokens.rs256(null, c -> c.audience("https://other.example.com"))).getSubject());
-            });
-        } finally {
-            logger.removeHandler(handler);
-        }
+        List<LogRecord> records = LogCapture.during(SigilVerifiers.class.getName(),
+                () -> servlet.withPropertyValues(issuerUri()).run(context -> {
+                    JwtDecoder decoder = context.getBean(JwtDecoder.class);
+                    assertEquals("alice", decoder.decode(tokens.rs256(null, c -> c.audience("https://other.example.com"))).getSubject());
+                }));
         assertEquals(1, records.size(), String.valueOf(records));
         assertEquals(Level.WARNING, records.get(0).getLevel());
         assertThat(records.get(0).getMessage()).contains("No " + JWT + "audiences set");
