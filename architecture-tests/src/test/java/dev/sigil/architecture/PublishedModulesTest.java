@@ -148,7 +148,7 @@ class PublishedModulesTest {
         }
         // Without these Maven appends each artifactId to the inherited url and scm paths, and every
         // module would point at a directory of the repository that does not exist on its own.
-        assertEquals("false", root.getAttribute("child.project.url.inherit.append.path"));
+        assertEquals("false", root.getAttribute("child.project.url.inherit.append.path"), "project url");
         for (String attribute : List.of("connection", "developerConnection", "url")) {
             assertEquals("false", path(root, "scm").getAttribute("child.scm." + attribute + ".inherit.append.path"),
                     "scm " + attribute);
@@ -213,10 +213,9 @@ class PublishedModulesTest {
                 continue;
             }
             for (Element plugin : children(path(profile, "build", "plugins"), "plugin")) {
-                plugins.put(text(plugin, "groupId") + ":" + text(plugin, "artifactId"), text(plugin, "version")
-                        + " extensions=" + text(plugin, "extensions")
-                        + " " + (child(plugin, "configuration") == null ? "" : child(plugin, "configuration").getTextContent().strip()
-                                .replaceAll("\\s+", " ")));
+                // Version, extensions, executions and configuration, as one string of their values.
+                plugins.put(text(plugin, "groupId") + ":" + text(plugin, "artifactId"),
+                        plugin.getTextContent().strip().replaceAll("\\s+", " "));
             }
         }
         assertFalse(plugins.isEmpty(), text(pom, "artifactId") + " has no release profile");
