@@ -58,7 +58,7 @@ public final class Jwk {
      * A key from its JSON members, as a {@link dev.sigil.spi.JsonCodec} returns them.
      *
      * @param members the key's members, by name
-     * @return the key
+     * @return the key, with its members as given
      * @throws InvalidJwkException if {@code kty} is missing or a registered member has the wrong type
      */
     public static Jwk of(Map<String, ?> members) {
@@ -73,37 +73,37 @@ public final class Jwk {
         return new Jwk(Collections.unmodifiableMap(copy));
     }
 
-    /** {@return {@code kty}: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"}, or another registered type} */
+    /** {@return the {@code kty} member: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"}, or another registered type} */
     public String keyType() {
         return keyType;
     }
 
-    /** {@return {@code kid}} */
+    /** {@return the {@code kid} member, the key's identifier; empty when absent} */
     public Optional<String> keyId() {
         return Optional.ofNullable(keyId);
     }
 
-    /** {@return {@code use}: {@code "sig"} or {@code "enc"}} */
+    /** {@return the {@code use} member: {@code "sig"} or {@code "enc"}; empty when absent} */
     public Optional<String> use() {
         return Optional.ofNullable(use);
     }
 
-    /** {@return {@code key_ops}, such as {@code ["verify"]}} */
+    /** {@return the {@code key_ops} member, such as {@code ["verify"]}} */
     public Optional<List<String>> keyOperations() {
         return Optional.ofNullable(keyOperations);
     }
 
-    /** {@return {@code alg}: the one algorithm this key is meant for, as written (it may be one Sigil does not know)} */
+    /** {@return the {@code alg} member: the one algorithm this key is meant for, as written (it may be one Sigil does not know)} */
     public Optional<String> algorithm() {
         return Optional.ofNullable(algorithm);
     }
 
-    /** {@return {@code crv}, for EC and OKP keys} */
+    /** {@return the {@code crv} member, for EC and OKP keys} */
     public Optional<String> curve() {
         return Optional.ofNullable(curve);
     }
 
-    /** {@return {@code x5c} decoded: DER certificates, the key's own first; empty when absent} Copies. */
+    /** {@return the {@code x5c} member decoded: DER certificates, the key's own first; empty when absent} Copies. */
     public List<byte[]> certificateChain() {
         List<byte[]> copy = new ArrayList<>(certificateChain.size());
         for (byte[] der : certificateChain) {
@@ -112,12 +112,12 @@ public final class Jwk {
         return Collections.unmodifiableList(copy);
     }
 
-    /** {@return {@code x5t} decoded: the SHA-1 thumbprint of the first certificate} */
+    /** {@return the {@code x5t} member decoded: the SHA-1 thumbprint of the first certificate} */
     public Optional<byte[]> certificateSha1Thumbprint() {
         return Optional.ofNullable(x5tSha1).map(byte[]::clone);
     }
 
-    /** {@return {@code x5t#S256} decoded: the SHA-256 thumbprint of the first certificate} */
+    /** {@return the {@code x5t#S256} member decoded: the SHA-256 thumbprint of the first certificate} */
     public Optional<byte[]> certificateSha256Thumbprint() {
         return Optional.ofNullable(x5tSha256).map(byte[]::clone);
     }
