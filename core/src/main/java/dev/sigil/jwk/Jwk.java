@@ -73,7 +73,10 @@ public final class Jwk {
         return new Jwk(Collections.unmodifiableMap(copy));
     }
 
-    /** {@return the {@code kty} member: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"}, or another registered type} */
+    /**
+     * {@return the {@code kty} member: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"}, or another
+     * registered type}
+     */
     public String keyType() {
         return keyType;
     }
@@ -93,7 +96,10 @@ public final class Jwk {
         return Optional.ofNullable(keyOperations);
     }
 
-    /** {@return the {@code alg} member: the one algorithm this key is meant for, as written (it may be one Sigil does not know)} */
+    /**
+     * {@return the {@code alg} member: the one algorithm this key is meant for, as written (it may be one Sigil does
+     * not know)}
+     */
     public Optional<String> algorithm() {
         return Optional.ofNullable(algorithm);
     }

@@ -211,7 +211,8 @@ public final class JwksCachePolicy {
         }
 
         /**
-         * Sets {@link JwksCachePolicy#defaultTtl()}: between 1 s and 7 days; clamped into [minTtl, maxTtl] by {@link #build()}'s check.
+         * Sets {@link JwksCachePolicy#defaultTtl()}: between 1 s and 7 days; clamped into [minTtl, maxTtl] by
+         * {@link #build()}'s check.
          *
          * @param ttl how long a set is fresh when the response says nothing
          * @return this builder
@@ -222,7 +223,8 @@ public final class JwksCachePolicy {
         }
 
         /**
-         * Sets {@link JwksCachePolicy#minTtl()} and {@link JwksCachePolicy#maxTtl()}, the bounds on an honoured {@code max-age}; each between 1 s and 7 days.
+         * Sets {@link JwksCachePolicy#minTtl()} and {@link JwksCachePolicy#maxTtl()}, the bounds on an honoured
+         * {@code max-age}; each between 1 s and 7 days.
          *
          * @param min the shortest freshness honoured from {@code Cache-Control}
          * @param max the longest freshness honoured from {@code Cache-Control}
@@ -251,7 +253,8 @@ public final class JwksCachePolicy {
         }
 
         /**
-         * Sets {@link JwksCachePolicy#refreshCooldown()}: between 1 s and 1 h; shorter would let forged tokens drive the fetch rate.
+         * Sets {@link JwksCachePolicy#refreshCooldown()}: between 1 s and 1 h; shorter would let forged tokens drive
+         * the fetch rate.
          *
          * @param cooldown the least time between refreshes caused by unknown {@code kid}s or failed signatures
          * @return this builder

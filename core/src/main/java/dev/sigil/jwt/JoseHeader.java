@@ -42,7 +42,9 @@ public final class JoseHeader {
         return keyId;
     }
 
-    /** {@return {@code typ}, as written; empty when the header has none ({@code "typ": null} is refused as malformed)} */
+    /**
+     * {@return {@code typ}, as written; empty when the header has none ({@code "typ": null} is refused as malformed)}
+     */
     public Optional<String> type() {
         return Optional.ofNullable(type);
     }

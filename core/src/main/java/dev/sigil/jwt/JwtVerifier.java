@@ -686,7 +686,8 @@ public final class JwtVerifier implements TokenVerifier {
         }
 
         /**
-         * Claims that must be present (and not JSON null), such as {@code "sub"} or {@code "jti"}. Adds to earlier calls.
+         * Claims that must be present (and not JSON null), such as {@code "sub"} or {@code "jti"}. Adds to earlier
+         * calls.
          *
          * @param names claim names
          * @return this builder

@@ -401,7 +401,8 @@ public final class MultiIssuerVerifier implements TokenVerifier {
         }
 
         /**
-         * The most verifiers of template issuers kept at once; the least recently used is closed first. Default 100; 1 to 100,000.
+         * The most verifiers of template issuers kept at once; the least recently used is closed first. Default 100; 1
+         * to 100,000.
          *
          * @param issuers the most verifiers of template issuers kept at once
          * @return this builder

@@ -32,7 +32,8 @@ public final class EcdsaScalars {
     }
 
     /**
-     * {@return the check for JWK curve {@code crv} ({@code "P-256"}, {@code "P-384"}, {@code "P-521"}, {@code "secp256k1"}), or {@code null}}
+     * {@return the check for JWK curve {@code crv} ({@code "P-256"}, {@code "P-384"}, {@code "P-521"},
+     * {@code "secp256k1"}), or {@code null}}
      *
      * @param crv a JWK curve name
      */
@@ -50,7 +51,8 @@ public final class EcdsaScalars {
     }
 
     /**
-     * {@return whether {@code signature} is R || S of exactly twice {@link #scalarBytes()} with R and S both in [1, n-1]}
+     * {@return whether {@code signature} is R || S of exactly twice {@link #scalarBytes()} with R and S both in
+     * [1, n-1]}
      *
      * @param signature a JWS ECDSA signature
      */

@@ -190,7 +190,8 @@ public sealed interface KeyParameters
         }
 
         /**
-         * {@return the encoded key length of JWK curve {@code crv} in bytes, or -1 for a curve no OKP signing key may have}
+         * {@return the encoded key length of JWK curve {@code crv} in bytes, or -1 for a curve no OKP signing key may
+         * have}
          *
          * @param crv a JWK curve name
          */

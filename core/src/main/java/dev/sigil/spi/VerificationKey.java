@@ -11,7 +11,10 @@ package dev.sigil.spi;
  */
 public interface VerificationKey {
 
-    /** {@return the JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"} or {@code "oct"}; {@link KeyParameters#keyType()}} */
+    /**
+     * {@return the JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"} or {@code "oct"};
+     * {@link KeyParameters#keyType()}}
+     */
     String keyType();
 
     /**
