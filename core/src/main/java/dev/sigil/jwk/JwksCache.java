@@ -343,6 +343,8 @@ public final class JwksCache implements KeySource, AutoCloseable {
         }
 
         /**
+         * Builds the cache.
+         *
          * @return the new cache, which fetches nothing until keys are first asked for (discovery is lazy)
          * @throws JwtConfigurationException if neither or both of issuer and jwks uri are set, either
          *     is not {@code https} (outside loopback), or no {@link HttpTransport} is found

@@ -287,6 +287,8 @@ public final class JwksCachePolicy {
         }
 
         /**
+         * Builds the policy, checking the settings against each other.
+         *
          * @return the policy
          * @throws IllegalArgumentException if the default TTL lies outside the TTL bounds, or
          *     refresh-ahead is not shorter than the shortest TTL

@@ -72,6 +72,8 @@ public final class JwtVerificationException extends Exception {
     private JwsAlgorithm algorithm;
 
     /**
+     * A refusal for {@code reason}.
+     *
      * @param reason why the token was refused
      * @param message a lower-case, concrete explanation that contains no token and no key material
      */

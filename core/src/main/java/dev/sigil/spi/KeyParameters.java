@@ -98,6 +98,8 @@ public sealed interface KeyParameters
                 "secp256k1", 32);
 
         /**
+         * Checks the curve and the coordinates' lengths, and keeps copies of the coordinates.
+         *
          * @param curve the JWK curve name
          * @param x the x coordinate, unsigned big-endian
          * @param y the y coordinate, unsigned big-endian
@@ -177,6 +179,8 @@ public sealed interface KeyParameters
     record Okp(String curve, byte[] x) implements KeyParameters {
 
         /**
+         * Checks the curve and the key's length, and keeps a copy of the key.
+         *
          * @param curve the JWK curve name
          * @param x the encoded public key
          * @throws IllegalArgumentException if the curve is neither, or {@code x} is not its length
@@ -243,6 +247,8 @@ public sealed interface KeyParameters
     record Oct(byte[] k) implements KeyParameters {
 
         /**
+         * Checks that the secret is not empty, and keeps a copy of it.
+         *
          * @param k the secret; it is copied
          * @throws IllegalArgumentException if {@code k} is empty
          */
@@ -317,6 +323,8 @@ public sealed interface KeyParameters
                 "ML-DSA-87", 2592);
 
         /**
+         * Checks the parameter set and the key's length, and keeps a copy of the key.
+         *
          * @param algorithm the ML-DSA parameter set's JOSE name
          * @param publicKey the encoded public key
          * @throws IllegalArgumentException if the algorithm is not one of the three, or the key is not its length
