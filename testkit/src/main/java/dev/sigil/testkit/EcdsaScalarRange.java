@@ -14,7 +14,14 @@ import java.util.List;
  */
 public final class EcdsaScalarRange {
 
-    /** {@code length} bytes read from {@code offset} of {@code bytes}, and whether that is in range. */
+    /**
+     * {@code length} bytes read from {@code offset} of {@code bytes}, and whether that is in range.
+     *
+     * @param name what the case is, such as {@code "n - 1"}; also its {@code toString()}
+     * @param bytes the bytes that hold the scalar
+     * @param offset where the scalar starts in {@code bytes}
+     * @param inRange whether the scalar lies in {@code [1, n-1]}
+     */
     public record Case(String name, byte[] bytes, int offset, boolean inRange) {
         @Override
         public String toString() {
