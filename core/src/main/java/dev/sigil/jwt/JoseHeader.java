@@ -32,7 +32,10 @@ public final class JoseHeader {
         return algorithm;
     }
 
-    /** {@return {@code kid}; empty when the header has none ({@code "kid": null} is refused as malformed)} */
+    /**
+     * {@return the {@code kid} parameter, naming the signing key; empty when the header has none
+     * ({@code "kid": null} is refused as malformed)}
+     */
     public Optional<String> keyId() {
         return Optional.ofNullable(keyId);
     }
@@ -43,7 +46,8 @@ public final class JoseHeader {
     }
 
     /**
-     * {@return {@code typ}, as written; empty when the header has none ({@code "typ": null} is refused as malformed)}
+     * {@return the {@code typ} parameter, as written; empty when the header has none ({@code "typ": null} is
+     * refused as malformed)}
      */
     public Optional<String> type() {
         return Optional.ofNullable(type);

@@ -69,7 +69,10 @@ public final class JwtClaims {
         return Optional.ofNullable(subject);
     }
 
-    /** {@return {@code aud}, as a list whether the token holds one string or an array; empty when absent} */
+    /**
+     * {@return the {@code aud} claim, the audiences, as a list whether the token holds one string or an array;
+     * empty when absent}
+     */
     public List<String> audience() {
         return audience;
     }

@@ -126,9 +126,9 @@ public final class TokenCachePolicy {
         }
 
         /**
-         * The policy.
+         * Builds the policy.
          *
-         * @return the policy
+         * @return the policy, with this builder's bounds
          */
         public TokenCachePolicy build() {
             return new TokenCachePolicy(this);
