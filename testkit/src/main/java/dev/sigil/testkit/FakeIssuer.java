@@ -144,7 +144,7 @@ public final class FakeIssuer implements AutoCloseable {
     }
 
     /**
-     * {@return a path on this issuer's own scheme and port: {@code <issuer><path without its leading slash>}}
+     * {@return the URI of a path on this issuer's own scheme and port: {@code <issuer><path without its leading slash>}}
      *
      * @param path a path, with or without its leading slash
      */
@@ -153,7 +153,7 @@ public final class FakeIssuer implements AutoCloseable {
     }
 
     /**
-     * {@return a path on the plain http port, which serves the same answers as the issuer's own}
+     * {@return the URI of a path on the plain http port, which serves the same answers as the issuer's own}
      *
      * @param path a path, with or without its leading slash
      */

@@ -191,16 +191,16 @@ public class SigilJwtProperties {
         private String jwksUri;
 
         /**
-         * {@return the issuer with one {@code {tenant}} or {@code {tenantid}} placeholder ({@code
-         * sigil.jwt.issuer-templates[].template})}
+         * {@return the issuer with one {@code {tenant}} or {@code {tenantid}} placeholder
+         * ({@code sigil.jwt.issuer-templates[].template})}
          */
         public String getTemplate() {
             return template;
         }
 
         /**
-         * Sets the issuer with one {@code {tenant}} or {@code {tenantid}} placeholder ({@code
-         * sigil.jwt.issuer-templates[].template}).
+         * Sets the issuer with one {@code {tenant}} or {@code {tenantid}} placeholder
+         * ({@code sigil.jwt.issuer-templates[].template}).
          *
          * @param template the new value
          */
@@ -209,16 +209,16 @@ public class SigilJwtProperties {
         }
 
         /**
-         * {@return the claim that must name the same tenant as the token's {@code iss} ({@code
-         * sigil.jwt.issuer-templates[].tenant-claim})}
+         * {@return the claim that must name the same tenant as the token's {@code iss}
+         * ({@code sigil.jwt.issuer-templates[].tenant-claim})}
          */
         public String getTenantClaim() {
             return tenantClaim;
         }
 
         /**
-         * Sets the claim that must name the same tenant as the token's {@code iss} ({@code
-         * sigil.jwt.issuer-templates[].tenant-claim}).
+         * Sets the claim that must name the same tenant as the token's {@code iss}
+         * ({@code sigil.jwt.issuer-templates[].tenant-claim}).
          *
          * @param tenantClaim the new value
          */
@@ -244,16 +244,16 @@ public class SigilJwtProperties {
         }
 
         /**
-         * {@return whether tokens from any tenant at all are accepted (dangerous; see the README) ({@code
-         * sigil.jwt.issuer-templates[].unsafe-trust-any-tenant}); {@code false} unless set}
+         * {@return whether tokens from any tenant at all are accepted (dangerous; see the README)
+         * ({@code sigil.jwt.issuer-templates[].unsafe-trust-any-tenant}); {@code false} unless set}
          */
         public boolean isUnsafeTrustAnyTenant() {
             return unsafeTrustAnyTenant;
         }
 
         /**
-         * Sets whether tokens from any tenant at all are accepted (dangerous; see the README) ({@code
-         * sigil.jwt.issuer-templates[].unsafe-trust-any-tenant}).
+         * Sets whether tokens from any tenant at all are accepted (dangerous; see the README)
+         * ({@code sigil.jwt.issuer-templates[].unsafe-trust-any-tenant}).
          *
          * @param unsafeTrustAnyTenant the new value
          */
@@ -312,8 +312,8 @@ public class SigilJwtProperties {
         }
 
         /**
-         * {@return the time allowed for a whole discovery or key-set request ({@code
-         * sigil.jwt.cache.request-timeout}); {@code null} for Sigil's default}
+         * {@return the time allowed for a whole discovery or key-set request
+         * ({@code sigil.jwt.cache.request-timeout}); {@code null} for Sigil's default}
          */
         public Duration getRequestTimeout() {
             return requestTimeout;
@@ -329,16 +329,16 @@ public class SigilJwtProperties {
         }
 
         /**
-         * {@return how long a key set is kept when its response gives no cache lifetime ({@code
-         * sigil.jwt.cache.default-ttl}); {@code null} for Sigil's default}
+         * {@return how long a key set is kept when its response gives no cache lifetime
+         * ({@code sigil.jwt.cache.default-ttl}); {@code null} for Sigil's default}
          */
         public Duration getDefaultTtl() {
             return defaultTtl;
         }
 
         /**
-         * Sets how long a key set is kept when its response gives no cache lifetime ({@code
-         * sigil.jwt.cache.default-ttl}).
+         * Sets how long a key set is kept when its response gives no cache lifetime
+         * ({@code sigil.jwt.cache.default-ttl}).
          *
          * @param defaultTtl the new value
          */
@@ -347,16 +347,16 @@ public class SigilJwtProperties {
         }
 
         /**
-         * {@return how long expired keys keep verifying while the issuer cannot be reached ({@code
-         * sigil.jwt.cache.max-stale}); {@code null} for Sigil's default}
+         * {@return how long expired keys keep verifying while the issuer cannot be reached
+         * ({@code sigil.jwt.cache.max-stale}); {@code null} for Sigil's default}
          */
         public Duration getMaxStale() {
             return maxStale;
         }
 
         /**
-         * Sets how long expired keys keep verifying while the issuer cannot be reached ({@code
-         * sigil.jwt.cache.max-stale}).
+         * Sets how long expired keys keep verifying while the issuer cannot be reached
+         * ({@code sigil.jwt.cache.max-stale}).
          *
          * @param maxStale the new value
          */
