@@ -37,6 +37,12 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * Runs one command ({@code verify}, {@code inspect}, {@code jwks} or {@code demo}) and exits with its
+     * status: 0 on success, 1 when the token is refused or the command fails, 2 for a usage error.
+     *
+     * @param args the command and its options, as {@code sigil --help} lists them
+     */
     public static void main(String[] args) {
         quietLibraryLogging();
         System.exit(run(args, System.in, System.out, System.err));

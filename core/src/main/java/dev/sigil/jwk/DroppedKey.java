@@ -17,11 +17,19 @@ import java.util.Optional;
  */
 public record DroppedKey(int index, String keyId, String reason) {
 
+    /**
+     * Checks that there is a reason.
+     *
+     * @param index the key's position in the set's {@code keys} array
+     * @param keyId the key's {@code kid}, or {@code null}
+     * @param reason why the key was left out
+     * @throws NullPointerException if {@code reason} is {@code null}
+     */
     public DroppedKey {
         Objects.requireNonNull(reason, "reason");
     }
 
-    /** The key's {@code kid}, if it had one. */
+    /** {@return the key's {@code kid}, if it had one} */
     public Optional<String> kid() {
         return Optional.ofNullable(keyId);
     }

@@ -9,10 +9,21 @@ package dev.sigil.jwk;
 public class InvalidJwkException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception whose message says what is malformed.
+     *
+     * @param message what is malformed, without key material
+     */
     public InvalidJwkException(String message) {
         super(message);
     }
 
+    /**
+     * An exception whose message says what is malformed, with the failure that showed it.
+     *
+     * @param message what is malformed, without key material
+     * @param cause the underlying failure, such as the JSON parser's
+     */
     public InvalidJwkException(String message, Throwable cause) {
         super(message, cause);
     }

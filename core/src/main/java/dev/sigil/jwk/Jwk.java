@@ -57,6 +57,8 @@ public final class Jwk {
     /**
      * A key from its JSON members, as a {@link dev.sigil.spi.JsonCodec} returns them.
      *
+     * @param members the key's members, by name
+     * @return the key, with its members as given
      * @throws InvalidJwkException if {@code kty} is missing or a registered member has the wrong type
      */
     public static Jwk of(Map<String, ?> members) {
@@ -71,37 +73,43 @@ public final class Jwk {
         return new Jwk(Collections.unmodifiableMap(copy));
     }
 
-    /** {@code kty}: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"}, or another registered type. */
+    /**
+     * {@return the {@code kty} member: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"}, or another
+     * registered type}
+     */
     public String keyType() {
         return keyType;
     }
 
-    /** {@code kid}. */
+    /** {@return the {@code kid} member, the key's identifier; empty when absent} */
     public Optional<String> keyId() {
         return Optional.ofNullable(keyId);
     }
 
-    /** {@code use}: {@code "sig"} or {@code "enc"}. */
+    /** {@return the {@code use} member: {@code "sig"} or {@code "enc"}; empty when absent} */
     public Optional<String> use() {
         return Optional.ofNullable(use);
     }
 
-    /** {@code key_ops}, such as {@code ["verify"]}. */
+    /** {@return the {@code key_ops} member, such as {@code ["verify"]}} */
     public Optional<List<String>> keyOperations() {
         return Optional.ofNullable(keyOperations);
     }
 
-    /** {@code alg}: the one algorithm this key is meant for, as written (it may be one Sigil does not know). */
+    /**
+     * {@return the {@code alg} member: the one algorithm this key is meant for, as written (it may be one Sigil does
+     * not know)}
+     */
     public Optional<String> algorithm() {
         return Optional.ofNullable(algorithm);
     }
 
-    /** {@code crv}, for EC and OKP keys. */
+    /** {@return the {@code crv} member, for EC and OKP keys} */
     public Optional<String> curve() {
         return Optional.ofNullable(curve);
     }
 
-    /** {@code x5c} decoded: DER certificates, the key's own first; empty when absent. Copies. */
+    /** {@return the {@code x5c} member decoded: DER certificates, the key's own first; empty when absent} Copies. */
     public List<byte[]> certificateChain() {
         List<byte[]> copy = new ArrayList<>(certificateChain.size());
         for (byte[] der : certificateChain) {
@@ -110,19 +118,19 @@ public final class Jwk {
         return Collections.unmodifiableList(copy);
     }
 
-    /** {@code x5t} decoded: the SHA-1 thumbprint of the first certificate. */
+    /** {@return the {@code x5t} member decoded: the SHA-1 thumbprint of the first certificate} */
     public Optional<byte[]> certificateSha1Thumbprint() {
         return Optional.ofNullable(x5tSha1).map(byte[]::clone);
     }
 
-    /** {@code x5t#S256} decoded: the SHA-256 thumbprint of the first certificate. */
+    /** {@return the {@code x5t#S256} member decoded: the SHA-256 thumbprint of the first certificate} */
     public Optional<byte[]> certificateSha256Thumbprint() {
         return Optional.ofNullable(x5tSha256).map(byte[]::clone);
     }
 
     /**
-     * Whether the key carries private parameters ({@code d}, {@code p}, {@code q}, {@code dp}, {@code dq},
-     * {@code qi}, {@code oth}; {@code priv}, an AKP key's seed, RFC 9964).
+     * {@return whether the key carries private parameters ({@code d}, {@code p}, {@code q}, {@code dp}, {@code dq},
+     * {@code qi}, {@code oth}; {@code priv}, an AKP key's seed, RFC 9964)}
      */
     public boolean hasPrivateParameters() {
         for (String name : PRIVATE_MEMBERS) {
@@ -133,12 +141,20 @@ public final class Jwk {
         return false;
     }
 
-    /** Whether the member is present (even as JSON {@code null}). */
+    /**
+     * {@return whether the member is present (even as JSON {@code null})}
+     *
+     * @param name a member name, such as {@code "x5u"}
+     */
     public boolean has(String name) {
         return members.containsKey(name);
     }
 
-    /** A member's value as parsed, for members this class has no accessor for. */
+    /**
+     * {@return a member's value as parsed, for members this class has no accessor for}
+     *
+     * @param name a member name
+     */
     public Optional<Object> member(String name) {
         return Optional.ofNullable(members.get(name));
     }
@@ -150,6 +166,8 @@ public final class Jwk {
      * verifier reports such a key to {@link JwksListener#keyNotCanonical}. Token segments, which are
      * signed bytes, are never read this leniently.
      *
+     * @param name the member's name
+     * @return the decoded bytes, or empty if the member is absent
      * @throws InvalidJwkException if the member is present but not a string of base64url or base64: the
      *     two alphabets mixed, padding that is not exactly what the length needs at the end,
      *     whitespace or another character, or unused trailing bits set
@@ -169,7 +187,7 @@ public final class Jwk {
         }
     }
 
-    /** All members, unmodifiable, in their original order. Includes key material: do not log it. */
+    /** {@return all members, unmodifiable, in their original order} Includes key material: do not log it. */
     public Map<String, Object> asMap() {
         return members;
     }

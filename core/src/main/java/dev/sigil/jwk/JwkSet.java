@@ -42,6 +42,8 @@ public final class JwkSet {
     /**
      * Parses a set with the built-in JSON codec.
      *
+     * @param json the key set's JSON text
+     * @return the set, with its well-formed keys and the entries dropped as malformed
      * @throws InvalidJwkException if the text is not JSON, not an object, has no {@code keys}
      *     array, or holds more than {@link #MAX_KEYS} keys
      */
@@ -50,12 +52,25 @@ public final class JwkSet {
         return parse(json.getBytes(StandardCharsets.UTF_8), BUILTIN);
     }
 
-    /** Parses UTF-8 bytes with the built-in JSON codec; see {@link #parse(String)}. */
+    /**
+     * Parses UTF-8 bytes with the built-in JSON codec; see {@link #parse(String)}.
+     *
+     * @param json the key set's JSON text in UTF-8
+     * @return the set, with its well-formed keys and the entries dropped as malformed
+     * @throws InvalidJwkException as {@link #parse(String)} does
+     */
     public static JwkSet parse(byte[] json) {
         return parse(json, BUILTIN);
     }
 
-    /** Parses UTF-8 bytes with the given codec; see {@link #parse(String)}. */
+    /**
+     * Parses UTF-8 bytes with the given codec; see {@link #parse(String)}.
+     *
+     * @param json the key set's JSON text in UTF-8
+     * @param codec the JSON codec to parse with
+     * @return the set, with its well-formed keys and the entries dropped as malformed
+     * @throws InvalidJwkException as {@link #parse(String)} does
+     */
     public static JwkSet parse(byte[] json, JsonCodec codec) {
         return parse(json, codec, JsonLimits.DEFAULT);
     }
@@ -83,7 +98,11 @@ public final class JwkSet {
         return fromEntries(keys);
     }
 
-    /** A set of the given keys, in order. */
+    /**
+     * {@return a set of the given keys, in order}
+     *
+     * @param keys the keys
+     */
     public static JwkSet of(Collection<Jwk> keys) {
         Objects.requireNonNull(keys, "keys");
         if (keys.size() > MAX_KEYS) {
@@ -100,7 +119,11 @@ public final class JwkSet {
         return new JwkSet(Collections.unmodifiableList(copy), positions, List.of());
     }
 
-    /** A set of the given keys, in order. */
+    /**
+     * {@return a set of the given keys, in order}
+     *
+     * @param keys the keys
+     */
     public static JwkSet of(Jwk... keys) {
         return of(Arrays.asList(keys));
     }
@@ -132,7 +155,7 @@ public final class JwkSet {
                 Collections.unmodifiableList(malformed));
     }
 
-    /** The well-formed keys, in order. */
+    /** {@return the well-formed keys, in order} */
     public List<Jwk> keys() {
         return keys;
     }
@@ -140,12 +163,15 @@ public final class JwkSet {
     /**
      * Where {@code keys().get(keyIndex)} stood in the parsed {@code keys} array, malformed entries
      * counted: the position {@link DroppedKey#index()} reports.
+     *
+     * @param keyIndex an index into {@link #keys()}
+     * @return the entry's index in the parsed {@code keys} array
      */
     public int sourcePosition(int keyIndex) {
         return positions[keyIndex];
     }
 
-    /** The entries of the {@code keys} array that were not well-formed keys, and why. */
+    /** {@return the entries of the {@code keys} array that were not well-formed keys, and why} */
     public List<DroppedKey> malformedKeys() {
         return malformedKeys;
     }

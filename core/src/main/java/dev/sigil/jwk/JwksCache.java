@@ -103,7 +103,7 @@ public final class JwksCache implements KeySource, AutoCloseable {
                 (body, limits) -> JwkSet.parse(body, json, limits), policy, clock, b.listener, stats, threads);
     }
 
-    /** A builder; {@link Builder#issuer(String)} or {@link Builder#jwksUri(URI)} is required. */
+    /** {@return a builder; {@link Builder#issuer(String)} or {@link Builder#jwksUri(URI)} is required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -168,20 +168,20 @@ public final class JwksCache implements KeySource, AutoCloseable {
         }
     }
 
-    /** A snapshot of the counters. */
+    /** {@return a snapshot of the counters} */
     public JwksStats stats() {
         return stats.stats(loader.state());
     }
 
-    /** The transport this cache resolved when it was built. */
+    /** {@return the transport this cache resolved when it was built} */
     public HttpTransport httpTransport() {
         return transport;
     }
 
     /**
-     * The executor that background work runs on: the one given to the builder, or this cache's own,
+     * {@return the executor that background work runs on: the one given to the builder, or this cache's own,
      * whose 4 daemon threads die when idle and whose queue holds at most 4,096 tasks, refusing more
-     * (a verifier reports that as {@code OVERLOADED}).
+     * (a verifier reports that as {@code OVERLOADED})}
      *
      * @throws RejectedExecutionException if this cache is closed
      */
@@ -255,43 +255,76 @@ public final class JwksCache implements KeySource, AutoCloseable {
          * loopback host. The discovery document's {@code issuer} must equal it exactly; an issuer
          * that stands for many tenants (a {@code {tenantid}} template, Entra ID's {@code common})
          * fails {@link #build()}.
+         *
+         * @param issuer the issuer identifier, as its tokens carry it in {@code iss}
+         * @return this builder
          */
         public Builder issuer(String issuer) {
             this.issuer = Objects.requireNonNull(issuer, "issuer");
             return this;
         }
 
-        /** Fetches the key set from this URI, without discovery. */
+        /**
+         * Fetches the key set from this URI, without discovery.
+         *
+         * @param jwksUri the key set's URI: {@code https}, or {@code http} on a loopback host
+         * @return this builder
+         */
         public Builder jwksUri(URI jwksUri) {
             this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
             return this;
         }
 
-        /** The transport. Default: found with ServiceLoader (system property {@code sigil.http}). */
+        /**
+         * The transport. Default: found with ServiceLoader (system property {@code sigil.http}).
+         *
+         * @param transport the HTTP transport
+         * @return this builder
+         */
         public Builder httpTransport(HttpTransport transport) {
             this.transport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 
-        /** The JSON codec. Default: found with ServiceLoader (system property {@code sigil.json}), else built-in. */
+        /**
+         * The JSON codec. Default: found with ServiceLoader (system property {@code sigil.json}), else built-in.
+         *
+         * @param codec the JSON codec
+         * @return this builder
+         */
         public Builder jsonCodec(JsonCodec codec) {
             this.codec = Objects.requireNonNull(codec, "codec");
             return this;
         }
 
-        /** Timeouts, limits and freshness. Default {@link JwksCachePolicy#defaults()}. */
+        /**
+         * Timeouts, limits and freshness. Default {@link JwksCachePolicy#defaults()}.
+         *
+         * @param policy the cache policy
+         * @return this builder
+         */
         public Builder policy(JwksCachePolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** The clock for expiry, cooldown and backoff. Default {@link Clock#systemUTC()}. */
+        /**
+         * The clock for expiry, cooldown and backoff. Default {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Hears fetches, failures, changes and stale serving. Default: none (failures are still logged). */
+        /**
+         * Hears fetches, failures, changes and stale serving. Default: none (failures are still logged).
+         *
+         * @param listener the listener
+         * @return this builder
+         */
         public Builder listener(JwksListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -300,6 +333,9 @@ public final class JwksCache implements KeySource, AutoCloseable {
         /**
          * Runs background refreshes. Default: a daemon thread of the cache's own, started on first
          * need and stopped by {@link JwksCache#close()}.
+         *
+         * @param executor the executor for background refreshes
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -307,6 +343,9 @@ public final class JwksCache implements KeySource, AutoCloseable {
         }
 
         /**
+         * Builds the cache.
+         *
+         * @return the new cache, which fetches nothing until keys are first asked for (discovery is lazy)
          * @throws JwtConfigurationException if neither or both of issuer and jwks uri are set, either
          *     is not {@code https} (outside loopback), or no {@link HttpTransport} is found
          */

@@ -53,17 +53,17 @@ public final class JwksCachePolicy {
         this.initialBackoff = b.initialBackoff;
     }
 
-    /** The defaults of the table above. */
+    /** {@return the defaults of the table above} */
     public static JwksCachePolicy defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder starting from this policy's settings. */
+    /** {@return a builder starting from this policy's settings} */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.connectTimeout = connectTimeout;
@@ -80,57 +80,57 @@ public final class JwksCachePolicy {
         return b;
     }
 
-    /** The longest wait for a connection. Default 2 s. */
+    /** {@return the longest wait for a connection} Default 2 s. */
     public Duration connectTimeout() {
         return connectTimeout;
     }
 
-    /** The longest wait for a whole response, and for a fetch another caller started. Default 5 s. */
+    /** {@return the longest wait for a whole response, and for a fetch another caller started} Default 5 s. */
     public Duration requestTimeout() {
         return requestTimeout;
     }
 
-    /** The largest response body accepted, after decompression. Default 256 KiB. */
+    /** {@return the largest response body accepted, after decompression} Default 256 KiB. */
     public int maxBodyBytes() {
         return maxBodyBytes;
     }
 
-    /** The most entries a set's {@code keys} array may hold; a larger set is refused whole. Default 1,000. */
+    /** {@return the most entries a set's {@code keys} array may hold; a larger set is refused whole} Default 1,000. */
     public int maxKeys() {
         return maxKeys;
     }
 
-    /** How long a set is fresh when the response says nothing. Default 10 min. */
+    /** {@return how long a set is fresh when the response says nothing} Default 10 min. */
     public Duration defaultTtl() {
         return defaultTtl;
     }
 
-    /** The shortest freshness honoured from {@code Cache-Control}. Default 1 min. */
+    /** {@return the shortest freshness honoured from {@code Cache-Control}} Default 1 min. */
     public Duration minTtl() {
         return minTtl;
     }
 
-    /** The longest freshness honoured from {@code Cache-Control}. Default 24 h. */
+    /** {@return the longest freshness honoured from {@code Cache-Control}} Default 24 h. */
     public Duration maxTtl() {
         return maxTtl;
     }
 
-    /** How long before expiry a background refresh starts. Default 30 s. */
+    /** {@return how long before expiry a background refresh starts} Default 30 s. */
     public Duration refreshAhead() {
         return refreshAhead;
     }
 
-    /** The least time between refreshes caused by unknown {@code kid}s or failed signatures. Default 30 s. */
+    /** {@return the least time between refreshes caused by unknown {@code kid}s or failed signatures} Default 30 s. */
     public Duration refreshCooldown() {
         return refreshCooldown;
     }
 
-    /** How long past expiry the last good set still serves while fetches fail. Default 24 h. */
+    /** {@return how long past expiry the last good set still serves while fetches fail} Default 24 h. */
     public Duration maxStale() {
         return maxStale;
     }
 
-    /** The first wait after a failed fetch; it doubles up to {@link #refreshCooldown()}. Default 1 s. */
+    /** {@return the first wait after a failed fetch; it doubles up to {@link #refreshCooldown()}} Default 1 s. */
     public Duration initialBackoff() {
         return initialBackoff;
     }
@@ -160,19 +160,34 @@ public final class JwksCachePolicy {
         private Builder() {
         }
 
-        /** Between 1 ms and 1 min. */
+        /**
+         * Sets {@link JwksCachePolicy#connectTimeout()}: between 1 ms and 1 min.
+         *
+         * @param timeout the longest wait for a connection
+         * @return this builder
+         */
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = within("connectTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(1));
             return this;
         }
 
-        /** Between 1 ms and 5 min. */
+        /**
+         * Sets {@link JwksCachePolicy#requestTimeout()}: between 1 ms and 5 min.
+         *
+         * @param timeout the longest wait for a whole response
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = within("requestTimeout", timeout, Duration.ofMillis(1), Duration.ofMinutes(5));
             return this;
         }
 
-        /** Between 1 KiB and 16 MiB. */
+        /**
+         * Sets {@link JwksCachePolicy#maxBodyBytes()}: between 1 KiB and 16 MiB.
+         *
+         * @param bytes the largest body accepted, after decompression
+         * @return this builder
+         */
         public Builder maxBodyBytes(int bytes) {
             if (bytes < 1024 || bytes > 16 * 1024 * 1024) {
                 throw new IllegalArgumentException("maxBodyBytes must be between 1 KiB and 16 MiB, got " + bytes);
@@ -181,7 +196,12 @@ public final class JwksCachePolicy {
             return this;
         }
 
-        /** Between 1 and {@link JwkSet#MAX_KEYS}. */
+        /**
+         * Sets {@link JwksCachePolicy#maxKeys()}: between 1 and {@link JwkSet#MAX_KEYS}.
+         *
+         * @param keys the most entries a set's {@code keys} array may hold
+         * @return this builder
+         */
         public Builder maxKeys(int keys) {
             if (keys < 1 || keys > JwkSet.MAX_KEYS) {
                 throw new IllegalArgumentException("maxKeys must be between 1 and " + JwkSet.MAX_KEYS + ", got " + keys);
@@ -190,13 +210,26 @@ public final class JwksCachePolicy {
             return this;
         }
 
-        /** Between 1 s and 7 days; clamped into [minTtl, maxTtl] by {@link #build()}'s check. */
+        /**
+         * Sets {@link JwksCachePolicy#defaultTtl()}: between 1 s and 7 days; clamped into [minTtl, maxTtl] by
+         * {@link #build()}'s check.
+         *
+         * @param ttl how long a set is fresh when the response says nothing
+         * @return this builder
+         */
         public Builder defaultTtl(Duration ttl) {
             this.defaultTtl = within("defaultTtl", ttl, Duration.ofSeconds(1), Duration.ofDays(7));
             return this;
         }
 
-        /** The bounds on an honoured {@code max-age}; each between 1 s and 7 days. */
+        /**
+         * Sets {@link JwksCachePolicy#minTtl()} and {@link JwksCachePolicy#maxTtl()}, the bounds on an honoured
+         * {@code max-age}; each between 1 s and 7 days.
+         *
+         * @param min the shortest freshness honoured from {@code Cache-Control}
+         * @param max the longest freshness honoured from {@code Cache-Control}
+         * @return this builder
+         */
         public Builder ttlBounds(Duration min, Duration max) {
             Duration lo = within("minTtl", min, Duration.ofSeconds(1), Duration.ofDays(7));
             Duration hi = within("maxTtl", max, Duration.ofSeconds(1), Duration.ofDays(7));
@@ -208,31 +241,55 @@ public final class JwksCachePolicy {
             return this;
         }
 
-        /** Zero turns refresh-ahead off; at most 1 h. */
+        /**
+         * Sets {@link JwksCachePolicy#refreshAhead()}: zero turns refresh-ahead off; at most 1 h.
+         *
+         * @param ahead how long before expiry a background refresh starts, or zero
+         * @return this builder
+         */
         public Builder refreshAhead(Duration ahead) {
             this.refreshAhead = within("refreshAhead", ahead, Duration.ZERO, Duration.ofHours(1));
             return this;
         }
 
-        /** Between 1 s and 1 h: shorter would let forged tokens drive the fetch rate. */
+        /**
+         * Sets {@link JwksCachePolicy#refreshCooldown()}: between 1 s and 1 h; shorter would let forged tokens drive
+         * the fetch rate.
+         *
+         * @param cooldown the least time between refreshes caused by unknown {@code kid}s or failed signatures
+         * @return this builder
+         */
         public Builder refreshCooldown(Duration cooldown) {
             this.refreshCooldown = within("refreshCooldown", cooldown, Duration.ofSeconds(1), Duration.ofHours(1));
             return this;
         }
 
-        /** Zero serves no expired set at all; at most 7 days. */
+        /**
+         * Sets {@link JwksCachePolicy#maxStale()}: zero serves no expired set at all; at most 7 days.
+         *
+         * @param stale how long past expiry the last good set still serves, or zero
+         * @return this builder
+         */
         public Builder maxStale(Duration stale) {
             this.maxStale = within("maxStale", stale, Duration.ZERO, Duration.ofDays(7));
             return this;
         }
 
-        /** Between 1 ms and 1 min. */
+        /**
+         * Sets {@link JwksCachePolicy#initialBackoff()}: between 1 ms and 1 min.
+         *
+         * @param backoff the first wait after a failed fetch
+         * @return this builder
+         */
         public Builder initialBackoff(Duration backoff) {
             this.initialBackoff = within("initialBackoff", backoff, Duration.ofMillis(1), Duration.ofMinutes(1));
             return this;
         }
 
         /**
+         * Builds the policy, checking the settings against each other.
+         *
+         * @return the policy
          * @throws IllegalArgumentException if the default TTL lies outside the TTL bounds, or
          *     refresh-ahead is not shorter than the shortest TTL
          */

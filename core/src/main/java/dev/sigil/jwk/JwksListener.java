@@ -63,11 +63,18 @@ public interface JwksListener {
     /**
      * A newly fetched set differs from the previous one in these {@code kid}s (keys without a
      * {@code kid} are not listed).
+     *
+     * @param added the {@code kid}s of keys that are new in this set
+     * @param removed the {@code kid}s of keys the previous set had and this one has not
      */
     default void keysChanged(Set<String> added, Set<String> removed) {
     }
 
-    /** A key was left out of a set; see {@link DroppedKey#reason()}. */
+    /**
+     * A key was left out of a set; see {@link DroppedKey#reason()}.
+     *
+     * @param key the key left out, and why
+     */
     default void keyDropped(DroppedKey key) {
     }
 
@@ -87,7 +94,11 @@ public interface JwksListener {
     default void keyNotCanonical(int index, String keyId, String detail) {
     }
 
-    /** A set was loaded into a verifier, with this many keys usable for verification. */
+    /**
+     * A set was loaded into a verifier, with this many keys usable for verification.
+     *
+     * @param usableKeys how many of the set's keys the verifier can verify with
+     */
     default void keysLoaded(int usableKeys) {
     }
 

@@ -24,19 +24,31 @@ public record JwksStats(long fetches, long fetchFailures, long notModified, long
         long refreshesSuppressed, long staleServed, int keys, Instant lastSuccess, Instant expiresAt,
         String lastFailure) {
 
-    /** Stats without a failure reason, as before {@code lastFailure} was recorded. */
+    /**
+     * Stats without a failure reason, as before {@code lastFailure} was recorded.
+     *
+     * @param fetches requests sent for the key set
+     * @param fetchFailures key-set or discovery fetches that failed
+     * @param notModified key-set fetches answered 304 Not Modified
+     * @param refreshesRequested refreshes asked for by unknown {@code kid}s and failed signatures
+     * @param refreshesSuppressed of those, refreshes not made because of the cooldown or a backoff
+     * @param staleServed times an expired set was served because refreshing it failed
+     * @param keys keys in the current set
+     * @param lastSuccess when the last fetch succeeded, or {@code null}
+     * @param expiresAt when the current set expires, or {@code null}
+     */
     public JwksStats(long fetches, long fetchFailures, long notModified, long refreshesRequested,
             long refreshesSuppressed, long staleServed, int keys, Instant lastSuccess, Instant expiresAt) {
         this(fetches, fetchFailures, notModified, refreshesRequested, refreshesSuppressed, staleServed, keys,
                 lastSuccess, expiresAt, null);
     }
 
-    /** When the last fetch succeeded. */
+    /** {@return when the last fetch succeeded} */
     public Optional<Instant> lastSuccessTime() {
         return Optional.ofNullable(lastSuccess);
     }
 
-    /** Why the most recent fetch failed, if it did and none has succeeded since. */
+    /** {@return why the most recent fetch failed, if it did and none has succeeded since} */
     public Optional<String> lastFailureReason() {
         return Optional.ofNullable(lastFailure);
     }

@@ -24,7 +24,11 @@ import java.util.concurrent.CompletionStage;
  */
 public interface KeySource {
 
-    /** The current key set. */
+    /**
+     * The current key set.
+     *
+     * @return a stage completed with the current set, or failed with {@link KeysUnavailableException}
+     */
     CompletionStage<JwkSet> keys();
 
     /**
@@ -40,7 +44,11 @@ public interface KeySource {
         return CompletableFuture.completedFuture(current);
     }
 
-    /** A source that always answers with {@code keys}, with one completed stage. */
+    /**
+     * {@return a source that always answers with {@code keys}, with one completed stage}
+     *
+     * @param keys the set to answer with
+     */
     static KeySource of(JwkSet keys) {
         CompletableFuture<JwkSet> settled = new SettledKeys(Objects.requireNonNull(keys, "keys"));
         return () -> settled;

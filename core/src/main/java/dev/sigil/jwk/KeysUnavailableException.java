@@ -10,10 +10,21 @@ package dev.sigil.jwk;
 public final class KeysUnavailableException extends Exception {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception whose message says why no keys can be had.
+     *
+     * @param message why, printable as it is
+     */
     public KeysUnavailableException(String message) {
         super(message);
     }
 
+    /**
+     * An exception whose message says why no keys can be had, with the failure that showed it.
+     *
+     * @param message why, printable as it is
+     * @param cause the underlying failure, such as the transport's {@link java.io.IOException}
+     */
     public KeysUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

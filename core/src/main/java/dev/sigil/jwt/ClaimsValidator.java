@@ -12,6 +12,8 @@ package dev.sigil.jwt;
 public interface ClaimsValidator {
 
     /**
+     * Checks a token that passed every built-in check; returning normally accepts it.
+     *
      * @param header the token's verified header
      * @param claims the token's verified claims
      * @throws JwtVerificationException to refuse the token

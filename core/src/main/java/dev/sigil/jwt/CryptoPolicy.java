@@ -29,7 +29,11 @@ public enum CryptoPolicy {
      */
     FIPS_186_5;
 
-    /** Whether this policy allows the algorithm. */
+    /**
+     * {@return whether this policy allows the algorithm}
+     *
+     * @param alg a JWS algorithm
+     */
     public boolean allows(JwsAlgorithm alg) {
         return this == DEFAULT || alg != JwsAlgorithm.ES256K;
     }
@@ -38,6 +42,7 @@ public enum CryptoPolicy {
      * Why this policy forbids the key, or {@code null} when it allows it.
      *
      * @param key a key imported by the verifier's backend
+     * @return the reason, lower-case and without key material, or {@code null}
      */
     public String refusal(VerificationKey key) {
         if (this == DEFAULT) {

@@ -27,12 +27,15 @@ public final class JoseHeader {
         this.type = type;
     }
 
-    /** {@code alg}. */
+    /** {@return the {@code alg} parameter: the algorithm the token was signed with, one the verifier accepts} */
     public JwsAlgorithm algorithm() {
         return algorithm;
     }
 
-    /** {@code kid}; empty when the header has none ({@code "kid": null} is refused as malformed). */
+    /**
+     * {@return the {@code kid} parameter, naming the signing key; empty when the header has none
+     * ({@code "kid": null} is refused as malformed)}
+     */
     public Optional<String> keyId() {
         return Optional.ofNullable(keyId);
     }
@@ -42,27 +45,34 @@ public final class JoseHeader {
         return keyId;
     }
 
-    /** {@code typ}, as written; empty when the header has none ({@code "typ": null} is refused as malformed). */
+    /**
+     * {@return the {@code typ} parameter, as written; empty when the header has none ({@code "typ": null} is
+     * refused as malformed)}
+     */
     public Optional<String> type() {
         return Optional.ofNullable(type);
     }
 
-    /** {@code cty}. */
+    /** {@return the {@code cty} parameter, the content type of the payload; empty when absent} */
     public Optional<String> contentType() {
         return members.get("cty") instanceof String cty ? Optional.of(cty) : Optional.empty();
     }
 
-    /** Any header parameter, as parsed. */
+    /**
+     * {@return any header parameter, as parsed}
+     *
+     * @param name a header parameter name, such as {@code "x5t"}
+     */
     public Optional<Object> get(String name) {
         return Optional.ofNullable(members.get(name));
     }
 
-    /** All header parameters, unmodifiable, in their original order. */
+    /** {@return all header parameters, unmodifiable, in their original order} */
     public Map<String, Object> asMap() {
         return members;
     }
 
-    /** The names of the parameters present. */
+    /** {@return the names of the parameters present} */
     public List<String> names() {
         return List.copyOf(members.keySet());
     }

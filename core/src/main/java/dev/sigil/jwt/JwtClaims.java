@@ -55,7 +55,7 @@ public final class JwtClaims {
         return new JwtClaims(members);
     }
 
-    /** {@code iss}. */
+    /** {@return the {@code iss} claim, the issuer; empty when absent} */
     public Optional<String> issuer() {
         return Optional.ofNullable(issuerOrNull());
     }
@@ -70,12 +70,15 @@ public final class JwtClaims {
         return AsciiText.textEquals(AsciiText.peek(members, "iss"), expected);
     }
 
-    /** {@code sub}. */
+    /** {@return the {@code sub} claim, the subject; empty when absent} */
     public Optional<String> subject() {
         return Optional.ofNullable((String) members.get("sub"));
     }
 
-    /** {@code aud}, as a list whether the token holds one string or an array; empty when absent. */
+    /**
+     * {@return the {@code aud} claim, the audiences, as a list whether the token holds one string or an array;
+     * empty when absent}
+     */
     public List<String> audience() {
         if (audience == null) {
             return List.of();
@@ -111,17 +114,17 @@ public final class JwtClaims {
         return false;
     }
 
-    /** {@code exp}. */
+    /** {@return the {@code exp} claim, the expiration time; empty when absent} */
     public Optional<Instant> expiresAt() {
         return Optional.ofNullable(instant(expiresAt));
     }
 
-    /** {@code nbf}. */
+    /** {@return the {@code nbf} claim, the time before which the token must not be accepted; empty when absent} */
     public Optional<Instant> notBefore() {
         return Optional.ofNullable(instant(notBefore));
     }
 
-    /** {@code iat}. */
+    /** {@return the {@code iat} claim, the time the token was issued; empty when absent} */
     public Optional<Instant> issuedAt() {
         return Optional.ofNullable(instant(issuedAt));
     }
@@ -155,30 +158,40 @@ public final class JwtClaims {
         return seconds < other.getEpochSecond() || seconds == other.getEpochSecond() && nanos < other.getNano();
     }
 
-    /** {@code jti}. */
+    /** {@return the {@code jti} claim, the token's unique identifier; empty when absent} */
     public Optional<String> jwtId() {
         return Optional.ofNullable((String) members.get("jti"));
     }
 
     /**
-     * Any claim, as parsed: {@link String}, {@link Long}, {@link BigInteger}, {@link BigDecimal},
-     * {@link Boolean}, an unmodifiable {@link List} or {@link Map}; empty when absent or JSON null.
+     * {@return any claim, as parsed: {@link String}, {@link Long}, {@link BigInteger}, {@link BigDecimal},
+     * {@link Boolean}, an unmodifiable {@link List} or {@link Map}; empty when absent or JSON null}
+     *
+     * @param name a claim name
      */
     public Optional<Object> get(String name) {
         return Optional.ofNullable(members.get(name));
     }
 
-    /** A claim that must be a string when present, such as {@code scope} or {@code azp}. */
+    /**
+     * {@return a claim that must be a string when present, such as {@code scope} or {@code azp}}
+     *
+     * @param name a claim name
+     */
     public Optional<String> getString(String name) {
         return members.get(name) instanceof String value ? Optional.of(value) : Optional.empty();
     }
 
-    /** Whether the claim is present with a value other than JSON null. */
+    /**
+     * {@return whether the claim is present with a value other than JSON null}
+     *
+     * @param name a claim name
+     */
     public boolean has(String name) {
         return AsciiText.peek(members, name) != null;
     }
 
-    /** All claims, unmodifiable, in their original order. */
+    /** {@return all claims, unmodifiable, in their original order} */
     public Map<String, Object> asMap() {
         return members;
     }

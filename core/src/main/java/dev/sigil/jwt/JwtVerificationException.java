@@ -62,12 +62,18 @@ public final class JwtVerificationException extends Exception {
         OVERLOADED
     }
 
+    /** Why the token was refused; never {@code null}. */
     private final Reason reason;
-    // The token's alg, for a VerificationListener, once the verifier knows it: set once, by the
-    // verifier that refused the token and before anyone else sees the exception.
+    /**
+     * The token's algorithm, for a {@link VerificationListener}, once the verifier knows it, else
+     * {@code null}. Set once, by the verifier that refused the token and before anyone else sees the
+     * exception.
+     */
     private JwsAlgorithm algorithm;
 
     /**
+     * A refusal for {@code reason}.
+     *
      * @param reason why the token was refused
      * @param message a lower-case, concrete explanation that contains no token and no key material
      */
@@ -76,13 +82,19 @@ public final class JwtVerificationException extends Exception {
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** As {@link #JwtVerificationException(Reason, String)}, keeping the underlying cause. */
+    /**
+     * As {@link #JwtVerificationException(Reason, String)}, keeping the underlying cause.
+     *
+     * @param reason why the token was refused
+     * @param message a lower-case, concrete explanation that contains no token and no key material
+     * @param cause the failure that led to the refusal, such as a {@link dev.sigil.jwk.KeysUnavailableException}
+     */
     public JwtVerificationException(Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
     }
 
-    /** Why the token was refused. */
+    /** {@return why the token was refused} */
     public Reason reason() {
         return reason;
     }

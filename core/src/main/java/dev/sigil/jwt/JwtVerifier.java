@@ -153,7 +153,7 @@ public final class JwtVerifier implements TokenVerifier {
                 : b.tokenCache != null ? new VerifiedTokens(b.tokenCache, backend, b.clock) : null;
     }
 
-    /** A builder; see {@link Builder} for every option and its default. */
+    /** {@return a builder; see {@link Builder} for every option and its default} */
     public static Builder builder() {
         return new Builder();
     }
@@ -333,17 +333,17 @@ public final class JwtVerifier implements TokenVerifier {
     }
 
     /**
-     * The counters of the key cache this verifier built (from {@code issuer(..)} or
+     * {@return the counters of the key cache this verifier built (from {@code issuer(..)} or
      * {@code jwksUri(..)}); empty for static keys and for a source given to
-     * {@code keySource(..)}, which its owner can ask directly.
+     * {@code keySource(..)}, which its owner can ask directly}
      */
     public Optional<JwksStats> stats() {
         return ownedCache == null ? Optional.empty() : Optional.of(ownedCache.stats());
     }
 
     /**
-     * The counters of this verifier's verified-token cache, if {@link Builder#tokenCache} gave it
-     * one (for a verifier a {@link MultiIssuerVerifier} built, the cache it shares).
+     * {@return the counters of this verifier's verified-token cache, if {@link Builder#tokenCache} gave it
+     * one (for a verifier a {@link MultiIssuerVerifier} built, the cache it shares)}
      */
     public Optional<TokenCacheStats> tokenCacheStats() {
         return tokens == null ? Optional.empty() : Optional.of(tokens.stats());
@@ -362,17 +362,17 @@ public final class JwtVerifier implements TokenVerifier {
         }
     }
 
-    /** The backend this verifier resolved at {@code build()}. */
+    /** {@return the backend this verifier resolved at {@code build()}} */
     public CryptoBackend cryptoBackend() {
         return backend;
     }
 
-    /** The JSON codec this verifier resolved at {@code build()}. */
+    /** {@return the JSON codec this verifier resolved at {@code build()}} */
     public JsonCodec jsonCodec() {
         return json;
     }
 
-    /** The algorithms this verifier accepts. */
+    /** {@return the algorithms this verifier accepts} */
     public Set<JwsAlgorithm> algorithms() {
         return algorithms;
     }
@@ -460,6 +460,9 @@ public final class JwtVerifier implements TokenVerifier {
          * {@code {tenantid}} template, or Entra ID's {@code common}, {@code organizations} and
          * {@code consumers} endpoints; use {@link MultiIssuerVerifier.Builder#issuerTemplate} or the
          * tenant's own issuer.
+         *
+         * @param issuer the issuer identifier, exactly as its tokens carry it in {@code iss}
+         * @return this builder
          */
         public Builder issuer(String issuer) {
             Objects.requireNonNull(issuer, "issuer");
@@ -470,7 +473,11 @@ public final class JwtVerifier implements TokenVerifier {
             return this;
         }
 
-        /** Accepts any {@code iss}, or none. Only for keys that a single issuer alone can sign with. */
+        /**
+         * Accepts any {@code iss}, or none. Only for keys that a single issuer alone can sign with.
+         *
+         * @return this builder
+         */
         public Builder ignoreIssuer() {
             this.ignoreIssuer = true;
             return this;
@@ -480,6 +487,9 @@ public final class JwtVerifier implements TokenVerifier {
          * The accepted audiences: the token's {@code aud} (a string or an array) must contain at least
          * one of them (RFC 7519 section 4.1.3). Replaces any earlier call. No default: call this or
          * {@link #ignoreAudience()}.
+         *
+         * @param audiences the accepted audiences, at least one
+         * @return this builder
          */
         public Builder audience(String... audiences) {
             Objects.requireNonNull(audiences, "audiences");
@@ -501,6 +511,8 @@ public final class JwtVerifier implements TokenVerifier {
         /**
          * Accepts any {@code aud}, or none. Dangerous where one issuer serves several APIs: a token
          * minted for another API would be accepted here.
+         *
+         * @return this builder
          */
         public Builder ignoreAudience() {
             this.ignoreAudience = true;
@@ -511,6 +523,9 @@ public final class JwtVerifier implements TokenVerifier {
          * Static keys: no HTTP at all. Keys that cannot verify (encryption keys, private keys,
          * unsupported types, refused by the backend) are dropped and reported; a set left with no
          * usable key fails {@link #build()}. Secret ({@code oct}) keys are accepted here only.
+         *
+         * @param keys the verification keys
+         * @return this builder
          */
         public Builder keys(JwkSet keys) {
             this.keys = Objects.requireNonNull(keys, "keys");
@@ -520,6 +535,9 @@ public final class JwtVerifier implements TokenVerifier {
         /**
          * A custom source of keys; see {@link KeySource}. A {@link JwksCache} given here may be shared
          * by several verifiers and is not closed by them.
+         *
+         * @param keySource where the verifier gets its keys
+         * @return this builder
          */
         public Builder keySource(KeySource keySource) {
             this.keySource = Objects.requireNonNull(keySource, "keySource");
@@ -529,6 +547,9 @@ public final class JwtVerifier implements TokenVerifier {
         /**
          * Fetches and caches the keys from this URI, without discovery: {@code https}, or {@code http}
          * on a loopback host.
+         *
+         * @param jwksUri the key set's URI
+         * @return this builder
          */
         public Builder jwksUri(URI jwksUri) {
             this.jwksUri = Objects.requireNonNull(jwksUri, "jwksUri");
@@ -539,13 +560,21 @@ public final class JwtVerifier implements TokenVerifier {
          * The HTTP transport for discovery and key sets. Default: found with
          * {@link java.util.ServiceLoader} (system property {@code sigil.http}); needed only when keys
          * are remote.
+         *
+         * @param transport the HTTP transport
+         * @return this builder
          */
         public Builder httpTransport(HttpTransport transport) {
             this.httpTransport = Objects.requireNonNull(transport, "transport");
             return this;
         }
 
-        /** How remote keys are fetched and cached. Default {@link JwksCachePolicy#defaults()}. */
+        /**
+         * How remote keys are fetched and cached. Default {@link JwksCachePolicy#defaults()}.
+         *
+         * @param policy the key cache's policy
+         * @return this builder
+         */
         public Builder cachePolicy(JwksCachePolicy policy) {
             this.cachePolicy = Objects.requireNonNull(policy, "policy");
             return this;
@@ -557,6 +586,9 @@ public final class JwtVerifier implements TokenVerifier {
          * started on first need and stopped by {@link JwtVerifier#close()}. Whatever the executor,
          * at most {@link #maxPendingAsync(int)} of this verifier's verifications wait on it; one
          * that refuses work makes {@code verifyAsync} fail as {@link Reason#OVERLOADED}.
+         *
+         * @param executor the executor for key refreshes and waiting verifications
+         * @return this builder
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
@@ -568,6 +600,9 @@ public final class JwtVerifier implements TokenVerifier {
          * (RS*, PS*, ES*, EdDSA, Ed25519, Ed448, and ML-DSA-44/65/87 where the backend offers them).
          * HMAC algorithms (HS*) are accepted only when listed
          * here, and only with secret keys given to {@link #keys(JwkSet)}.
+         *
+         * @param algorithms the accepted algorithms, at least one
+         * @return this builder
          */
         public Builder algorithms(JwsAlgorithm... algorithms) {
             Objects.requireNonNull(algorithms, "algorithms");
@@ -587,6 +622,9 @@ public final class JwtVerifier implements TokenVerifier {
          * compared by RFC 7515 section 4.1.9 (case-insensitive, {@code application/} optional).
          * Default: {@code typ} absent or {@code JWT}; any other type is refused, so that a token of
          * another kind (a logout token, a DPoP proof) cannot pass as this one.
+         *
+         * @param type the accepted {@code typ}
+         * @return this builder
          */
         public Builder type(String type) {
             return types(type);
@@ -598,6 +636,9 @@ public final class JwtVerifier implements TokenVerifier {
          * {@code types("JWT", "at+jwt")} accepts RFC 9068 access tokens beside plain JWTs, as a resource
          * server whose issuers send either does. Replaces any earlier {@code type(..)} or
          * {@code types(..)}.
+         *
+         * @param types the accepted {@code typ} values, at least one
+         * @return this builder
          */
         public Builder types(String... types) {
             Objects.requireNonNull(types, "types");
@@ -619,6 +660,9 @@ public final class JwtVerifier implements TokenVerifier {
         /**
          * Tolerance for clocks that disagree, applied to {@code exp}, {@code nbf} and {@code iat}.
          * Default 60 seconds; at most {@link #MAX_CLOCK_SKEW}; whole seconds.
+         *
+         * @param skew the tolerance, from zero to {@link #MAX_CLOCK_SKEW}
+         * @return this builder
          */
         public Builder clockSkew(Duration skew) {
             Objects.requireNonNull(skew, "skew");
@@ -630,13 +674,24 @@ public final class JwtVerifier implements TokenVerifier {
             return this;
         }
 
-        /** The clock for time-based claims. Default {@link Clock#systemUTC()}. */
+        /**
+         * The clock for time-based claims. Default {@link Clock#systemUTC()}.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** Claims that must be present (and not JSON null), such as {@code "sub"} or {@code "jti"}. Adds to earlier calls. */
+        /**
+         * Claims that must be present (and not JSON null), such as {@code "sub"} or {@code "jti"}. Adds to earlier
+         * calls.
+         *
+         * @param names claim names
+         * @return this builder
+         */
         public Builder requireClaims(String... names) {
             Objects.requireNonNull(names, "names");
             for (String name : names) {
@@ -652,13 +707,20 @@ public final class JwtVerifier implements TokenVerifier {
         /**
          * Accepts tokens without {@code exp}. Such a token never expires: a leaked one stays valid
          * until its key is rotated. Default: {@code exp} is required.
+         *
+         * @return this builder
          */
         public Builder allowMissingExpiration() {
             this.allowMissingExpiration = true;
             return this;
         }
 
-        /** A custom check run after all built-in checks pass. Adds to earlier calls; they run in order. */
+        /**
+         * A custom check run after all built-in checks pass. Adds to earlier calls; they run in order.
+         *
+         * @param validator a check on the verified claims
+         * @return this builder
+         */
         public Builder validator(ClaimsValidator validator) {
             validators.add(Objects.requireNonNull(validator, "validator"));
             return this;
@@ -668,6 +730,9 @@ public final class JwtVerifier implements TokenVerifier {
          * The longest token accepted, in characters; longer ones are refused before any parsing, as
          * {@link Reason#TOKEN_TOO_LARGE}. Default {@link #DEFAULT_MAX_TOKEN_LENGTH}; between 64 and
          * {@link #MAX_TOKEN_LENGTH}.
+         *
+         * @param chars the longest token accepted, in characters
+         * @return this builder
          */
         public Builder maxTokenLength(int chars) {
             if (chars < 64 || chars > MAX_TOKEN_LENGTH) {
@@ -687,6 +752,9 @@ public final class JwtVerifier implements TokenVerifier {
          * Verifications with keys at hand are not counted: they never leave the caller's thread.
          * A pending verification holds its token (at most {@link #maxTokenLength(int)} chars).
          * Default {@link #DEFAULT_MAX_PENDING_ASYNC}; between 1 and {@link #MAX_PENDING_ASYNC}.
+         *
+         * @param verifications the most verifications waiting for keys at once
+         * @return this builder
          */
         public Builder maxPendingAsync(int verifications) {
             if (verifications < 1 || verifications > MAX_PENDING_ASYNC) {
@@ -706,6 +774,9 @@ public final class JwtVerifier implements TokenVerifier {
          * cache gives a fetch up at its request timeout, so its own answer comes first); with a
          * {@link KeySource} given to {@link #keySource(KeySource)}, {@link #DEFAULT_MAX_KEY_WAIT}.
          * Between 1 ms and 10 minutes.
+         *
+         * @param wait the longest wait for keys
+         * @return this builder
          */
         public Builder maxKeyWait(Duration wait) {
             Objects.requireNonNull(wait, "wait");
@@ -720,6 +791,9 @@ public final class JwtVerifier implements TokenVerifier {
          * The most keys one token's signature is tried against, when it has no {@code kid} or the set
          * repeats one; beyond it the token is refused as {@link Reason#INVALID_SIGNATURE}, so a
          * kid-less forgery costs at most this many signature checks. Default 4; between 1 and 64.
+         *
+         * @param keys the most keys one signature is tried against
+         * @return this builder
          */
         public Builder maxCandidateKeys(int keys) {
             if (keys < 1 || keys > 64) {
@@ -733,6 +807,9 @@ public final class JwtVerifier implements TokenVerifier {
          * The deepest nesting of arrays and objects accepted in the claims (the claims object itself
          * is depth 1); deeper is {@link Reason#MALFORMED}. The header's limit is fixed at 8. Default 32;
          * between 2 and 256.
+         *
+         * @param depth the deepest nesting accepted in the claims
+         * @return this builder
          */
         public Builder maxClaimsDepth(int depth) {
             if (depth < 2 || depth > 256) {
@@ -745,6 +822,9 @@ public final class JwtVerifier implements TokenVerifier {
         /**
          * The deepest nesting accepted in the header (the header object itself is depth 1); deeper is
          * {@link Reason#MALFORMED}. Default 8; between 1 and 64.
+         *
+         * @param depth the deepest nesting accepted in the header
+         * @return this builder
          */
         public Builder maxHeaderDepth(int depth) {
             if (depth < 1 || depth > 64) {
@@ -765,6 +845,8 @@ public final class JwtVerifier implements TokenVerifier {
          * and anyone who factors an issuer's key can mint tokens your service accepts. Go below 2048
          * only for a legacy issuer you cannot change, and plan its retirement.
          *
+         * @param bits the smallest RSA modulus accepted, in bits
+         * @return this builder
          * @throws IllegalArgumentException if {@code bits} is outside that range
          */
         public Builder minRsaKeySize(int bits) {
@@ -782,6 +864,9 @@ public final class JwtVerifier implements TokenVerifier {
          * verifying with it cost time that grows with the cube of its size, so an issuer you do not
          * control should not choose it. Default 8192, twice the largest key the providers we know
          * publish (2048 and 4096 bits); between 2048 and 16384.
+         *
+         * @param bits the largest RSA modulus accepted, in bits
+         * @return this builder
          */
         public Builder maxRsaKeySize(int bits) {
             if (bits < 2048 || bits > 16384) {
@@ -795,6 +880,9 @@ public final class JwtVerifier implements TokenVerifier {
          * The crypto backend. Default: found with {@link java.util.ServiceLoader} (system property
          * {@code sigil.crypto} to pin one by name). Replaces a backend named by
          * {@link #cryptoBackendNamed(String)}.
+         *
+         * @param backend the crypto backend
+         * @return this builder
          */
         public Builder cryptoBackend(CryptoBackend backend) {
             this.cryptoBackend = Objects.requireNonNull(backend, "backend");
@@ -809,6 +897,9 @@ public final class JwtVerifier implements TokenVerifier {
          * configuration that names a backend (Spring Boot's {@code sigil.jwt.backend}). {@code build()}
          * fails, naming the artifacts to add, if no backend of that name is found. Replaces a backend
          * given by {@link #cryptoBackend(CryptoBackend)}.
+         *
+         * @param name the backend's {@link CryptoBackend#name()}
+         * @return this builder
          */
         public Builder cryptoBackendNamed(String name) {
             Objects.requireNonNull(name, "name");
@@ -823,13 +914,21 @@ public final class JwtVerifier implements TokenVerifier {
         /**
          * The JSON codec. Default: found with {@link java.util.ServiceLoader} (system property
          * {@code sigil.json}), else the built-in one.
+         *
+         * @param codec the JSON codec
+         * @return this builder
          */
         public Builder jsonCodec(JsonCodec codec) {
             this.jsonCodec = Objects.requireNonNull(codec, "codec");
             return this;
         }
 
-        /** Hears about loaded and dropped keys. Default: none (dropped keys are still logged). */
+        /**
+         * Hears about loaded and dropped keys. Default: none (dropped keys are still logged).
+         *
+         * @param listener the listener for key events
+         * @return this builder
+         */
         public Builder listener(JwksListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
             return this;
@@ -841,6 +940,9 @@ public final class JwtVerifier implements TokenVerifier {
          * {@link VerificationListener#ANY_ISSUER} after {@link #ignoreIssuer()}) and the duration;
          * see {@link VerificationListener} for when it is called and what it must not do. Default:
          * none, and then verifying does not read the clock.
+         *
+         * @param listener the listener for verification outcomes
+         * @return this builder
          */
         public Builder verificationListener(VerificationListener listener) {
             this.verificationListener = Objects.requireNonNull(listener, "listener");
@@ -851,6 +953,9 @@ public final class JwtVerifier implements TokenVerifier {
          * Keeps a verified-token cache within these bounds, so that a token presented again costs a
          * hash instead of a signature check; see {@link TokenCachePolicy} for what a hit means and
          * when it pays. Default: no cache.
+         *
+         * @param policy the cache's bounds
+         * @return this builder
          */
         public Builder tokenCache(TokenCachePolicy policy) {
             this.tokenCache = Objects.requireNonNull(policy, "policy");
@@ -862,6 +967,9 @@ public final class JwtVerifier implements TokenVerifier {
          * {@link #build()} fails if {@link #algorithms} lists an algorithm it forbids or a static key
          * breaks it, the default allow-list leaves its forbidden algorithms out, and remote keys that
          * break it are dropped and reported. Default {@link CryptoPolicy#DEFAULT}.
+         *
+         * @param policy the compliance regime
+         * @return this builder
          */
         public Builder cryptoPolicy(CryptoPolicy policy) {
             this.cryptoPolicy = Objects.requireNonNull(policy, "policy");
@@ -971,6 +1079,7 @@ public final class JwtVerifier implements TokenVerifier {
         /**
          * Builds the verifier: resolves the crypto backend and JSON codec and imports static keys.
          *
+         * @return the verifier, ready to share between threads
          * @throws JwtConfigurationException if the configuration would verify nothing or verify
          *     insecurely, or no usable provider is found; the message names the fix
          */

@@ -24,7 +24,16 @@ import java.util.Map;
 public record MultiIssuerStats(int liveIssuers, long issuersCreated, long issuersEvicted, long newIssuersRefused,
         long untrustedIssuers, Map<String, JwksStats> keySets) {
 
-    /** Copies {@code keySets}, in its order. */
+    /**
+     * Copies {@code keySets}, in its order.
+     *
+     * @param liveIssuers per-issuer verifiers live now
+     * @param issuersCreated per-issuer verifiers made since the verifier was built
+     * @param issuersEvicted per-issuer verifiers of template issuers closed to stay within the bound
+     * @param newIssuersRefused tokens refused because new template issuers came too fast
+     * @param untrustedIssuers tokens refused because no configured issuer or template matched
+     * @param keySets per configured issuer or template, its key-set counters
+     */
     public MultiIssuerStats {
         keySets = Collections.unmodifiableMap(new LinkedHashMap<>(keySets));
     }

@@ -102,7 +102,7 @@ public final class MultiIssuerVerifier implements TokenVerifier {
         this.verifiers = new IssuerVerifiers(setup::make, b.maxIssuers, b.newIssuers, b.newIssuersPer, setup.clock);
     }
 
-    /** A builder; at least one trusted issuer or template, and an audience, are required. */
+    /** {@return a builder; at least one trusted issuer or template, and an audience, are required} */
     public static Builder builder() {
         return new Builder();
     }
@@ -231,13 +231,13 @@ public final class MultiIssuerVerifier implements TokenVerifier {
         }
     }
 
-    /** The counters; see {@link MultiIssuerStats}. */
+    /** {@return the counters; see {@link MultiIssuerStats}} */
     public MultiIssuerStats stats() {
         return new MultiIssuerStats(verifiers.size(), verifiers.created(), verifiers.evicted(), verifiers.refused(),
                 untrusted.sum(), verifiers.keySetStats(labels));
     }
 
-    /** The counters of the verified-token cache, if {@link Builder#tokenCache} gave this verifier one. */
+    /** {@return the counters of the verified-token cache, if {@link Builder#tokenCache} gave this verifier one} */
     public Optional<TokenCacheStats> tokenCacheStats() {
         return tokens == null ? Optional.empty() : Optional.of(tokens.stats());
     }
@@ -283,6 +283,9 @@ public final class MultiIssuerVerifier implements TokenVerifier {
         /**
          * Trusts tokens whose {@code iss} is exactly {@code issuer}, with keys found by its discovery
          * (unless its settings give {@code jwksUri(..)}, {@code keys(..)} or {@code keySource(..)}).
+         *
+         * @param issuer the issuer identifier, exactly as its tokens carry it in {@code iss}
+         * @return this builder
          */
         public Builder trustedIssuer(String issuer) {
             return trustedIssuer(issuer, b -> { });
@@ -292,6 +295,10 @@ public final class MultiIssuerVerifier implements TokenVerifier {
          * As {@link #trustedIssuer(String)}, with settings of the issuer's own, applied after
          * {@link #defaults(Consumer)}: any {@link JwtVerifier.Builder} option but
          * {@code issuer(..)} and {@code ignoreIssuer()}.
+         *
+         * @param issuer the issuer identifier, exactly as its tokens carry it in {@code iss}
+         * @param settings applied to the issuer's {@link JwtVerifier.Builder}
+         * @return this builder
          */
         public Builder trustedIssuer(String issuer, Consumer<JwtVerifier.Builder> settings) {
             Objects.requireNonNull(issuer, "issuer");
@@ -308,12 +315,25 @@ public final class MultiIssuerVerifier implements TokenVerifier {
          * {@code issuerTemplate("https://login.microsoftonline.com/{tenantid}/v2.0", "tid", tenants)}.
          * The template has one placeholder, {@code {tenant}} or {@code {tenantid}}, which matches a
          * tenant of {@code tenants} only; the token's {@code tenantClaim} must name the same tenant.
+         *
+         * @param template the issuer URL with one {@code {tenant}} or {@code {tenantid}} placeholder
+         * @param tenantClaim the claim that must name the same tenant, such as {@code "tid"}
+         * @param tenants the tenants trusted, at least one
+         * @return this builder
          */
         public Builder issuerTemplate(String template, String tenantClaim, Collection<String> tenants) {
             return issuerTemplate(template, tenantClaim, tenants, b -> { });
         }
 
-        /** As {@link #issuerTemplate(String, String, Collection)}, with settings of the template's own. */
+        /**
+         * As {@link #issuerTemplate(String, String, Collection)}, with settings of the template's own.
+         *
+         * @param template the issuer URL with one {@code {tenant}} or {@code {tenantid}} placeholder
+         * @param tenantClaim the claim that must name the same tenant, such as {@code "tid"}
+         * @param tenants the tenants trusted, at least one
+         * @param settings applied to the {@link JwtVerifier.Builder} of each issuer the template names
+         * @return this builder
+         */
         public Builder issuerTemplate(String template, String tenantClaim, Collection<String> tenants,
                 Consumer<JwtVerifier.Builder> settings) {
             Objects.requireNonNull(tenants, "tenants");
@@ -331,12 +351,23 @@ public final class MultiIssuerVerifier implements TokenVerifier {
          * that stands between them and your API. {@code build()} logs a warning for each such
          * template. Prefer {@link #issuerTemplate(String, String, Collection)} with the tenants
          * you serve.
+         *
+         * @param template the issuer URL with one {@code {tenant}} or {@code {tenantid}} placeholder
+         * @param tenantClaim the claim that must name the same tenant, such as {@code "tid"}
+         * @return this builder
          */
         public Builder issuerTemplateTrustingAnyTenant(String template, String tenantClaim) {
             return issuerTemplateTrustingAnyTenant(template, tenantClaim, b -> { });
         }
 
-        /** As {@link #issuerTemplateTrustingAnyTenant(String, String)}, with settings of the template's own. */
+        /**
+         * As {@link #issuerTemplateTrustingAnyTenant(String, String)}, with settings of the template's own.
+         *
+         * @param template the issuer URL with one {@code {tenant}} or {@code {tenantid}} placeholder
+         * @param tenantClaim the claim that must name the same tenant, such as {@code "tid"}
+         * @param settings applied to the {@link JwtVerifier.Builder} of each issuer the template names
+         * @return this builder
+         */
         public Builder issuerTemplateTrustingAnyTenant(String template, String tenantClaim,
                 Consumer<JwtVerifier.Builder> settings) {
             templates.add(new TemplateSpec(Objects.requireNonNull(template, "template"),
@@ -344,7 +375,12 @@ public final class MultiIssuerVerifier implements TokenVerifier {
             return this;
         }
 
-        /** The audiences every issuer's tokens must name, unless an issuer's settings say otherwise. */
+        /**
+         * The audiences every issuer's tokens must name, unless an issuer's settings say otherwise.
+         *
+         * @param audiences the accepted audiences, at least one
+         * @return this builder
+         */
         public Builder audience(String... audiences) {
             Objects.requireNonNull(audiences, "audiences");
             this.audiences = audiences.clone();
@@ -355,13 +391,22 @@ public final class MultiIssuerVerifier implements TokenVerifier {
          * Settings for every issuer's verifier, applied before the issuer's or template's own:
          * type, algorithms, clock skew, required claims, validators, cache policy, crypto backend,
          * transport, codec, executor, listener and the rest of {@link JwtVerifier.Builder}.
+         *
+         * @param defaults applied to every issuer's {@link JwtVerifier.Builder} first
+         * @return this builder
          */
         public Builder defaults(Consumer<JwtVerifier.Builder> defaults) {
             this.defaults = Objects.requireNonNull(defaults, "defaults");
             return this;
         }
 
-        /** The most verifiers of template issuers kept at once; the least recently used is closed first. Default 100; 1 to 100,000. */
+        /**
+         * The most verifiers of template issuers kept at once; the least recently used is closed first. Default 100; 1
+         * to 100,000.
+         *
+         * @param issuers the most verifiers of template issuers kept at once
+         * @return this builder
+         */
         public Builder maxIssuers(int issuers) {
             if (issuers < 1 || issuers > 100_000) {
                 throw new IllegalArgumentException("maxIssuers must be between 1 and 100,000, got " + issuers);
@@ -375,6 +420,10 @@ public final class MultiIssuerVerifier implements TokenVerifier {
          * {@code issuers} at once, and then {@code issuers} per {@code per} (each costs a discovery and
          * possibly a key-set fetch). Past it a token from a new issuer is refused as
          * {@code KEYS_UNAVAILABLE}, which a retry may pass. Default 60 per minute.
+         *
+         * @param issuers how many new template issuers may be made at once, and per {@code per}
+         * @param per the period over which {@code issuers} new ones are allowed
+         * @return this builder
          */
         public Builder newIssuerRate(int issuers, Duration per) {
             Objects.requireNonNull(per, "per");
@@ -389,7 +438,12 @@ public final class MultiIssuerVerifier implements TokenVerifier {
             return this;
         }
 
-        /** A verified-token cache shared by every issuer's verifier; see {@link TokenCachePolicy}. Default: none. */
+        /**
+         * A verified-token cache shared by every issuer's verifier; see {@link TokenCachePolicy}. Default: none.
+         *
+         * @param policy the shared cache's bounds
+         * @return this builder
+         */
         public Builder tokenCache(TokenCachePolicy policy) {
             this.tokenCache = Objects.requireNonNull(policy, "policy");
             return this;
@@ -399,6 +453,9 @@ public final class MultiIssuerVerifier implements TokenVerifier {
          * The listener for each configured issuer and template, asked once per label at
          * {@code build()}: its key caches' fetches, failures and changes, and its verifiers' loaded
          * and dropped keys. A listener an issuer's own settings give wins for its verifier's events.
+         *
+         * @param perIssuerOrTemplate gives the listener for an issuer or template, by its label as configured
+         * @return this builder
          */
         public Builder listeners(Function<String, JwksListener> perIssuerOrTemplate) {
             this.listeners = Objects.requireNonNull(perIssuerOrTemplate, "perIssuerOrTemplate");
@@ -412,6 +469,9 @@ public final class MultiIssuerVerifier implements TokenVerifier {
          * {@link VerificationListener#UNTRUSTED_ISSUER} for a token refused before it could be routed
          * to one: never the token's own {@code iss}, so a template's tenants share one label. An
          * issuer's own settings (or the defaults) may not give one. Default: none.
+         *
+         * @param listener the listener for verification outcomes
+         * @return this builder
          */
         public Builder verificationListener(VerificationListener listener) {
             this.verificationListener = Objects.requireNonNull(listener, "listener");
@@ -422,6 +482,7 @@ public final class MultiIssuerVerifier implements TokenVerifier {
          * Builds the verifier, having built (and discarded) each configured issuer's verifier and one
          * for each template, so that every setting is checked now; makes no network request.
          *
+         * @return the verifier, ready to share between threads
          * @throws JwtConfigurationException if no issuer or template is configured, an issuer's
          *     settings set the issuer or no audience, a template is malformed, or any issuer's
          *     verifier could not be built

@@ -39,27 +39,31 @@ public final class TokenCachePolicy {
         this.ttl = b.ttl;
     }
 
-    /** 10,000 entries, 32 MiB, 5 minutes. */
+    /**
+     * 10,000 entries, 32 MiB, 5 minutes.
+     *
+     * @return the default policy: 10,000 entries, 32 MiB, 5 minutes
+     */
     public static TokenCachePolicy defaults() {
         return DEFAULTS;
     }
 
-    /** A builder starting from the defaults. */
+    /** {@return a builder starting from the defaults} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The most entries held; the oldest are evicted first. */
+    /** {@return the most entries held; the oldest are evicted first} */
     public int maxEntries() {
         return maxEntries;
     }
 
-    /** The most memory the entries hold, as estimated; the oldest are evicted first. */
+    /** {@return the most memory the entries hold, as estimated; the oldest are evicted first} */
     public long maxBytes() {
         return maxBytes;
     }
 
-    /** The longest an entry lives, whatever its token's {@code exp}. */
+    /** {@return the longest an entry lives, whatever its token's {@code exp}} */
     public Duration ttl() {
         return ttl;
     }
@@ -78,7 +82,12 @@ public final class TokenCachePolicy {
         private Builder() {
         }
 
-        /** The most entries held. Default 10,000; between 1 and 10,000,000. */
+        /**
+         * The most entries held. Default 10,000; between 1 and 10,000,000.
+         *
+         * @param entries the most entries held
+         * @return this builder
+         */
         public Builder maxEntries(int entries) {
             if (entries < 1 || entries > 10_000_000) {
                 throw new IllegalArgumentException("maxEntries must be between 1 and 10,000,000, got " + entries);
@@ -87,7 +96,12 @@ public final class TokenCachePolicy {
             return this;
         }
 
-        /** The most memory the entries hold, estimated. Default 32 MiB; between 64 KiB and 16 GiB. */
+        /**
+         * The most memory the entries hold, estimated. Default 32 MiB; between 64 KiB and 16 GiB.
+         *
+         * @param bytes the most memory the entries hold, estimated, in bytes
+         * @return this builder
+         */
         public Builder maxBytes(long bytes) {
             if (bytes < 64 * 1024 || bytes > 16L * 1024 * 1024 * 1024) {
                 throw new IllegalArgumentException("maxBytes must be between 64 KiB and 16 GiB, got " + bytes);
@@ -96,7 +110,12 @@ public final class TokenCachePolicy {
             return this;
         }
 
-        /** The longest an entry lives. Default 5 minutes; between 1 second and 1 day. */
+        /**
+         * The longest an entry lives. Default 5 minutes; between 1 second and 1 day.
+         *
+         * @param ttl the longest an entry lives
+         * @return this builder
+         */
         public Builder ttl(Duration ttl) {
             Objects.requireNonNull(ttl, "ttl");
             if (ttl.compareTo(Duration.ofSeconds(1)) < 0 || ttl.compareTo(Duration.ofDays(1)) > 0) {
@@ -106,7 +125,11 @@ public final class TokenCachePolicy {
             return this;
         }
 
-        /** The policy. */
+        /**
+         * Builds the policy.
+         *
+         * @return the policy, with this builder's bounds
+         */
         public TokenCachePolicy build() {
             return new TokenCachePolicy(this);
         }

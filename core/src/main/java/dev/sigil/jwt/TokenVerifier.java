@@ -17,6 +17,7 @@ public interface TokenVerifier extends AutoCloseable {
      * Verifies a token and returns its header and claims.
      *
      * @param token a JWS in compact serialization, without a {@code Bearer } prefix
+     * @return the token's header and claims
      * @throws JwtVerificationException if the token is refused, with the reason
      */
     VerifiedJwt verify(String token) throws JwtVerificationException;
@@ -26,6 +27,9 @@ public interface TokenVerifier extends AutoCloseable {
      * servers: a stage completed with the verified token, or exceptionally with the
      * {@link JwtVerificationException} that {@link #verify(String)} would throw. See
      * {@link JwtVerifier#verifyAsync(String)} for the bounds on what waits.
+     *
+     * @param token a JWS in compact serialization, without a {@code Bearer } prefix
+     * @return a stage completed with the token's header and claims, or exceptionally with the refusal
      */
     CompletionStage<VerifiedJwt> verifyAsync(String token);
 

@@ -16,12 +16,12 @@ public final class VerifiedJwt {
         this.claims = claims;
     }
 
-    /** The protected header. */
+    /** {@return the protected header} */
     public JoseHeader header() {
         return header;
     }
 
-    /** The claims. */
+    /** {@return the claims} */
     public JwtClaims claims() {
         return claims;
     }

@@ -14,7 +14,12 @@ public abstract class AbstractVerificationKey implements VerificationKey {
     private final String curve;
     private final int sizeBits;
 
-    /** Describes the key by {@code parameters}' {@link KeyParameters#keyType()}, {@link KeyParameters#curve()} and {@link KeyParameters#sizeBits()}. */
+    /**
+     * Describes the key by {@code parameters}' {@link KeyParameters#keyType()}, {@link KeyParameters#curve()} and
+     * {@link KeyParameters#sizeBits()}.
+     *
+     * @param parameters the parameters the key was built from, after the backend's own checks
+     */
     protected AbstractVerificationKey(KeyParameters parameters) {
         this.keyType = parameters.keyType();
         this.curve = parameters.curve();

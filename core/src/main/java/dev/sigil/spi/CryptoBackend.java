@@ -16,16 +16,18 @@ import java.util.Set;
  */
 public interface CryptoBackend {
 
-    /** A stable, lower-case name, as used by the {@code sigil.crypto} system property: {@code "jca"}. */
+    /** {@return a stable, lower-case name, as used by the {@code sigil.crypto} system property: {@code "jca"}} */
     String name();
 
     /**
      * Chooses between several backends found by {@link java.util.ServiceLoader}: the highest wins,
      * and a tie at the top is a configuration error. Sigil's own backends use 100 and 200.
+     *
+     * @return this backend's rank among those found; higher is preferred
      */
     int priority();
 
-    /** The algorithms this backend can verify, as actually available from its provider(s). */
+    /** {@return the algorithms this backend can verify, as actually available from its provider(s)} */
     Set<JwsAlgorithm> algorithms();
 
     /**
@@ -34,6 +36,8 @@ public interface CryptoBackend {
      * builds its native key and makes the checks that need arithmetic: an EC point must lie on its
      * curve, and an Edwards encoding must decode to a point. It applies no size policy of its own.
      *
+     * @param parameters public key parameters, already judged by the verifier
+     * @return the backend's key, usable only with this backend's {@link #verify}
      * @throws KeyImportException if the key is of a type, curve or algorithm this backend does not
      *     support (a {@link KeyParameters.Akp} where it offers no ML-DSA), or fails the arithmetic checks
      */
@@ -47,6 +51,8 @@ public interface CryptoBackend {
      * published without a certificate, and only then asks {@link #importKey} to build the key. So a
      * certificate cannot carry a key that the JWK form of the same key would not get past.
      *
+     * @param der the certificate's DER encoding, as decoded from the base64 of an {@code x5c} entry
+     * @return the certificate's public key as parameters, not yet judged
      * @throws KeyImportException if the certificate cannot be parsed, or holds a key of a type or
      *     curve this backend does not support, or a point it cannot decode
      */
@@ -57,6 +63,14 @@ public interface CryptoBackend {
      * signature that does not verify, including one of the wrong length, an ECDSA signature whose
      * {@code r} or {@code s} is outside {@code [1, n-1]}, or a key that does not fit {@code alg};
      * never throws for bad input.
+     *
+     * @param alg the algorithm named by the token's header, already allowed by the verifier
+     * @param key a key this backend imported
+     * @param data the signing input; only {@code [off, off+len)} is read
+     * @param off where the signing input starts in {@code data}
+     * @param len the signing input's length in bytes
+     * @param signature the signature bytes, base64url-decoded, in the JWS encoding ({@code R || S} for ECDSA)
+     * @return {@code true} only if the signature verifies with this key and algorithm
      */
     boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature);
 
@@ -65,6 +79,14 @@ public interface CryptoBackend {
      * {@code [off, off+len)} inside {@code data}. An implementation returns {@code false} when they
      * cannot, before it looks at the key: one rule, here, so that no backend throws for a range a
      * caller got wrong.
+     *
+     * @param alg the algorithm, as given to {@link #verify}
+     * @param key the key, as given to {@link #verify}
+     * @param data the array holding the signing input
+     * @param off where the signing input starts
+     * @param len the signing input's length
+     * @param signature the signature bytes
+     * @return {@code true} if no argument is {@code null} and the range lies inside {@code data}
      */
     static boolean argumentsInRange(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature) {
         return alg != null && key != null && data != null && signature != null && off >= 0 && len >= 0
@@ -75,6 +97,9 @@ public interface CryptoBackend {
      * A message digest by its JCA name ({@code "SHA-1"} for {@code x5t}, {@code "SHA-256"} for
      * {@code x5t#S256} and RFC 7638 thumbprints).
      *
+     * @param algorithm the JCA digest name, such as {@code "SHA-256"}
+     * @param data the bytes to digest
+     * @return the digest
      * @throws IllegalArgumentException if the digest is not available
      */
     byte[] digest(String algorithm, byte[] data);

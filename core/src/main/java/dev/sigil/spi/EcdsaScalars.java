@@ -31,17 +31,31 @@ public final class EcdsaScalars {
         this.order = HexFormat.of().parseHex(orderHex);
     }
 
-    /** The check for JWK curve {@code crv} ({@code "P-256"}, {@code "P-384"}, {@code "P-521"}, {@code "secp256k1"}), or {@code null}. */
+    /**
+     * {@return the check for JWK curve {@code crv} ({@code "P-256"}, {@code "P-384"}, {@code "P-521"},
+     * {@code "secp256k1"}), or {@code null}}
+     *
+     * @param crv a JWK curve name
+     */
     public static EcdsaScalars of(String crv) {
         return CURVES.get(crv);
     }
 
-    /** 32, 48 or 66: the length of R and of S, and of an EC key's coordinates. */
+    /**
+     * 32, 48 or 66: the length of R and of S, and of an EC key's coordinates.
+     *
+     * @return the byte length of R, of S and of a coordinate on this curve
+     */
     public int scalarBytes() {
         return order.length;
     }
 
-    /** Whether {@code signature} is R || S of exactly twice {@link #scalarBytes()} with R and S both in [1, n-1]. */
+    /**
+     * {@return whether {@code signature} is R || S of exactly twice {@link #scalarBytes()} with R and S both in
+     * [1, n-1]}
+     *
+     * @param signature a JWS ECDSA signature
+     */
     public boolean inRange(byte[] signature) {
         int half = order.length;
         return signature.length == 2 * half && inRange(signature, 0) && inRange(signature, half);

@@ -19,6 +19,17 @@ import java.util.Objects;
 public record HttpRequest(URI uri, Map<String, String> headers, Duration connectTimeout, Duration timeout,
         int maxBodyBytes) {
 
+    /**
+     * Checks the request and keeps an unmodifiable copy of the headers.
+     *
+     * @param uri the URI to fetch
+     * @param headers the request headers
+     * @param connectTimeout the longest wait for a connection
+     * @param timeout the longest wait for the whole response
+     * @param maxBodyBytes the largest body accepted
+     * @throws NullPointerException if the URI, the headers or a timeout is {@code null}
+     * @throws IllegalArgumentException if {@code maxBodyBytes} is negative
+     */
     public HttpRequest {
         Objects.requireNonNull(uri, "uri");
         headers = Map.copyOf(headers);

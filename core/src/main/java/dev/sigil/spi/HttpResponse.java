@@ -18,6 +18,14 @@ import java.util.TreeMap;
  */
 public record HttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
+    /**
+     * Keeps copies: the headers under lower-case names, in an unmodifiable map, and the body.
+     *
+     * @param status the HTTP status code
+     * @param headers the response headers, by name
+     * @param body the body
+     * @throws NullPointerException if the headers or the body is {@code null}
+     */
     public HttpResponse {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
@@ -25,13 +33,17 @@ public record HttpResponse(int status, Map<String, List<String>> headers, byte[]
         body = body.clone();
     }
 
-    /** The first value of the named header, matched case-insensitively. */
+    /**
+     * {@return the first value of the named header, matched case-insensitively}
+     *
+     * @param name the header name, in any case
+     */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name);
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
     }
 
-    /** A copy of the body. */
+    /** {@return a copy of the body} */
     @Override
     public byte[] body() {
         return body.clone();

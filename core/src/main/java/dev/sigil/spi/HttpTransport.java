@@ -38,15 +38,21 @@ import java.io.IOException;
  */
 public interface HttpTransport {
 
-    /** A stable, lower-case name, as used by the {@code sigil.http} system property: {@code "jdk"}. */
+    /** {@return a stable, lower-case name, as used by the {@code sigil.http} system property: {@code "jdk"}} */
     String name();
 
-    /** Chooses between several transports; the highest wins and a tie is a configuration error. */
+    /**
+     * Chooses between several transports; the highest wins and a tie is a configuration error.
+     *
+     * @return this transport's rank among those found; higher is preferred
+     */
     int priority();
 
     /**
      * Performs the request.
      *
+     * @param request the one request to make, its limits included
+     * @return the response, whatever its status
      * @throws IOException if no complete response within the limits could be had
      */
     HttpResponse get(HttpRequest request) throws IOException;

@@ -16,24 +16,38 @@ package dev.sigil.spi;
  */
 public interface JsonCodec {
 
-    /** A stable, lower-case name, as used by the {@code sigil.json} system property. */
+    /** {@return a stable, lower-case name, as used by the {@code sigil.json} system property} */
     String name();
 
     /**
      * Chooses between several codecs; the highest wins, and a tie at the top is a configuration
      * error. The built-in codec is outside this contest: its priority is {@link Integer#MIN_VALUE},
      * and it is chosen only when no other codec is found, so any value here replaces it.
+     *
+     * @return this codec's rank among those found; higher is preferred
      */
     int priority();
 
     /**
      * Parses one JSON text from {@code utf8[off, off+len)}.
      *
+     * @param utf8 the array holding the input
+     * @param off where the JSON text starts
+     * @param len the input's length in bytes
+     * @param limits the bounds the input must stay within
+     * @return the parsed value, as one of the immutable types listed in the class comment
      * @throws JsonParseException if the input is not one valid JSON text within {@code limits}
      */
     Object parse(byte[] utf8, int off, int len, JsonLimits limits) throws JsonParseException;
 
-    /** Parses the whole array; see {@link #parse(byte[], int, int, JsonLimits)}. */
+    /**
+     * Parses the whole array; see {@link #parse(byte[], int, int, JsonLimits)}.
+     *
+     * @param utf8 the input, all of it one JSON text
+     * @param limits the bounds the input must stay within
+     * @return the parsed value, as {@link #parse(byte[], int, int, JsonLimits)} returns it
+     * @throws JsonParseException if the input is not one valid JSON text within {@code limits}
+     */
     default Object parse(byte[] utf8, JsonLimits limits) throws JsonParseException {
         return parse(utf8, 0, utf8.length, limits);
     }
@@ -44,6 +58,8 @@ public interface JsonCodec {
      * UTF-8 JSON.
      *
      * @param indent {@code true} for two-space indented output, {@code false} for compact output
+     * @param value the value to write
+     * @return the JSON text, UTF-8 encoded
      * @throws IllegalArgumentException if the value holds anything else
      */
     byte[] write(Object value, boolean indent);

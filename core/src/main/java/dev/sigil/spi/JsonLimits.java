@@ -13,6 +13,14 @@ public record JsonLimits(int maxBytes, int maxDepth, int maxStringLength) {
     /** 1 MiB input, depth 32, strings of up to 256 Ki chars: generous for tokens and key sets. */
     public static final JsonLimits DEFAULT = new JsonLimits(1 << 20, 32, 1 << 18);
 
+    /**
+     * Checks the bounds.
+     *
+     * @param maxBytes the largest input accepted, in bytes
+     * @param maxDepth the deepest nesting accepted
+     * @param maxStringLength the longest string accepted, in chars
+     * @throws IllegalArgumentException if any bound is below 1
+     */
     public JsonLimits {
         if (maxBytes < 1 || maxDepth < 1 || maxStringLength < 1) {
             throw new IllegalArgumentException("json limits must be positive: maxBytes=" + maxBytes

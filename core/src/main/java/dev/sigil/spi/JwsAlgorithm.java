@@ -116,6 +116,8 @@ public enum JwsAlgorithm {
     /**
      * The algorithm registered under {@code name}, compared exactly (JOSE names are case-sensitive).
      *
+     * @param name a JOSE algorithm name, such as {@code "ES256"}
+     * @return the algorithm
      * @throws IllegalArgumentException for {@code null}, {@code "none"} or any name Sigil does not know
      */
     public static JwsAlgorithm fromName(String name) {
@@ -126,14 +128,18 @@ public enum JwsAlgorithm {
         return alg;
     }
 
-    /** The algorithm registered under {@code name}, compared exactly; empty for any name Sigil does not know. */
+    /**
+     * {@return the algorithm registered under {@code name}, compared exactly; empty for any name Sigil does not know}
+     *
+     * @param name a JOSE algorithm name, possibly from an untrusted header
+     */
     public static Optional<JwsAlgorithm> find(String name) {
         return Optional.ofNullable(name == null ? null : BY_NAME.get(name));
     }
 
     /**
-     * The name as written in a JOSE header, such as {@code "RS256"} or {@code "ML-DSA-65"}: the
-     * constant's {@link #name()} except for ML-DSA, whose JOSE names hold hyphens.
+     * {@return the name as written in a JOSE header, such as {@code "RS256"} or {@code "ML-DSA-65"}: the
+     * constant's {@link #name()} except for ML-DSA, whose JOSE names hold hyphens}
      */
     public String joseName() {
         return joseName;
@@ -148,17 +154,19 @@ public enum JwsAlgorithm {
     /**
      * For ML-DSA, the exact signature length in bytes (FIPS 204: 2,420, 3,309 or 4,627); 0 for the
      * other algorithms, whose signature length follows from the key or the hash.
+     *
+     * @return the ML-DSA signature length in bytes, or 0 for the other algorithms
      */
     public int mlDsaSignatureLength() {
         return fixedSignatureBytes;
     }
 
-    /** How the algorithm signs. */
+    /** {@return how the algorithm signs} */
     public Family family() {
         return family;
     }
 
-    /** The JWK {@code kty} of the keys this algorithm needs. */
+    /** {@return the JWK {@code kty} of the keys this algorithm needs} */
     public String keyType() {
         return switch (family) {
             case RSA, RSA_PSS -> "RSA";
@@ -169,22 +177,22 @@ public enum JwsAlgorithm {
         };
     }
 
-    /** Whether the algorithm uses a shared secret (HS*) rather than a public key. */
+    /** {@return whether the algorithm uses a shared secret (HS*) rather than a public key} */
     public boolean isSymmetric() {
         return family == Family.HMAC;
     }
 
     /**
-     * The JCA name of the hash ({@code "SHA-256"}, …), or {@code null} for EdDSA, whose hash is fixed
-     * by the curve, and for ML-DSA, which hashes inside the algorithm.
+     * {@return the JCA name of the hash ({@code "SHA-256"}, …), or {@code null} for EdDSA, whose hash is fixed
+     * by the curve, and for ML-DSA, which hashes inside the algorithm}
      */
     public String hashName() {
         return hash;
     }
 
     /**
-     * The JWK curve the algorithm requires ({@code "P-256"} for ES256, {@code "Ed25519"} for
-     * Ed25519), or {@code null} when it takes any curve of its family ({@code EdDSA}) or none.
+     * {@return the JWK curve the algorithm requires ({@code "P-256"} for ES256, {@code "Ed25519"} for
+     * Ed25519), or {@code null} when it takes any curve of its family ({@code EdDSA}) or none}
      */
     public String requiredCurve() {
         return curve;
@@ -193,6 +201,8 @@ public enum JwsAlgorithm {
     /**
      * For ECDSA, the byte length of {@code R} (and of {@code S}); for RSA and HMAC, the hash length
      * in bytes; 0 for EdDSA and ML-DSA.
+     *
+     * @return the component or hash length in bytes, or 0
      */
     public int componentLength() {
         return hashOrFieldBytes;

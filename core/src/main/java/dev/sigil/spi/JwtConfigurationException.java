@@ -10,10 +10,21 @@ package dev.sigil.spi;
 public final class JwtConfigurationException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * An exception whose message names what is wrong and what fixes it.
+     *
+     * @param message the problem and the builder method, artifact or system property that fixes it
+     */
     public JwtConfigurationException(String message) {
         super(message);
     }
 
+    /**
+     * An exception whose message names what is wrong and what fixes it, with the failure that showed it.
+     *
+     * @param message the problem and the builder method, artifact or system property that fixes it
+     * @param cause the underlying failure, such as a provider that could not be loaded
+     */
     public JwtConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }

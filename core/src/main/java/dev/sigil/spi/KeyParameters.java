@@ -22,16 +22,18 @@ import java.util.Objects;
 public sealed interface KeyParameters
         permits KeyParameters.Rsa, KeyParameters.Ec, KeyParameters.Okp, KeyParameters.Oct, KeyParameters.Akp {
 
-    /** The JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"} or {@code "AKP"}. */
+    /** {@return the JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"}, {@code "oct"} or {@code "AKP"}} */
     String keyType();
 
-    /** The JWK curve of an {@link Ec} or {@link Okp} key, or {@code null} for the other types. */
+    /** {@return the JWK curve of an {@link Ec} or {@link Okp} key, or {@code null} for the other types} */
     String curve();
 
     /**
      * The key size in bits, as {@link VerificationKey#sizeBits()} reports it: the RSA modulus length;
      * the field size for EC (256, 384, 521); the encoded key for OKP (256, 456); the secret's length
      * for {@code oct}; the encoded public key's length for AKP.
+     *
+     * @return the key size in bits
      */
     int sizeBits();
 
@@ -44,6 +46,14 @@ public sealed interface KeyParameters
      */
     record Rsa(BigInteger modulus, BigInteger exponent) implements KeyParameters {
 
+        /**
+         * Checks that both numbers are present and positive.
+         *
+         * @param modulus {@code n}
+         * @param exponent {@code e}
+         * @throws NullPointerException if either is {@code null}
+         * @throws IllegalArgumentException if either is zero or negative
+         */
         public Rsa {
             if (Objects.requireNonNull(modulus, "modulus").signum() <= 0
                     || Objects.requireNonNull(exponent, "exponent").signum() <= 0) {
@@ -88,6 +98,11 @@ public sealed interface KeyParameters
                 "secp256k1", 32);
 
         /**
+         * Checks the curve and the coordinates' lengths, and keeps copies of the coordinates.
+         *
+         * @param curve the JWK curve name
+         * @param x the x coordinate, unsigned big-endian
+         * @param y the y coordinate, unsigned big-endian
          * @throws IllegalArgumentException if the curve is not one of the four, or a coordinate is
          *     not exactly its field's length
          */
@@ -100,16 +115,26 @@ public sealed interface KeyParameters
             y = exactLength(y, "y", length, curve);
         }
 
-        /** The coordinate length of JWK curve {@code crv} in bytes, or -1 for a curve no EC key may have. */
+        /**
+         * {@return the coordinate length of JWK curve {@code crv} in bytes, or -1 for a curve no EC key may have}
+         *
+         * @param crv a JWK curve name
+         */
         public static int fieldBytes(String crv) {
             return FIELD_BYTES.getOrDefault(crv, -1);
         }
 
+        /**
+         * {@return a copy of the x coordinate}
+         */
         @Override
         public byte[] x() {
             return x.clone();
         }
 
+        /**
+         * {@return a copy of the y coordinate}
+         */
         @Override
         public byte[] y() {
             return y.clone();
@@ -154,6 +179,10 @@ public sealed interface KeyParameters
     record Okp(String curve, byte[] x) implements KeyParameters {
 
         /**
+         * Checks the curve and the key's length, and keeps a copy of the key.
+         *
+         * @param curve the JWK curve name
+         * @param x the encoded public key
          * @throws IllegalArgumentException if the curve is neither, or {@code x} is not its length
          */
         public Okp {
@@ -164,11 +193,19 @@ public sealed interface KeyParameters
             x = exactLength(x, "x", length, curve);
         }
 
-        /** The encoded key length of JWK curve {@code crv} in bytes, or -1 for a curve no OKP signing key may have. */
+        /**
+         * {@return the encoded key length of JWK curve {@code crv} in bytes, or -1 for a curve no OKP signing key may
+         * have}
+         *
+         * @param crv a JWK curve name
+         */
         public static int keyBytes(String crv) {
             return "Ed25519".equals(crv) ? 32 : "Ed448".equals(crv) ? 57 : -1;
         }
 
+        /**
+         * {@return a copy of the encoded public key}
+         */
         @Override
         public byte[] x() {
             return x.clone();
@@ -210,6 +247,9 @@ public sealed interface KeyParameters
     record Oct(byte[] k) implements KeyParameters {
 
         /**
+         * Checks that the secret is not empty, and keeps a copy of it.
+         *
+         * @param k the secret; it is copied
          * @throws IllegalArgumentException if {@code k} is empty
          */
         public Oct {
@@ -219,6 +259,9 @@ public sealed interface KeyParameters
             }
         }
 
+        /**
+         * {@return a copy of the secret}
+         */
         @Override
         public byte[] k() {
             return k.clone();
@@ -280,6 +323,10 @@ public sealed interface KeyParameters
                 "ML-DSA-87", 2592);
 
         /**
+         * Checks the parameter set and the key's length, and keeps a copy of the key.
+         *
+         * @param algorithm the ML-DSA parameter set's JOSE name
+         * @param publicKey the encoded public key
          * @throws IllegalArgumentException if the algorithm is not one of the three, or the key is not its length
          */
         public Akp {
@@ -291,13 +338,18 @@ public sealed interface KeyParameters
         }
 
         /**
-         * The public key length of ML-DSA parameter set {@code alg} ({@code "ML-DSA-44"} and so on)
-         * in bytes, or -1 for an algorithm no AKP key may have.
+         * {@return the public key length of ML-DSA parameter set {@code alg} ({@code "ML-DSA-44"} and so on)
+         * in bytes, or -1 for an algorithm no AKP key may have}
+         *
+         * @param alg an ML-DSA parameter set's name
          */
         public static int publicKeyBytes(String alg) {
             return PUBLIC_KEY_BYTES.getOrDefault(alg, -1);
         }
 
+        /**
+         * {@return a copy of the encoded public key}
+         */
         @Override
         public byte[] publicKey() {
             return publicKey.clone();

@@ -11,6 +11,8 @@ public final class ResponseTooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
     /**
+     * An exception whose message states the cap.
+     *
      * @param limit the cap that was exceeded, in bytes
      */
     public ResponseTooLargeException(int limit) {

@@ -31,8 +31,10 @@ public final class UntrustedText {
     }
 
     /**
-     * The text made printable: escaped as the class comment says and bounded to
-     * {@value #MAX_CHARS} characters of input. {@code null} gives {@code null} (four letters).
+     * {@return the text made printable: escaped as the class comment says and bounded to
+     * {@value #MAX_CHARS} characters of input} {@code null} gives {@code null} (four letters).
+     *
+     * @param text untrusted text, or {@code null}
      */
     public static String printable(String text) {
         if (text == null) {
@@ -47,8 +49,10 @@ public final class UntrustedText {
     }
 
     /**
-     * The text made printable, between single quotes, as messages show a {@code kid} or an
-     * {@code alg}: {@code 'k1'}. {@code null} gives {@code null}, unquoted.
+     * {@return the text made printable, between single quotes, as messages show a {@code kid} or an
+     * {@code alg}: {@code 'k1'}} {@code null} gives {@code null}, unquoted.
+     *
+     * @param text untrusted text, or {@code null}
      */
     public static String quoted(String text) {
         if (text == null) {

@@ -11,12 +11,15 @@ package dev.sigil.spi;
  */
 public interface VerificationKey {
 
-    /** The JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"} or {@code "oct"}; {@link KeyParameters#keyType()}. */
+    /**
+     * {@return the JWK key type: {@code "RSA"}, {@code "EC"}, {@code "OKP"} or {@code "oct"};
+     * {@link KeyParameters#keyType()}}
+     */
     String keyType();
 
     /**
-     * The JWK curve name ({@code "P-256"}, {@code "P-384"}, {@code "P-521"}, {@code "Ed25519"},
-     * {@code "Ed448"}, …), or {@code null} for RSA and {@code oct} keys.
+     * {@return the JWK curve name ({@code "P-256"}, {@code "P-384"}, {@code "P-521"}, {@code "Ed25519"},
+     * {@code "Ed448"}, …), or {@code null} for RSA and {@code oct} keys}
      */
     String curve();
 
@@ -24,6 +27,8 @@ public interface VerificationKey {
      * The key size in bits: the RSA modulus length; for EC keys the field size (256, 384, 521); for
      * OKP keys the encoded public key's length (256 for Ed25519, 456 for Ed448); for {@code oct} keys
      * the secret's length.
+     *
+     * @return the key size in bits
      */
     int sizeBits();
 }

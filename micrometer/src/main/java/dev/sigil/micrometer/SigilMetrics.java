@@ -102,6 +102,8 @@ public final class SigilMetrics implements MeterBinder {
     /**
      * Meters whose {@value #STALE_AGE} is measured with {@code clock}: give the verifiers' own clock
      * ({@code JwtVerifier.Builder.clock(..)}) if it is not the system's.
+     *
+     * @param clock the clock the verifiers use
      */
     public SigilMetrics(Clock clock) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -111,6 +113,8 @@ public final class SigilMetrics implements MeterBinder {
      * The listener to give to {@code JwtVerifier.Builder.verificationListener(..)} or
      * {@code MultiIssuerVerifier.Builder.verificationListener(..)}; the same instance for every
      * verifier, since each outcome carries its issuer label.
+     *
+     * @return the verification listener that records into these meters
      */
     public VerificationListener verificationListener() {
         return verifications;
@@ -122,13 +126,19 @@ public final class SigilMetrics implements MeterBinder {
      * issuer, or {@link VerificationListener#ANY_ISSUER} for one that ignores the issuer, so that its
      * series line up with the verification meters. For a {@link MultiIssuerVerifier}, give
      * {@link #jwksListeners()} to its {@code listeners(..)}.
+     *
+     * @param issuer the verifier's configured issuer, or {@link VerificationListener#ANY_ISSUER}
+     * @return a key-set listener that counts fetches under {@code issuer}
      */
     public JwksListener jwksListener(String issuer) {
         add(Objects.requireNonNull(issuer, "issuer"), null);
         return new MeteredKeySets(this, issuer);
     }
 
-    /** {@link #jwksListener(String)} for each configured issuer and template: for {@code MultiIssuerVerifier.Builder.listeners(..)}. */
+    /**
+     * {@return {@link #jwksListener(String)} for each configured issuer and template: for
+     * {@code MultiIssuerVerifier.Builder.listeners(..)}}
+     */
     public Function<String, JwksListener> jwksListeners() {
         return this::jwksListener;
     }
@@ -138,6 +148,8 @@ public final class SigilMetrics implements MeterBinder {
      * {@link #jwksListener(String)}), read from {@link JwtVerifier#stats()} when scraped. Does nothing
      * more for a verifier with static keys or a key source of the application's: it has no stats.
      *
+     * @param issuer the label, as for {@link #jwksListener(String)}
+     * @param verifier the verifier whose key cache is read
      * @return this
      */
     public SigilMetrics monitor(String issuer, JwtVerifier verifier) {
@@ -154,6 +166,7 @@ public final class SigilMetrics implements MeterBinder {
      * labelled with it and read from {@link MultiIssuerVerifier#stats()} when scraped: a template's
      * tenants are summed under the template.
      *
+     * @param verifier the verifier whose issuers' key caches are read
      * @return this
      */
     public SigilMetrics monitor(MultiIssuerVerifier verifier) {

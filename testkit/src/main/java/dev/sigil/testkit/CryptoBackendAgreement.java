@@ -58,7 +58,7 @@ public abstract class CryptoBackendAgreement {
     private final VectorTally tally = new VectorTally();
     private List<CryptoBackend> backends;
 
-    /** The backends to compare, at least two; called once, before the first test of the class. */
+    /** {@return the backends to compare, at least two; called once, before the first test of the class} */
     protected abstract List<CryptoBackend> backends();
 
     @BeforeAll

@@ -91,19 +91,25 @@ public abstract class CryptoBackendConformance {
     private final VectorTally tally = new VectorTally();
     private CryptoBackend backend;
 
-    /** Creates the backend under test; called once, before the first test of the class. */
+    /**
+     * Creates the backend under test; called once, before the first test of the class.
+     *
+     * @return a new backend, configured as an application would use it
+     */
     protected abstract CryptoBackend newBackend();
 
     /**
-     * Whether the backend is held to vectors of {@code alg}: by default exactly what it claims in
-     * {@link CryptoBackend#algorithms()}. Overriding this to hide a failing algorithm defeats the kit;
+     * {@return whether the backend is held to vectors of {@code alg}: by default exactly what it claims in
+     * {@link CryptoBackend#algorithms()}} Overriding this to hide a failing algorithm defeats the kit;
      * it exists for a backend whose claim depends on its environment and whose test wants to say so.
+     *
+     * @param alg an algorithm with vectors in the kit
      */
     protected boolean supports(JwsAlgorithm alg) {
         return backend.algorithms().contains(alg);
     }
 
-    /** The backend under test, for a subclass's own tests. */
+    /** {@return the backend under test, for a subclass's own tests} */
     protected final CryptoBackend backend() {
         return backend;
     }

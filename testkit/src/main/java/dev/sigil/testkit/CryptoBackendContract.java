@@ -53,19 +53,27 @@ public abstract class CryptoBackendContract {
     private CryptoBackend backend;
     private KeyPair rsa;
 
-    /** Creates the backend under test; called once per test class, and again where a case needs a second instance. */
+    /**
+     * Creates the backend under test; called once per test class, and again where a case needs a second instance.
+     *
+     * @return a new backend, configured as an application would use it
+     */
     protected abstract CryptoBackend newBackend();
 
     /**
      * A signer with a fresh key for {@code alg}, an algorithm the JDK cannot sign, or empty (the
      * default): ES256K cases are then skipped even if the backend claims ES256K. Each call returns
      * a new key.
+     *
+     * @param alg an algorithm the JDK cannot sign, such as {@code ES256K}
+     * @return a signer with a fresh key, or empty to skip the cases that need one
+     * @throws GeneralSecurityException if making the key fails
      */
     protected Optional<JwsSigner> signerBeyondTheJdk(JwsAlgorithm alg) throws GeneralSecurityException {
         return Optional.empty();
     }
 
-    /** The backend under test. */
+    /** {@return the backend under test} */
     protected final CryptoBackend backend() {
         return backend;
     }

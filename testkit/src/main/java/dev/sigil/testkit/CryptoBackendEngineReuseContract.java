@@ -173,6 +173,9 @@ public abstract class CryptoBackendEngineReuseContract extends CryptoBackendCont
      * S of n or more, on which some engines throw with the call's input still inside): all zeros,
      * all ones, the first or the second half set to ones, the last bit flipped, one byte short,
      * one byte long, and random bytes. Public for a backend's own tests of its engines.
+     *
+     * @param valid a valid signature, whose length the refused ones follow
+     * @return the refused signatures, new arrays
      */
     public static List<byte[]> refusedSignatures(byte[] valid) {
         int n = valid.length;

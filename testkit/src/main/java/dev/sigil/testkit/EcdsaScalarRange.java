@@ -14,7 +14,14 @@ import java.util.List;
  */
 public final class EcdsaScalarRange {
 
-    /** {@code length} bytes read from {@code offset} of {@code bytes}, and whether that is in range. */
+    /**
+     * {@code length} bytes read from {@code offset} of {@code bytes}, and whether that is in range.
+     *
+     * @param name what the case is, such as {@code "n - 1"}; also its {@code toString()}
+     * @param bytes the bytes that hold the scalar
+     * @param offset where the scalar starts in {@code bytes}
+     * @param inRange whether the scalar lies in {@code [1, n-1]}
+     */
     public record Case(String name, byte[] bytes, int offset, boolean inRange) {
         @Override
         public String toString() {
@@ -25,7 +32,12 @@ public final class EcdsaScalarRange {
     private EcdsaScalarRange() {
     }
 
-    /** The cases for a curve of order {@code n} whose scalars take {@code length} bytes (32, 48, 66). */
+    /**
+     * {@return the cases for a curve of order {@code n} whose scalars take {@code length} bytes (32, 48, 66)}
+     *
+     * @param n the curve's group order
+     * @param length the scalar length in bytes
+     */
     public static List<Case> edgesOf(BigInteger n, int length) {
         byte[] oneInTheSecondHalf = new byte[2 * length];
         System.arraycopy(GeneratedKeys.fixed(BigInteger.ONE, length), 0, oneInTheSecondHalf, length, length);
@@ -44,6 +56,10 @@ public final class EcdsaScalarRange {
      * Asserts that core's check for {@code crv} ({@link EcdsaScalars}, which backends rely on) agrees
      * with the group order {@code n} a backend's provider reports, on every edge, as {@code r} and as
      * {@code s}; {@code length} is the curve's scalar length.
+     *
+     * @param crv the JWK curve name, such as {@code "P-256"}
+     * @param n the group order the provider reports
+     * @param length the curve's scalar length in bytes
      */
     public static void assertCoreCheckAgreesWith(String crv, BigInteger n, int length) {
         EcdsaScalars scalars = EcdsaScalars.of(crv);

@@ -91,7 +91,11 @@ public final class FakeIssuer implements AutoCloseable {
         this.issuer = https ? "https://127.0.0.1:" + server.httpsPort() + "/" : "http://127.0.0.1:" + server.port() + "/";
     }
 
-    /** Starts an issuer on a free port of {@code 127.0.0.1}; {@link #close()} stops it. */
+    /**
+     * Starts an issuer on a free port of {@code 127.0.0.1}; {@link #close()} stops it.
+     *
+     * @return the running issuer
+     */
     public static FakeIssuer start() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
@@ -105,6 +109,8 @@ public final class FakeIssuer implements AutoCloseable {
      * Starts an issuer whose identifier is {@code https://127.0.0.1:<port>/}, with the certificate
      * {@link TestServerTrust} trusts. The same answers are also served on a plain http port
      * ({@link #plainHttp(String)}), so a test can point an https issuer's documents at http.
+     *
+     * @return the running issuer
      */
     public static FakeIssuer startHttps() {
         WireMockServer server = new WireMockServer(WireMockConfiguration.options()
@@ -129,30 +135,38 @@ public final class FakeIssuer implements AutoCloseable {
     }
 
     /**
-     * The issuer identifier, exactly as the default discovery document's {@code issuer} member
+     * {@return the issuer identifier, exactly as the default discovery document's {@code issuer} member
      * states it: {@code http://127.0.0.1:<port>/} ({@code https} from {@link #startHttps()}), with a
-     * trailing slash as Auth0 writes it.
+     * trailing slash as Auth0 writes it}
      */
     public String issuer() {
         return issuer;
     }
 
-    /** A path on this issuer's own scheme and port: {@code <issuer><path without its leading slash>}. */
+    /**
+     * {@return the URI of a path on this issuer's own scheme and port: {@code <issuer><path without its leading slash>}}
+     *
+     * @param path a path, with or without its leading slash
+     */
     public URI uri(String path) {
         return URI.create(issuer).resolve(path);
     }
 
-    /** A path on the plain http port, which serves the same answers as the issuer's own. */
+    /**
+     * {@return the URI of a path on the plain http port, which serves the same answers as the issuer's own}
+     *
+     * @param path a path, with or without its leading slash
+     */
     public URI plainHttp(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + "/").resolve(path);
     }
 
-    /** Where the discovery document is served: {@code <issuer>.well-known/openid-configuration}. */
+    /** {@return where the discovery document is served: {@code <issuer>.well-known/openid-configuration}} */
     public URI discoveryUri() {
         return URI.create(issuer).resolve(DISCOVERY_PATH);
     }
 
-    /** Where the key set is served, as the default discovery document's {@code jwks_uri} says. */
+    /** {@return where the key set is served, as the default discovery document's {@code jwks_uri} says} */
     public synchronized URI jwksUri() {
         return URI.create(issuer).resolve(jwksPath);
     }
@@ -162,6 +176,7 @@ public final class FakeIssuer implements AutoCloseable {
      * path answers 404 from now on, the discovery document is reset to the default naming the new
      * {@link #jwksUri()}, and the key set's current answers are served there.
      *
+     * @param newPath the key set's new path
      * @return the new {@link #jwksUri()}
      */
     public synchronized URI moveJwks(String newPath) {
@@ -179,18 +194,30 @@ public final class FakeIssuer implements AutoCloseable {
     /**
      * Answers {@code GET path} with {@code status} and this {@code Location}, exactly as given (a
      * relative one included), until {@link #close()}.
+     *
+     * @param path the path that redirects
+     * @param status the redirect status, such as 301 or 307
+     * @param location the {@code Location} header, absolute or relative
      */
     public synchronized void redirect(String path, int status, String location) {
         extraStubs.add(server.stubFor(get(urlPathEqualTo(path)).atPriority(1)
                 .willReturn(aResponse().withStatus(status).withHeader("Location", location))));
     }
 
-    /** How many requests for {@code path} arrived since the start or the last {@link #resetCounts()}. */
+    /**
+     * {@return how many requests for {@code path} arrived since the start or the last {@link #resetCounts()}}
+     *
+     * @param path the path, as requested
+     */
     public int requests(String path) {
         return server.findAll(getRequestedFor(urlPathEqualTo(path))).size();
     }
 
-    /** Serves {@code jwksJson} as the key set, with {@code Content-Type: application/json} only. */
+    /**
+     * Serves {@code jwksJson} as the key set, with {@code Content-Type: application/json} only.
+     *
+     * @param jwksJson the key set's JSON text
+     */
     public void publishKeys(String jwksJson) {
         publishKeys(jwksJson, Map.of());
     }
@@ -199,6 +226,9 @@ public final class FakeIssuer implements AutoCloseable {
      * Serves {@code jwksJson} as the key set with these response headers (for example
      * {@code Cache-Control}, {@code ETag}, {@code Last-Modified}); {@code Content-Type:
      * application/json} is added unless given. Clears an earlier failure; keeps a delay.
+     *
+     * @param jwksJson the key set's JSON text
+     * @param responseHeaders headers to send with it, by name
      */
     public synchronized void publishKeys(String jwksJson, Map<String, String> responseHeaders) {
         Objects.requireNonNull(jwksJson, "jwksJson");
@@ -216,6 +246,9 @@ public final class FakeIssuer implements AutoCloseable {
     /**
      * Answers key-set requests with this status and headers (for example 503 with
      * {@code Retry-After}) and a short text body, until keys are published again. Keeps a delay.
+     *
+     * @param status the HTTP status to answer with
+     * @param responseHeaders headers to send with it, by name
      */
     public synchronized void failJwks(int status, Map<String, String> responseHeaders) {
         jwksStatus = status;
@@ -225,7 +258,11 @@ public final class FakeIssuer implements AutoCloseable {
         installJwks();
     }
 
-    /** Breaks key-set requests this way until keys are published again. */
+    /**
+     * Breaks key-set requests this way until keys are published again.
+     *
+     * @param failure how the requests fail
+     */
     public synchronized void failJwks(Failure failure) {
         jwksFailure = Objects.requireNonNull(failure, "failure");
         installJwks();
@@ -234,6 +271,8 @@ public final class FakeIssuer implements AutoCloseable {
     /**
      * Delays every key-set answer (full, 304 or failure) by this much, until changed;
      * {@link Duration#ZERO} removes the delay. The delay is the server's: tests do not sleep.
+     *
+     * @param delay the delay, or {@link Duration#ZERO}
      */
     public synchronized void delayJwks(Duration delay) {
         if (delay.isNegative() || delay.toMillis() > Integer.MAX_VALUE) {
@@ -243,7 +282,11 @@ public final class FakeIssuer implements AutoCloseable {
         installJwks();
     }
 
-    /** Replaces the discovery document with this JSON, served as is with {@code application/json}. */
+    /**
+     * Replaces the discovery document with this JSON, served as is with {@code application/json}.
+     *
+     * @param json the discovery document's JSON text
+     */
     public synchronized void setDiscoveryDocument(String json) {
         Objects.requireNonNull(json, "json");
         if (discoveryStub != null) {
@@ -256,6 +299,8 @@ public final class FakeIssuer implements AutoCloseable {
     /**
      * Answers OpenID Connect discovery requests with this status and a short text body, until
      * {@link #setDiscoveryDocument} is called (the RFC 8414 path is never stubbed: it answers 404).
+     *
+     * @param status the HTTP status to answer with
      */
     public synchronized void failDiscovery(int status) {
         if (discoveryStub != null) {
@@ -265,24 +310,32 @@ public final class FakeIssuer implements AutoCloseable {
                 .withStatus(status).withBody("fake issuer failure " + status)));
     }
 
-    /** How many requests of any kind, for any path, arrived since the start or the last {@link #resetCounts()}. */
+    /**
+     * {@return how many requests of any kind, for any path, arrived since the start or the last
+     * {@link #resetCounts()}}
+     */
     public int totalRequests() {
         return server.getAllServeEvents().size();
     }
 
-    /** How many requests for the key set's current path arrived since the start or the last {@link #resetCounts()}. */
+    /**
+     * {@return how many requests for the key set's current path arrived since the start or the last
+     * {@link #resetCounts()}}
+     */
     public synchronized int jwksRequests() {
         return server.findAll(getRequestedFor(urlPathEqualTo(jwksPath))).size();
     }
 
-    /** How many discovery requests arrived since the start or the last {@link #resetCounts()}. */
+    /** {@return how many discovery requests arrived since the start or the last {@link #resetCounts()}} */
     public int discoveryRequests() {
         return server.findAll(getRequestedFor(urlPathEqualTo(DISCOVERY_PATH))).size();
     }
 
     /**
-     * A header of the latest key-set request, for checking conditional requests
-     * ({@code If-None-Match}); empty if there was no such request or header.
+     * {@return a header of the latest key-set request, for checking conditional requests
+     * ({@code If-None-Match}); empty if there was no such request or header}
+     *
+     * @param name the header name, such as {@code "If-None-Match"}
      */
     public synchronized Optional<String> lastJwksRequestHeader(String name) {
         List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo(jwksPath)));

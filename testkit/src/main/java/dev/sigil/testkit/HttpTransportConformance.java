@@ -120,6 +120,7 @@ public abstract class HttpTransportConformance {
      *
      * @param trust trusts the test server's self-signed certificate; the transport must use it for
      *     https (and keep hostname verification on: the certificate names {@code 127.0.0.1})
+     * @return a new transport, configured as an application would use it
      */
     protected abstract HttpTransport newTransport(TestServerTrust trust);
 
@@ -542,30 +543,49 @@ public abstract class HttpTransportConformance {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    /** A GET with no extra headers, a 2 s connect timeout, a 10 s timeout and a 1 MiB cap. */
+    /**
+     * {@return a GET with no extra headers, a 2 s connect timeout, a 10 s timeout and a 1 MiB cap}
+     *
+     * @param uri the URI to fetch
+     */
     protected static HttpRequest request(URI uri) {
         return request(uri, Map.of(), Duration.ofSeconds(10), DEFAULT_CAP);
     }
 
-    /** A GET with a 2 s connect timeout. */
+    /**
+     * {@return a GET with a 2 s connect timeout}
+     *
+     * @param uri the URI to fetch
+     * @param headers the request headers
+     * @param timeout the longest wait for the whole response
+     * @param maxBodyBytes the largest body accepted
+     */
     protected static HttpRequest request(URI uri, Map<String, String> headers, Duration timeout, int maxBodyBytes) {
         return new HttpRequest(uri, headers, Duration.ofSeconds(2), timeout, maxBodyBytes);
     }
 
     /**
-     * The running WireMock server, for a transport's own extra tests in its subclass; stubs and
-     * the request journal are reset before each test.
+     * {@return the running WireMock server, for a transport's own extra tests in its subclass; stubs and
+     * the request journal are reset before each test}
      */
     protected final WireMockServer server() {
         return server;
     }
 
-    /** The test server's http URI for a path. */
+    /**
+     * {@return the test server's http URI for a path}
+     *
+     * @param path a path on the test server
+     */
     protected final URI http(String path) {
         return URI.create("http://127.0.0.1:" + server.port() + path);
     }
 
-    /** The test server's https URI for a path. */
+    /**
+     * {@return the test server's https URI for a path}
+     *
+     * @param path a path on the test server
+     */
     protected final URI https(String path) {
         return URI.create("https://127.0.0.1:" + server.httpsPort() + path);
     }

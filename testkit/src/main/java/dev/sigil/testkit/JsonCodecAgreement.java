@@ -52,7 +52,7 @@ public abstract class JsonCodecAgreement {
 
     private List<JsonCodec> codecs;
 
-    /** The codecs that must agree, at least two; the first is the reference. */
+    /** {@return the codecs that must agree, at least two; the first is the reference} */
     protected abstract List<JsonCodec> codecs();
 
     @BeforeEach

@@ -77,7 +77,11 @@ public abstract class JsonCodecConformance {
 
     private JsonCodec codec;
 
-    /** Creates the codec under test, configured as an application would use it. */
+    /**
+     * Creates the codec under test, configured as an application would use it.
+     *
+     * @return a new codec
+     */
     protected abstract JsonCodec newCodec();
 
     @BeforeEach

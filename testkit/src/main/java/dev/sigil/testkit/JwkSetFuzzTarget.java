@@ -42,13 +42,23 @@ public final class JwkSetFuzzTarget {
     private final CryptoBackend backend;
     private final JwsAlgorithm[] everyAlgorithm;
 
+    /**
+     * A target that imports keys with {@code backend}. It turns Sigil's logging off, since the fuzzer
+     * would otherwise spend its time writing the warnings about the keys it drops.
+     *
+     * @param backend the crypto backend under test
+     */
     public JwkSetFuzzTarget(CryptoBackend backend) {
         this.backend = backend;
         this.everyAlgorithm = backend.algorithms().toArray(new JwsAlgorithm[0]);
         SIGIL_LOGGER.setLevel(Level.OFF);
     }
 
-    /** Parses, imports and loads the input as a JSON Web Key Set. */
+    /**
+     * Parses, imports and loads the input as a JSON Web Key Set.
+     *
+     * @param json the fuzzer's input, as the key set's bytes
+     */
     public void parseAndImport(byte[] json) {
         JwkSet set;
         try {

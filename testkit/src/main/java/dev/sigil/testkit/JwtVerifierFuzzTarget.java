@@ -72,7 +72,11 @@ public final class JwtVerifierFuzzTarget {
     private final List<byte[]> genuineSignatures;
     private final PrivateKey ed25519;
 
-    /** A verifier over the fixed keys with this backend and the built-in JSON codec. */
+    /**
+     * A verifier over the fixed keys with this backend and the built-in JSON codec.
+     *
+     * @param backend the crypto backend under test
+     */
     public JwtVerifierFuzzTarget(CryptoBackend backend) {
         this.verifier = JwtVerifier.builder()
                 .issuer("joe")
@@ -101,6 +105,8 @@ public final class JwtVerifierFuzzTarget {
     /**
      * Verifies the input, read as UTF-8, as a token. Nothing is signed here, so only a token whose
      * header and payload are exactly those of a {@link #GENUINE_TOKENS genuine token} may pass.
+     *
+     * @param input the fuzzer's input
      */
     public void verifyArbitraryToken(byte[] input) {
         String token = new String(input, StandardCharsets.UTF_8);
@@ -123,6 +129,8 @@ public final class JwtVerifierFuzzTarget {
      *       and payload;
      *   <li>anything else: no signature at all, so the token must never pass.
      * </ul>
+     *
+     * @param input the fuzzer's input, laid out as above
      */
     public void verifyAssembledToken(byte[] input) {
         if (input.length == 0) {

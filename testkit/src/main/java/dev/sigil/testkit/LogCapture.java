@@ -17,13 +17,24 @@ public final class LogCapture {
     /** An action that may throw, as test bodies do. */
     @FunctionalInterface
     public interface Action {
+        /**
+         * Runs the action.
+         *
+         * @throws Exception any failure of the action, which {@link LogCapture#during} passes on
+         */
         void run() throws Exception;
     }
 
     private LogCapture() {
     }
 
-    /** The records {@code loggerName} and its children received while {@code action} ran, in order. */
+    /**
+     * {@return the records {@code loggerName} and its children received while {@code action} ran, in order}
+     *
+     * @param loggerName the logger to listen to, such as {@code "dev.sigil"}
+     * @param action what to run while listening
+     * @throws Exception whatever the action throws, after the listening stopped
+     */
     public static List<LogRecord> during(String loggerName, Action action) throws Exception {
         // Held in a local for the whole action: java.util.logging keeps loggers only weakly.
         Logger logger = Logger.getLogger(loggerName);

@@ -55,7 +55,11 @@ public abstract class MlDsaJdkInteropContract {
     private static final String AUDIENCE = "https://api.example";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
-    /** Creates the backend under test, as an application would. */
+    /**
+     * Creates the backend under test, as an application would.
+     *
+     * @return a new backend
+     */
     protected abstract CryptoBackend newBackend();
 
     @BeforeEach

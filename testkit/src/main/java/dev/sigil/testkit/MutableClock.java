@@ -11,12 +11,20 @@ public final class MutableClock extends Clock {
 
     private volatile Instant now;
 
-    /** A clock standing at {@code start} until moved. */
+    /**
+     * A clock standing at {@code start} until moved.
+     *
+     * @param start the instant the clock shows until moved
+     */
     public MutableClock(Instant start) {
         this.now = start;
     }
 
-    /** Moves the clock forward. */
+    /**
+     * Moves the clock forward.
+     *
+     * @param by how far to move it
+     */
     public void advance(Duration by) {
         now = now.plus(by);
     }

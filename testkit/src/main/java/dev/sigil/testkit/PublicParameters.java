@@ -6,8 +6,8 @@ import java.math.BigInteger;
 
 /**
  * A JWK's public members as the {@link KeyParameters} a backend builds keys from, read as plainly
- * as possible and judged not at all: what a test needs to call {@link
- * dev.sigil.spi.CryptoBackend#importKey} directly. Sigil's verifiers read keys their own way and
+ * as possible and judged not at all: what a test needs to call
+ * {@link dev.sigil.spi.CryptoBackend#importKey} directly. Sigil's verifiers read keys their own way and
  * judge them (sizes, exponents, small-order points) before a backend sees them; a test that wants
  * those checks loads the key into a verifier instead.
  */
@@ -19,6 +19,8 @@ public final class PublicParameters {
     /**
      * The parameters of an {@code RSA}, {@code EC}, {@code OKP}, {@code oct} or {@code AKP} key.
      *
+     * @param jwk a public key (or an {@code oct} secret)
+     * @return the key's parameters, as a backend imports them
      * @throws IllegalArgumentException if a member is missing, malformed, or breaks the parameter
      *     type's invariants (a curve it does not know, a coordinate of the wrong length)
      */

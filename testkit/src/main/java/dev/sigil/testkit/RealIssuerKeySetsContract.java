@@ -38,7 +38,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 public abstract class RealIssuerKeySetsContract extends CryptoBackendContract {
 
-    /** The codecs the sets are parsed with: the built-in one unless a module has more. */
+    /** {@return the codecs the sets are parsed with: the built-in one unless a module has more} */
     protected List<JsonCodec> codecs() {
         return List.of(new BuiltinJsonCodec());
     }

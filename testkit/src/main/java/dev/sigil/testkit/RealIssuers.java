@@ -26,24 +26,40 @@ public final class RealIssuers {
     private RealIssuers() {
     }
 
-    /** The provider's key set, the bytes it served. */
+    /**
+     * {@return the provider's key set, the bytes it served}
+     *
+     * @param name one of {@link #NAMES}
+     */
     public static byte[] jwks(String name) {
         return resource(name + ".jwks.json");
     }
 
-    /** The provider's discovery document, as text. */
+    /**
+     * {@return the provider's discovery document, as text}
+     *
+     * @param name one of {@link #NAMES}
+     */
     public static String metadata(String name) {
         return new String(resource(name + ".metadata.json"), StandardCharsets.UTF_8);
     }
 
-    /** The discovery document's {@code issuer} as the provider states it (Entra ID's is a template). */
+    /**
+     * {@return the discovery document's {@code issuer} as the provider states it (Entra ID's is a template)}
+     *
+     * @param name one of {@link #NAMES}
+     */
     public static String issuer(String name) {
         return (String) VectorJson.object(VectorJson.parse(metadata(name))).get("issuer");
     }
 
     /**
-     * The provider's discovery document with its {@code issuer} and {@code jwks_uri} replaced, every
-     * other member as served: for serving it from a loopback issuer.
+     * {@return the provider's discovery document with its {@code issuer} and {@code jwks_uri} replaced, every
+     * other member as served: for serving it from a loopback issuer}
+     *
+     * @param name one of {@link #NAMES}
+     * @param issuer the {@code issuer} to write in
+     * @param jwksUri the {@code jwks_uri} to write in
      */
     public static String metadataMovedTo(String name, String issuer, URI jwksUri) {
         Objects.requireNonNull(issuer, "issuer");

@@ -21,7 +21,11 @@ public final class TestCertificates {
     private TestCertificates() {
     }
 
-    /** The DER certificate {@code name}, whole. */
+    /**
+     * {@return the DER certificate {@code name}, whole}
+     *
+     * @param name a certificate's name, such as {@code "rsa-2048"}
+     */
     public static byte[] der(String name) {
         try (InputStream in = open(name + ".der")) {
             return in.readAllBytes();
@@ -30,7 +34,11 @@ public final class TestCertificates {
         }
     }
 
-    /** The certificate key's public JWK members, in a mutable map. */
+    /**
+     * {@return the certificate key's public JWK members, in a mutable map}
+     *
+     * @param name a certificate's name, such as {@code "rsa-2048"}
+     */
     public static Map<String, Object> jwk(String name) {
         Properties properties = new Properties();
         try (InputStream in = open(name + ".jwk.properties")) {
@@ -47,7 +55,11 @@ public final class TestCertificates {
         return members;
     }
 
-    /** The JWK members with the certificate as {@code x5c}, in a mutable map. */
+    /**
+     * {@return the JWK members with the certificate as {@code x5c}, in a mutable map}
+     *
+     * @param name a certificate's name, such as {@code "rsa-2048"}
+     */
     public static Map<String, Object> jwkWithCertificate(String name) {
         Map<String, Object> members = jwk(name);
         members.put("x5c", List.of(Base64.getEncoder().encodeToString(der(name))));
@@ -55,15 +67,22 @@ public final class TestCertificates {
     }
 
     /**
-     * ML-DSA certificate {@code name} ({@code "mldsa-44"} and so on) with NULL algorithm
+     * {@return ML-DSA certificate {@code name} ({@code "mldsa-44"} and so on) with NULL algorithm
      * parameters in its SubjectPublicKeyInfo, which RFC 9881 forbids; its signature no longer
-     * matches, which readCertificateKey does not check.
+     * matches, which readCertificateKey does not check}
+     *
+     * @param name {@code "mldsa-44"}, {@code "mldsa-65"} or {@code "mldsa-87"}
      */
     public static byte[] mlDsaWithNullParameters(String name) {
         return mlDsaWith(name, new byte[] {0x05, 0x00}, -1);
     }
 
-    /** ML-DSA certificate {@code name} with its public key cut or zero-padded to {@code length} bytes. */
+    /**
+     * {@return ML-DSA certificate {@code name} with its public key cut or zero-padded to {@code length} bytes}
+     *
+     * @param name {@code "mldsa-44"}, {@code "mldsa-65"} or {@code "mldsa-87"}
+     * @param length the public key length wanted, in bytes
+     */
     public static byte[] mlDsaWithKeyLength(String name, int length) {
         return mlDsaWith(name, new byte[0], length);
     }

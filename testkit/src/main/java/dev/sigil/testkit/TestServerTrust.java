@@ -40,6 +40,7 @@ public final class TestServerTrust {
     /**
      * Loads the test server's certificate from the class path.
      *
+     * @return the trust material for the test servers' certificate
      * @throws IllegalStateException if the certificate cannot be loaded (a broken testkit jar)
      */
     public static TestServerTrust load() {
@@ -72,12 +73,12 @@ public final class TestServerTrust {
         }
     }
 
-    /** An initialised TLS context that trusts the test servers' certificate only. */
+    /** {@return an initialised TLS context that trusts the test servers' certificate only} */
     public SSLContext sslContext() {
         return sslContext;
     }
 
-    /** The trust manager inside {@link #sslContext()}, for clients such as OkHttp that need it. */
+    /** {@return the trust manager inside {@link #sslContext()}, for clients such as OkHttp that need it} */
     public X509TrustManager trustManager() {
         return trustManager;
     }

@@ -88,7 +88,7 @@ public final class JcaCryptoBackend implements CryptoBackend {
         this.importer = new KeyImporter(providers, keys, curves, verifiers);
     }
 
-    /** A builder for a backend with a chosen provider. */
+    /** {@return a builder for a backend with a chosen provider} */
     public static Builder builder() {
         return new Builder();
     }
@@ -233,6 +233,9 @@ public final class JcaCryptoBackend implements CryptoBackend {
          * Uses the installed provider of this name (such as {@code "BCFIPS"}) for everything, looked up
          * with {@link Security#getProvider(String)} by {@link #build()}. Default: none, each primitive
          * from the first installed provider that has it. Replaces an earlier {@link #provider(Provider)}.
+         *
+         * @param name the name of an installed JCA provider
+         * @return this builder
          */
         public Builder provider(String name) {
             this.providerName = Objects.requireNonNull(name, "name");
@@ -244,6 +247,9 @@ public final class JcaCryptoBackend implements CryptoBackend {
          * Uses this provider for everything, installed or not: the way to use BC-FIPS without
          * registering it globally. Create it once and share it (BC-FIPS runs its self-tests, about a
          * second, per instance). Replaces an earlier {@link #provider(String)}.
+         *
+         * @param provider the JCA provider to use, installed or not
+         * @return this builder
          */
         public Builder provider(Provider provider) {
             this.provider = Objects.requireNonNull(provider, "provider");
@@ -254,6 +260,7 @@ public final class JcaCryptoBackend implements CryptoBackend {
         /**
          * Resolves the provider and probes it.
          *
+         * @return the backend, its provider probed for the algorithms it offers
          * @throws IllegalArgumentException if {@link #provider(String)} names no installed provider
          */
         public JcaCryptoBackend build() {

@@ -93,6 +93,7 @@ public final class JdkHttpTransport implements HttpTransport {
      * whole exchange.
      *
      * @param client a client built with {@code followRedirects(HttpClient.Redirect.NEVER)}, the default
+     * @return a transport that sends every request through {@code client}
      * @throws IllegalArgumentException if the client follows redirects itself: it would follow up to
      *     five, and with {@code Redirect.ALWAYS} from https to http, out of core's sight, so core's
      *     rules on where keys may come from could not be applied to each hop

@@ -81,6 +81,8 @@ public final class OkHttpTransport implements HttpTransport {
      * A transport that sends through the application's client, sharing its connection pool,
      * dispatcher and interceptors. The client is not modified and not closed by this transport.
      *
+     * @param client the application's OkHttp client
+     * @return a transport that sends every request through {@code client}
      * @throws NullPointerException if {@code client} is null
      */
     public static OkHttpTransport using(OkHttpClient client) {

@@ -54,54 +54,106 @@ public class SigilJwtProperties {
 
     private final Cache cache = new Cache();
 
+    /**
+     * {@return the required {@code typ} header ({@code sigil.jwt.type}); {@code null} when unset, which accepts
+     * {@code typ} absent or {@code JWT}}
+     */
     public String getType() {
         return type;
     }
 
+    /**
+     * Sets the required {@code typ} header ({@code sigil.jwt.type}).
+     *
+     * @param type the new value
+     */
     public void setType(String type) {
         this.type = type;
     }
 
+    /** {@return the tolerance for clocks that disagree ({@code sigil.jwt.clock-skew}); 60 seconds unless set} */
     public Duration getClockSkew() {
         return clockSkew;
     }
 
+    /**
+     * Sets the tolerance for clocks that disagree ({@code sigil.jwt.clock-skew}).
+     *
+     * @param clockSkew the new value
+     */
     public void setClockSkew(Duration clockSkew) {
         this.clockSkew = clockSkew;
     }
 
+    /**
+     * {@return whether start-up fails when no audience is configured ({@code sigil.jwt.require-audience});
+     * {@code false} unless set}
+     */
     public boolean isRequireAudience() {
         return requireAudience;
     }
 
+    /**
+     * Sets whether start-up fails when no audience is configured ({@code sigil.jwt.require-audience}).
+     *
+     * @param requireAudience the new value
+     */
     public void setRequireAudience(boolean requireAudience) {
         this.requireAudience = requireAudience;
     }
 
+    /**
+     * {@return further issuers whose tokens are accepted ({@code sigil.jwt.trusted-issuers}); empty unless set; the
+     * list itself, not a copy}
+     */
     public List<String> getTrustedIssuers() {
         return trustedIssuers;
     }
 
+    /**
+     * Sets further issuers whose tokens are accepted ({@code sigil.jwt.trusted-issuers}).
+     *
+     * @param trustedIssuers the new value
+     */
     public void setTrustedIssuers(List<String> trustedIssuers) {
         this.trustedIssuers = trustedIssuers;
     }
 
+    /**
+     * {@return the issuers named by a template, one per tenant ({@code sigil.jwt.issuer-templates}); empty unless set;
+     * the list itself, not a copy}
+     */
     public List<IssuerTemplate> getIssuerTemplates() {
         return issuerTemplates;
     }
 
+    /**
+     * Sets the issuers named by a template, one per tenant ({@code sigil.jwt.issuer-templates}).
+     *
+     * @param issuerTemplates the new value
+     */
     public void setIssuerTemplates(List<IssuerTemplate> issuerTemplates) {
         this.issuerTemplates = issuerTemplates;
     }
 
+    /**
+     * {@return the crypto backend's name ({@code sigil.jwt.backend}); {@code null} when unset, which lets Sigil
+     * choose}
+     */
     public String getBackend() {
         return backend;
     }
 
+    /**
+     * Sets the crypto backend's name ({@code sigil.jwt.backend}).
+     *
+     * @param backend the new value
+     */
     public void setBackend(String backend) {
         this.backend = backend;
     }
 
+    /** {@return how the key set is fetched and cached ({@code sigil.jwt.cache})} */
     public Cache getCache() {
         return cache;
     }
@@ -138,42 +190,90 @@ public class SigilJwtProperties {
          */
         private String jwksUri;
 
+        /**
+         * {@return the issuer with one {@code {tenant}} or {@code {tenantid}} placeholder
+         * ({@code sigil.jwt.issuer-templates[].template})}
+         */
         public String getTemplate() {
             return template;
         }
 
+        /**
+         * Sets the issuer with one {@code {tenant}} or {@code {tenantid}} placeholder
+         * ({@code sigil.jwt.issuer-templates[].template}).
+         *
+         * @param template the new value
+         */
         public void setTemplate(String template) {
             this.template = template;
         }
 
+        /**
+         * {@return the claim that must name the same tenant as the token's {@code iss}
+         * ({@code sigil.jwt.issuer-templates[].tenant-claim})}
+         */
         public String getTenantClaim() {
             return tenantClaim;
         }
 
+        /**
+         * Sets the claim that must name the same tenant as the token's {@code iss}
+         * ({@code sigil.jwt.issuer-templates[].tenant-claim}).
+         *
+         * @param tenantClaim the new value
+         */
         public void setTenantClaim(String tenantClaim) {
             this.tenantClaim = tenantClaim;
         }
 
+        /**
+         * {@return the tenants whose tokens are accepted ({@code sigil.jwt.issuer-templates[].tenants}); the list
+         * itself, not a copy}
+         */
         public List<String> getTenants() {
             return tenants;
         }
 
+        /**
+         * Sets the tenants whose tokens are accepted ({@code sigil.jwt.issuer-templates[].tenants}).
+         *
+         * @param tenants the new value
+         */
         public void setTenants(List<String> tenants) {
             this.tenants = tenants;
         }
 
+        /**
+         * {@return whether tokens from any tenant at all are accepted (dangerous; see the README)
+         * ({@code sigil.jwt.issuer-templates[].unsafe-trust-any-tenant}); {@code false} unless set}
+         */
         public boolean isUnsafeTrustAnyTenant() {
             return unsafeTrustAnyTenant;
         }
 
+        /**
+         * Sets whether tokens from any tenant at all are accepted (dangerous; see the README)
+         * ({@code sigil.jwt.issuer-templates[].unsafe-trust-any-tenant}).
+         *
+         * @param unsafeTrustAnyTenant the new value
+         */
         public void setUnsafeTrustAnyTenant(boolean unsafeTrustAnyTenant) {
             this.unsafeTrustAnyTenant = unsafeTrustAnyTenant;
         }
 
+        /**
+         * {@return the key set every tenant shares ({@code sigil.jwt.issuer-templates[].jwks-uri}); {@code null} when
+         * each tenant's keys are found by its own discovery}
+         */
         public String getJwksUri() {
             return jwksUri;
         }
 
+        /**
+         * Sets the key set every tenant shares ({@code sigil.jwt.issuer-templates[].jwks-uri}).
+         *
+         * @param jwksUri the new value
+         */
         public void setJwksUri(String jwksUri) {
             this.jwksUri = jwksUri;
         }
@@ -194,34 +294,72 @@ public class SigilJwtProperties {
         /** How long expired keys keep verifying while the issuer cannot be reached. */
         private Duration maxStale;
 
+        /**
+         * {@return the time allowed to connect to the issuer ({@code sigil.jwt.cache.connect-timeout}); {@code null}
+         * for Sigil's default}
+         */
         public Duration getConnectTimeout() {
             return connectTimeout;
         }
 
+        /**
+         * Sets the time allowed to connect to the issuer ({@code sigil.jwt.cache.connect-timeout}).
+         *
+         * @param connectTimeout the new value
+         */
         public void setConnectTimeout(Duration connectTimeout) {
             this.connectTimeout = connectTimeout;
         }
 
+        /**
+         * {@return the time allowed for a whole discovery or key-set request
+         * ({@code sigil.jwt.cache.request-timeout}); {@code null} for Sigil's default}
+         */
         public Duration getRequestTimeout() {
             return requestTimeout;
         }
 
+        /**
+         * Sets the time allowed for a whole discovery or key-set request ({@code sigil.jwt.cache.request-timeout}).
+         *
+         * @param requestTimeout the new value
+         */
         public void setRequestTimeout(Duration requestTimeout) {
             this.requestTimeout = requestTimeout;
         }
 
+        /**
+         * {@return how long a key set is kept when its response gives no cache lifetime
+         * ({@code sigil.jwt.cache.default-ttl}); {@code null} for Sigil's default}
+         */
         public Duration getDefaultTtl() {
             return defaultTtl;
         }
 
+        /**
+         * Sets how long a key set is kept when its response gives no cache lifetime
+         * ({@code sigil.jwt.cache.default-ttl}).
+         *
+         * @param defaultTtl the new value
+         */
         public void setDefaultTtl(Duration defaultTtl) {
             this.defaultTtl = defaultTtl;
         }
 
+        /**
+         * {@return how long expired keys keep verifying while the issuer cannot be reached
+         * ({@code sigil.jwt.cache.max-stale}); {@code null} for Sigil's default}
+         */
         public Duration getMaxStale() {
             return maxStale;
         }
 
+        /**
+         * Sets how long expired keys keep verifying while the issuer cannot be reached
+         * ({@code sigil.jwt.cache.max-stale}).
+         *
+         * @param maxStale the new value
+         */
         public void setMaxStale(Duration maxStale) {
             this.maxStale = maxStale;
         }

@@ -53,7 +53,11 @@ public final class SigilJwtDecoder implements JwtDecoder {
     private final TokenVerifier verifier;
     private final SpringJwts jwts = new SpringJwts();
 
-    /** A decoder over {@code verifier}, with no Spring validator and Spring's default claim-set converter. */
+    /**
+     * A decoder over {@code verifier}, with no Spring validator and Spring's default claim-set converter.
+     *
+     * @param verifier verifies each token before Spring sees it
+     */
     public SigilJwtDecoder(TokenVerifier verifier) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
     }
@@ -62,6 +66,8 @@ public final class SigilJwtDecoder implements JwtDecoder {
      * Validators that run after Sigil's checks, on the {@link Jwt} this decoder built; a refusal is
      * a {@link JwtValidationException} carrying their errors, as with Spring's own decoder. Default:
      * none.
+     *
+     * @param jwtValidator the validators, run on every verified token
      */
     public void setJwtValidator(OAuth2TokenValidator<Jwt> jwtValidator) {
         jwts.setJwtValidator(jwtValidator);
@@ -70,6 +76,8 @@ public final class SigilJwtDecoder implements JwtDecoder {
     /**
      * The converter applied to the verified claims, as Spring's decoders apply theirs. Default:
      * {@link MappedJwtClaimSetConverter#withDefaults(Map)} with no extra converters.
+     *
+     * @param claimSetConverter applied to the verified claims before the {@link Jwt} is built
      */
     public void setClaimSetConverter(Converter<Map<String, Object>, Map<String, Object>> claimSetConverter) {
         jwts.setClaimSetConverter(claimSetConverter);

@@ -33,7 +33,11 @@ public final class SigilReactiveJwtDecoder implements ReactiveJwtDecoder {
     private final TokenVerifier verifier;
     private final SpringJwts jwts = new SpringJwts();
 
-    /** A decoder over {@code verifier}, with no Spring validator and Spring's default claim-set converter. */
+    /**
+     * A decoder over {@code verifier}, with no Spring validator and Spring's default claim-set converter.
+     *
+     * @param verifier verifies each token before Spring sees it
+     */
     public SigilReactiveJwtDecoder(TokenVerifier verifier) {
         this.verifier = Objects.requireNonNull(verifier, "verifier");
     }
@@ -41,6 +45,8 @@ public final class SigilReactiveJwtDecoder implements ReactiveJwtDecoder {
     /**
      * Validators that run after Sigil's checks, as {@link SigilJwtDecoder#setJwtValidator}; a
      * refusal signals a {@link JwtValidationException}. Default: none.
+     *
+     * @param jwtValidator the validators, run on every verified token
      */
     public void setJwtValidator(OAuth2TokenValidator<Jwt> jwtValidator) {
         jwts.setJwtValidator(jwtValidator);
@@ -49,6 +55,8 @@ public final class SigilReactiveJwtDecoder implements ReactiveJwtDecoder {
     /**
      * The converter applied to the verified claims. Default:
      * {@link MappedJwtClaimSetConverter#withDefaults(Map)} with no extra converters.
+     *
+     * @param claimSetConverter applied to the verified claims before the {@link Jwt} is built
      */
     public void setClaimSetConverter(Converter<Map<String, Object>, Map<String, Object>> claimSetConverter) {
         jwts.setClaimSetConverter(claimSetConverter);
