@@ -168,10 +168,12 @@ class PublishedModulesTest {
     @Test
     void childModulesPointAtTheRepositoryRatherThanAtAPathMadeFromTheirArtifactId() {
         // Without these, Maven appends each module's artifactId to the inherited url and scm paths.
-        assertEquals("false", root.getAttribute("child.project.url.inherit.append.path"));
+        assertEquals("false", root.getAttribute("child.project.url.inherit.append.path"),
+                "<project child.project.url.inherit.append.path>");
         Element scm = child(root, "scm");
         for (String element : List.of("connection", "developerConnection", "url")) {
-            assertEquals("false", scm.getAttribute("child.scm." + element + ".inherit.append.path"), element);
+            String attribute = "child.scm." + element + ".inherit.append.path";
+            assertEquals("false", scm.getAttribute(attribute), "<scm " + attribute + ">");
         }
         MODULES.forEach((directory, project) -> {
             assertNull(child(project, "url"), directory + " must inherit the parent's <url>");
