@@ -92,10 +92,7 @@ class PublishedModulesTest {
 
     @Test
     void theReleaseProfileKeepsExactlyTheNeverDeployedModulesOutOfTheUpload() {
-        Element release = children(child(root, "profiles"), "profile").stream()
-                .filter(profile -> text(profile, "id").equals("release"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the root POM has no release profile"));
+        Element release = releaseProfile(root);
         assertNull(child(release, "activation"), "the release profile signs and uploads: only -Prelease may turn it on");
         Element publishing = children(child(child(release, "build"), "plugins"), "plugin").stream()
                 .filter(plugin -> text(plugin, "artifactId").equals("central-publishing-maven-plugin"))
@@ -112,6 +109,14 @@ class PublishedModulesTest {
         // The plugin replaces maven-deploy-plugin, so maven.deploy.skip alone would upload them all.
         assertEquals(neverDeployed, excluded, "excludeArtifacts must name exactly the modules that skip deploy");
         assertFalse(excluded.isEmpty(), "the test and tool modules must be found");
+    }
+
+    @Test
+    void theParentlessBomSignsAndUploadsExactlyAsTheParentDoes() {
+        // Central refuses an unsigned POM, and the reactor's last module uploads with its own settings.
+        assertEquals(shape(child(releaseProfile(root), "build")), shape(child(releaseProfile(bom), "build")),
+                "the BOM's release profile must repeat the root's <build>: plugins, versions and configuration");
+        assertNull(child(releaseProfile(bom), "activation"), "the BOM's release profile: only -Prelease");
     }
 
     @Test
@@ -160,7 +165,7 @@ class PublishedModulesTest {
         }
         assertNull(child(bom, "parent"), "the BOM must not inherit the parent's dependencyManagement");
         for (String element : List.of("url", "licenses", "developers", "scm", "issueManagement")) {
-            assertEquals(flat(child(root, element)), flat(child(bom, element)),
+            assertEquals(shape(child(root, element)), shape(child(bom, element)),
                     "the BOM's <" + element + "> must be the parent's");
         }
     }
@@ -242,6 +247,13 @@ class PublishedModulesTest {
         assertEquals(List.of(), unnamed, "NOTICE must name each folder of third-party data, with its licence");
     }
 
+    private static Element releaseProfile(Element project) {
+        return children(child(project, "profiles"), "profile").stream()
+                .filter(profile -> text(profile, "id").equals("release"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(text(project, "artifactId") + " has no release profile"));
+    }
+
     private static Set<String> managedArtifacts() {
         return managedDependencies().stream()
                 .map(dependency -> text(dependency, "artifactId"))
@@ -282,9 +294,17 @@ class PublishedModulesTest {
         return element == null ? "" : element.getTextContent().trim();
     }
 
-    /** An element's text with its whitespace collapsed (its attributes left out), for comparing two POMs. */
-    private static String flat(Element element) {
+    /**
+     * An element's names and values, nested, without comments or layout: two POMs' elements compare
+     * equal when they say the same thing however they are commented or indented.
+     */
+    private static String shape(Element element) {
         assertNotNull(element);
-        return element.getTextContent().trim().replaceAll("\\s+", " ");
+        List<Element> elements = children(element, null);
+        if (elements.isEmpty()) {
+            return element.getNodeName() + "=" + element.getTextContent().trim();
+        }
+        return element.getNodeName()
+                + elements.stream().map(PublishedModulesTest::shape).collect(Collectors.joining(", ", "{", "}"));
     }
 }
