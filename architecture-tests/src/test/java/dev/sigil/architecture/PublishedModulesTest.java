@@ -94,11 +94,15 @@ class PublishedModulesTest {
     void theReleaseProfileKeepsExactlyTheNeverDeployedModulesOutOfTheUpload() {
         Element release = releaseProfile(root);
         assertNull(child(release, "activation"), "the release profile signs and uploads: only -Prelease may turn it on");
-        Element publishing = children(child(child(release, "build"), "plugins"), "plugin").stream()
-                .filter(plugin -> text(plugin, "artifactId").equals("central-publishing-maven-plugin"))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("the release profile has no central-publishing-maven-plugin"));
-        Set<String> excluded = children(child(child(publishing, "configuration"), "excludeArtifacts"), null).stream()
+        Element publishing = plugin(release, "central-publishing-maven-plugin");
+        Element configuration = child(publishing, "configuration");
+        assertEquals("true", text(publishing, "extensions"), "the Central plugin works only as a build extension");
+        assertEquals("central", text(configuration, "publishingServerId"), "the settings.xml server the README names");
+        assertEquals("false", text(configuration, "autoPublish"), "a person publishes, on the Portal, after checking");
+        assertEquals("validated", text(configuration, "waitUntil"));
+        Element signing = child(child(plugin(release, "maven-gpg-plugin"), "executions"), "execution");
+        assertEquals("sign", text(child(signing, "goals"), "goal"), "Central refuses unsigned files");
+        Set<String> excluded = children(child(configuration, "excludeArtifacts"), null).stream()
                 .map(exclude -> exclude.getTextContent().trim())
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> neverDeployed = MODULES.values().stream()
@@ -245,6 +249,13 @@ class PublishedModulesTest {
         assertTrue(licensed.contains("testkit/src/main/resources/dev/sigil/testkit/wycheproof/"),
                 "the walk must find testkit's vector sets: " + licensed);
         assertEquals(List.of(), unnamed, "NOTICE must name each folder of third-party data, with its licence");
+    }
+
+    private static Element plugin(Element profile, String artifactId) {
+        return children(child(child(profile, "build"), "plugins"), "plugin").stream()
+                .filter(plugin -> text(plugin, "artifactId").equals(artifactId))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("the release profile has no " + artifactId));
     }
 
     private static Element releaseProfile(Element project) {
