@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Threads;
 @Threads(2)
 public class SigilVerifyTwoThreads {
 
-    @Param({"RS256", "HS256"})
+    @Param({"RS256", "PS256", "ES256", "EdDSA", "HS256"})
     public String alg;
 
     @Param({"jca", "bouncycastle"})

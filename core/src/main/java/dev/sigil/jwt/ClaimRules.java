@@ -5,11 +5,8 @@ import dev.sigil.spi.UntrustedText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * What a token's claims must say, checked last, once the signature is known good: {@code exp},
@@ -22,12 +19,14 @@ import java.util.Set;
 final class ClaimRules {
 
     private final String issuer;
-    private final Set<String> audiences;
+    /** An array, not a set: each {@code aud} is compared with them in place, with no String made and hashed for it. */
+    private final String[] audiences;
     private final Duration clockSkew;
     private final Clock clock;
-    private final List<String> requiredClaims;
+    // Arrays, not lists: a for-each over a list costs an iterator per token when the JIT does not remove it.
+    private final String[] requiredClaims;
     private final boolean requireExpiration;
-    private final List<ClaimsValidator> validators;
+    private final ClaimsValidator[] validators;
 
     /**
      * @param issuer the expected {@code iss}, or {@code null} to accept any
@@ -36,12 +35,12 @@ final class ClaimRules {
     ClaimRules(String issuer, Collection<String> audiences, Duration clockSkew, Clock clock,
             Collection<String> requiredClaims, boolean requireExpiration, Collection<ClaimsValidator> validators) {
         this.issuer = issuer;
-        this.audiences = audiences == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(audiences));
+        this.audiences = audiences == null ? null : audiences.toArray(new String[0]);
         this.clockSkew = clockSkew;
         this.clock = clock;
-        this.requiredClaims = List.copyOf(requiredClaims);
+        this.requiredClaims = requiredClaims.toArray(new String[0]);
         this.requireExpiration = requireExpiration;
-        this.validators = List.copyOf(validators);
+        this.validators = validators.toArray(new ClaimsValidator[0]);
     }
 
     /** The expected {@code iss}, or {@code null}. */
@@ -49,9 +48,9 @@ final class ClaimRules {
         return issuer;
     }
 
-    /** The accepted audiences, unmodifiable, or {@code null}. */
-    Set<String> audiences() {
-        return audiences;
+    /** The accepted audiences, as text for {@code toString}. */
+    String audiences() {
+        return Arrays.toString(audiences);
     }
 
     /** Returns if the claims pass every rule; {@code header} is only handed to the validators. */
@@ -87,30 +86,20 @@ final class ClaimRules {
             throw new JwtVerificationException(Reason.ISSUED_IN_FUTURE, "token was issued "
                     + secondsBetween(now, issuedAt) + " s in the future (iat " + issuedAt + ", skew " + skew + " s)");
         }
-        if (issuer != null) {
+        if (issuer != null && !claims.issuerIs(issuer)) {
             String iss = claims.issuerOrNull();
             if (iss == null) {
                 throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'iss' claim");
             }
-            if (!issuer.equals(iss)) {
-                throw new JwtVerificationException(Reason.ISSUER_MISMATCH, "iss " + UntrustedText.quoted(iss)
-                        + " is not the expected '" + issuer + "'");
-            }
+            throw new JwtVerificationException(Reason.ISSUER_MISMATCH, "iss " + UntrustedText.quoted(iss)
+                    + " is not the expected '" + issuer + "'");
         }
-        if (audiences != null) {
-            List<String> aud = claims.audience();
-            if (aud.isEmpty() && !claims.has("aud")) {
+        if (audiences != null && !claims.audienceIsOneOf(audiences)) {
+            if (!claims.has("aud")) {
                 throw new JwtVerificationException(Reason.MISSING_CLAIM, "token has no 'aud' claim");
             }
-            boolean match = false;
-            // By index: an iterator over the codec's unmodifiable list would be two objects per token.
-            for (int i = 0, n = aud.size(); i < n && !match; i++) {
-                match = audiences.contains(aud.get(i));
-            }
-            if (!match) {
-                throw new JwtVerificationException(Reason.AUDIENCE_MISMATCH, "aud names none of the expected audiences "
-                        + audiences);
-            }
+            throw new JwtVerificationException(Reason.AUDIENCE_MISMATCH, "aud names none of the expected audiences "
+                    + audiences());
         }
         for (String name : requiredClaims) {
             if (!claims.has(name)) {

@@ -132,19 +132,6 @@ final class DiscoveredKeys implements KeySource, AutoCloseable, SharedKeySets.Wa
         return next;
     }
 
-    private void detach(SharedKeySets.Lease held) {
-        lock.lock();
-        try {
-            if (lease != held) {
-                return;
-            }
-            lease = null;
-        } finally {
-            lock.unlock();
-        }
-        caches.release(held);
-    }
-
     private static CompletionStage<JwkSet> closedFailure() {
         return CompletableFuture.failedFuture(new KeysUnavailableException("the issuer's verifier was closed"));
     }

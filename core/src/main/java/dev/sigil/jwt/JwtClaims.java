@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import dev.sigil.internal.json.AsciiText;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.UntrustedText;
 import java.math.BigDecimal;
@@ -28,25 +29,25 @@ public final class JwtClaims {
     private static final BigDecimal MAX_SECONDS = BigDecimal.valueOf(Instant.MAX.getEpochSecond());
 
     private final Map<String, Object> members;
-    private final String issuer;
-    private final String subject;
-    private final List<String> audience;
+    // aud as held: null, a string (String or the built-in reader's unmade text; audience() makes it a
+    // String) or a random-access list of strings. The string claims are type-checked here but made
+    // Strings only when asked for: the claim checks compare iss and aud in place (AsciiText).
+    private final Object audience;
     // Each NumericDate as parsed when it is a whole number of seconds (a Long, range-checked), else
     // as an Instant; null when absent. Checking the usual whole-second dates then creates nothing.
     private final Object expiresAt;
     private final Object notBefore;
     private final Object issuedAt;
-    private final String jwtId;
 
     private JwtClaims(Map<String, Object> members) throws JwtVerificationException {
         this.members = members;
-        this.issuer = string("iss");
-        this.subject = string("sub");
-        this.audience = audience(members.get("aud"));
+        requireString("iss");
+        requireString("sub");
+        this.audience = audience(AsciiText.peek(members, "aud"));
         this.expiresAt = numericDate("exp");
         this.notBefore = numericDate("nbf");
         this.issuedAt = numericDate("iat");
-        this.jwtId = string("jti");
+        requireString("jti");
     }
 
     /** The claims of a parsed payload, with the registered claims' types checked. */
@@ -56,22 +57,58 @@ public final class JwtClaims {
 
     /** {@code iss}. */
     public Optional<String> issuer() {
-        return Optional.ofNullable(issuer);
+        return Optional.ofNullable(issuerOrNull());
     }
 
     /** {@code iss} or null, for checking without an {@link Optional}. */
     String issuerOrNull() {
-        return issuer;
+        return (String) members.get("iss");
+    }
+
+    /** Whether {@code iss} is present and is exactly {@code expected}; compared where it lies. */
+    boolean issuerIs(String expected) {
+        return AsciiText.textEquals(AsciiText.peek(members, "iss"), expected);
     }
 
     /** {@code sub}. */
     public Optional<String> subject() {
-        return Optional.ofNullable(subject);
+        return Optional.ofNullable((String) members.get("sub"));
     }
 
     /** {@code aud}, as a list whether the token holds one string or an array; empty when absent. */
     public List<String> audience() {
-        return audience;
+        if (audience == null) {
+            return List.of();
+        }
+        if (audience instanceof List) {
+            @SuppressWarnings("unchecked")
+            List<String> strings = (List<String>) audience;
+            return strings;
+        }
+        return List.of((String) members.get("aud"));
+    }
+
+    /** Whether {@code aud} names one of {@code accepted}; compared where each lies. */
+    boolean audienceIsOneOf(String[] accepted) {
+        if (audience instanceof List<?> list) {
+            // By index: an iterator over the codec's unmodifiable list would be two objects per token.
+            for (int i = 0, n = list.size(); i < n; i++) {
+                if (isOneOf(AsciiText.peek(list, i), accepted)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return audience != null && isOneOf(audience, accepted);
+    }
+
+    private static boolean isOneOf(Object raw, String[] accepted) {
+        for (String candidate : accepted) {
+            if (AsciiText.textEquals(raw, candidate)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code exp}. */
@@ -120,7 +157,7 @@ public final class JwtClaims {
 
     /** {@code jti}. */
     public Optional<String> jwtId() {
-        return Optional.ofNullable(jwtId);
+        return Optional.ofNullable((String) members.get("jti"));
     }
 
     /**
@@ -138,7 +175,7 @@ public final class JwtClaims {
 
     /** Whether the claim is present with a value other than JSON null. */
     public boolean has(String name) {
-        return members.get(name) != null;
+        return AsciiText.peek(members, name) != null;
     }
 
     /** All claims, unmodifiable, in their original order. */
@@ -146,34 +183,29 @@ public final class JwtClaims {
         return members;
     }
 
-    private String string(String name) throws JwtVerificationException {
-        Object value = members.get(name);
-        if (value == null || value instanceof String) {
-            return (String) value;
+    private void requireString(String name) throws JwtVerificationException {
+        Object value = AsciiText.peek(members, name);
+        if (value != null && !AsciiText.isString(value)) {
+            throw invalid("claim '" + name + "' must be a string");
         }
-        throw invalid("claim '" + name + "' must be a string");
     }
 
-    private static List<String> audience(Object value) throws JwtVerificationException {
-        if (value == null) {
-            return List.of();
-        }
-        if (value instanceof String text) {
-            return List.of(text);
+    /** {@code aud} as held, checked: null, a string, or a random-access list of strings. */
+    private static Object audience(Object value) throws JwtVerificationException {
+        if (value == null || AsciiText.isString(value)) {
+            return value;
         }
         if (value instanceof List<?> parsed) {
             // Indexed below, and by the verifier: a list that is not random-access is copied into one.
             List<?> list = parsed instanceof RandomAccess ? parsed : Collections.unmodifiableList(new ArrayList<>(parsed));
             // By index: an iterator over an unmodifiable list would be two objects per token.
             for (int i = 0, n = list.size(); i < n; i++) {
-                if (!(list.get(i) instanceof String)) {
+                if (!AsciiText.isString(AsciiText.peek(list, i))) {
                     throw invalid("claim 'aud' must be a string or an array of strings");
                 }
             }
             // Codecs return unmodifiable lists (the JsonCodec contract), so this one can be kept as it is.
-            @SuppressWarnings("unchecked")
-            List<String> strings = (List<String>) list;
-            return strings;
+            return list;
         }
         throw invalid("claim 'aud' must be a string or an array of strings");
     }

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Claim rules alone: parsed claims in, a refusal or nothing out, no backend and no key. */
@@ -174,8 +173,9 @@ class ClaimRulesTest {
         audiences.add("other");
         required.add("sub");
         rules.check(HEADER, claims());
-        assertEquals(Set.of("api"), rules.audiences());
-        assertThrows(UnsupportedOperationException.class, () -> rules.audiences().add("x"));
+        assertEquals("[api]", rules.audiences());
+        // The copy, not the caller's list, decides: "other" was added after build.
+        assertRefused(rules, Reason.AUDIENCE_MISMATCH, "aud names none of the expected audiences [api]", claims("aud", "other"));
         assertTrue(rules.issuer() == null);
     }
 }

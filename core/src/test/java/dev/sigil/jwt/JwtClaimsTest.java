@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.JsonLimits;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -90,5 +93,57 @@ class JwtClaimsTest {
         String text = claims("sub", "secret-user@example.com").toString();
         assertTrue(text.contains("sub"));
         assertFalse(text.contains("secret-user"));
+    }
+
+    /** Claims as the built-in reader parses them: plain ASCII values not yet made Strings. */
+    @SuppressWarnings("unchecked")
+    private static JwtClaims parsed(String json) throws Exception {
+        return JwtClaims.of((Map<String, Object>) new BuiltinJsonCodec().parse(json.getBytes(StandardCharsets.UTF_8),
+                JsonLimits.DEFAULT));
+    }
+
+    @Test
+    void issuerAndAudienceAreComparedInPlaceExactly() throws Exception {
+        JwtClaims c = parsed("{\"iss\":\"https://issuer/\",\"aud\":[\"a\",\"api\"]}");
+        assertTrue(c.issuerIs("https://issuer/"));
+        assertFalse(c.issuerIs("https://issuer"));
+        assertFalse(c.issuerIs("https://issuer/x"));
+        assertTrue(c.audienceIsOneOf(new String[] {"x", "api"}));
+        assertFalse(c.audienceIsOneOf(new String[] {"ap", "apix", "API"}));
+        assertFalse(c.audienceIsOneOf(new String[0]));
+        assertTrue(parsed("{\"aud\":\"api\"}").audienceIsOneOf(new String[] {"api"}));
+        assertFalse(parsed("{\"aud\":[]}").audienceIsOneOf(new String[] {"api"}));
+        assertFalse(parsed("{}").audienceIsOneOf(new String[] {"api"}));
+        assertFalse(parsed("{}").issuerIs("https://issuer/"));
+        // An escaped spelling is the same text.
+        assertTrue(parsed("{\"iss\":\"https:\\/\\/issuer\\/\",\"aud\":\"\\u0061pi\"}").issuerIs("https://issuer/"));
+        assertTrue(parsed("{\"aud\":\"\\u0061pi\"}").audienceIsOneOf(new String[] {"api"}));
+        // The same checks on another codec's plain maps.
+        assertTrue(claims("iss", "https://issuer/", "aud", List.of("a", "api")).issuerIs("https://issuer/"));
+        assertTrue(claims("aud", List.of("a", "api")).audienceIsOneOf(new String[] {"api"}));
+        assertTrue(claims("aud", "api").audienceIsOneOf(new String[] {"api"}));
+    }
+
+    @Test
+    void registeredClaimsReadFromTheBuiltInReaderAreStrings() throws Exception {
+        JwtClaims c = parsed("{\"iss\":\"https://issuer/\",\"sub\":\"user-1\",\"aud\":\"api\",\"jti\":\"id\",\"scope\":\"r w\"}");
+        assertEquals("https://issuer/", c.issuer().orElseThrow());
+        assertEquals("user-1", c.subject().orElseThrow());
+        assertEquals(List.of("api"), c.audience());
+        assertEquals("id", c.jwtId().orElseThrow());
+        assertEquals("r w", c.getString("scope").orElseThrow());
+        assertEquals("r w", c.get("scope").orElseThrow());
+        assertEquals(List.of("a", "b"), parsed("{\"aud\":[\"a\",\"b\"]}").audience());
+        assertTrue(c.has("scope"));
+        assertFalse(parsed("{\"scope\":null}").has("scope"));
+    }
+
+    @Test
+    void illTypedRegisteredClaimsFromTheBuiltInReaderAreInvalid() {
+        for (String json : List.of("{\"iss\":1}", "{\"sub\":true}", "{\"jti\":{}}", "{\"aud\":[\"a\",1]}",
+                "{\"aud\":{\"a\":\"b\"}}", "{\"aud\":[[\"a\"]]}", "{\"exp\":\"1700000000\"}")) {
+            JwtVerificationException e = assertThrows(JwtVerificationException.class, () -> parsed(json), json);
+            assertEquals(Reason.INVALID_CLAIM, e.reason(), json);
+        }
     }
 }

@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The parts wired together by JwtVerifier.verify, in their order, with a JDK test backend. */
@@ -57,6 +59,28 @@ class JwtVerifierPipelineTest {
         assertEquals("https://i/", jwt.claims().issuer().orElseThrow());
         assertEquals(List.of("api"), jwt.claims().audience());
         assertEquals(1, backend.calls.size());
+    }
+
+    @Test
+    void whatVerifiesReadsBackAsStringsEverywhereAndTheSameAsJson() throws Exception {
+        // Plain, escaped and non-ASCII strings at every depth: the reader keeps only the plain ones
+        // unmade, and nothing an application reads after verify may be anything but the String.
+        String claims = "{\"iss\":\"https:\\/\\/i\\/\",\"aud\":[\"x\",\"api\"],\"exp\":" + (NOW + 60)
+                + ",\"sub\":\"caf\u00e9\",\"scope\":\"read write\",\"nested\":{\"a\":[\"b\",{\"c\":\"d\"}]}}";
+        JwtClaims verified = verifier.verify(token("{\"alg\":\"HS256\",\"kid\":\"k1\"}", claims)).claims();
+        assertEquals("https://i/", verified.issuer().orElseThrow());
+        assertEquals("caf\u00e9", verified.subject().orElseThrow());
+        assertEquals(List.of("x", "api"), verified.audience());
+        assertEquals("read write", verified.getString("scope").orElseThrow());
+        Map<String, Object> expected = new LinkedHashMap<>();
+        expected.put("iss", "https://i/");
+        expected.put("aud", List.of("x", "api"));
+        expected.put("exp", NOW + 60);
+        expected.put("sub", "caf\u00e9");
+        expected.put("scope", "read write");
+        expected.put("nested", Map.of("a", List.of("b", Map.of("c", "d"))));
+        assertEquals(expected, verified.asMap());
+        assertEquals(expected.toString(), verified.asMap().toString());
     }
 
     @Test

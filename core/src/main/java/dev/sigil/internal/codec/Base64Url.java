@@ -14,8 +14,8 @@ public final class Base64Url {
 
     private static final char[] ALPHABET =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
-    /** The 6-bit value of each ASCII char, -1 outside the alphabet. */
-    private static final int[] VALUES = new int[128];
+    /** The 6-bit value of each char up to U+00FF, -1 outside the alphabet. */
+    private static final int[] VALUES = new int[256];
 
     static {
         Arrays.fill(VALUES, -1);
@@ -32,6 +32,7 @@ public final class Base64Url {
      */
     static final int JDK_DECODER_FROM = 1024;
     private static final Base64.Decoder JDK_DECODER = Base64.getUrlDecoder();
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
     private Base64Url() {
     }
@@ -78,8 +79,12 @@ public final class Base64Url {
         int i = from;
         int fullEnd = to - remainder;
         while (i < fullEnd) {
-            int bits = value(s, i, from) << 18 | value(s, i + 1, from) << 12 | value(s, i + 2, from) << 6
-                    | value(s, i + 3, from);
+            // One test per four chars rather than per char: a char outside the alphabet has the
+            // value -1, and -1 shifted left by at most 18 is still negative, so it shows in the sign.
+            int bits = sextet(s, i) << 18 | sextet(s, i + 1) << 12 | sextet(s, i + 2) << 6 | sextet(s, i + 3);
+            if (bits < 0) {
+                throw firstInvalid(s, i, from);
+            }
             out[o] = (byte) (bits >> 16);
             out[o + 1] = (byte) (bits >> 8);
             out[o + 2] = (byte) bits;
@@ -117,8 +122,7 @@ public final class Base64Url {
     private static byte[] decodeByTheJdk(String s, int from, int to) {
         int length = to - from;
         int remainder = length & 3;
-        char last = s.charAt(to - 1);
-        int v = last < 128 ? VALUES[last] : -1;
+        int v = sextet(s, to - 1);
         if (remainder == 1 || v < 0 || remainder == 2 && (v & 0x0f) != 0 || remainder == 3 && (v & 0x03) != 0) {
             return null;
         }
@@ -145,32 +149,34 @@ public final class Base64Url {
                 : "illegal base64url character at offset " + offset);
     }
 
-    /** Encodes {@code data} without padding. */
+    /** Encodes {@code data} without padding. (Only decoding needs to be stricter than the JDK.) */
     public static String encode(byte[] data) {
-        StringBuilder sb = new StringBuilder((data.length * 4 + 2) / 3);
-        int i = 0;
-        for (; i + 3 <= data.length; i += 3) {
-            int bits = (data[i] & 0xff) << 16 | (data[i + 1] & 0xff) << 8 | (data[i + 2] & 0xff);
-            sb.append(ALPHABET[bits >>> 18]).append(ALPHABET[(bits >>> 12) & 63])
-                    .append(ALPHABET[(bits >>> 6) & 63]).append(ALPHABET[bits & 63]);
+        return ENCODER.encodeToString(data);
+    }
+
+    /**
+     * The 6-bit value at {@code index}, or -1 outside the alphabet, without a branch: a char above
+     * U+00FF makes {@code 0xFF - c} negative, and its sign, spread over the int, makes the value -1.
+     */
+    private static int sextet(CharSequence s, int index) {
+        char c = s.charAt(index);
+        return VALUES[c & 0xFF] | (0xFF - c) >> 31;
+    }
+
+    /** The error for the first char from {@code index} on outside the alphabet; the caller knows there is one. */
+    private static IllegalArgumentException firstInvalid(CharSequence s, int index, int from) {
+        int at = index;
+        while (sextet(s, at) >= 0) {
+            at++;
         }
-        int left = data.length - i;
-        if (left == 1) {
-            int bits = (data[i] & 0xff) << 16;
-            sb.append(ALPHABET[bits >>> 18]).append(ALPHABET[(bits >>> 12) & 63]);
-        } else if (left == 2) {
-            int bits = (data[i] & 0xff) << 16 | (data[i + 1] & 0xff) << 8;
-            sb.append(ALPHABET[bits >>> 18]).append(ALPHABET[(bits >>> 12) & 63]).append(ALPHABET[(bits >>> 6) & 63]);
-        }
-        return sb.toString();
+        return invalid(s.charAt(at), at - from);
     }
 
     /** The 6-bit value at {@code index}; errors name the offset from {@code from}, as the range's own. */
     private static int value(CharSequence s, int index, int from) {
-        char c = s.charAt(index);
-        int v = c < 128 ? VALUES[c] : -1;
+        int v = sextet(s, index);
         if (v < 0) {
-            throw invalid(c, index - from);
+            throw invalid(s.charAt(index), index - from);
         }
         return v;
     }

@@ -27,6 +27,18 @@ final class ArrayValue extends AbstractList<Object> implements RandomAccess {
     @Override
     public Object get(int index) {
         Objects.checkIndex(index, size);
+        Object element = elements[index];
+        if (element instanceof AsciiText text) {
+            // As SmallObject.valueAt: racing threads store equal immutable Strings.
+            element = text.toString();
+            elements[index] = element;
+        }
+        return element;
+    }
+
+    /** The element at {@code index} as held, {@link AsciiText} not made a String; for {@link AsciiText#peek}. */
+    Object raw(int index) {
+        Objects.checkIndex(index, size);
         return elements[index];
     }
 

@@ -87,7 +87,8 @@ public final class JsonReader {
         if (pos != end) {
             throw error("unexpected data after the JSON value");
         }
-        return value;
+        // Text is kept unmade only inside the containers, which make it a String on every way out.
+        return value instanceof AsciiText text ? text.toString() : value;
     }
 
     private Object readValue() throws JsonParseException {
@@ -138,7 +139,7 @@ public final class JsonReader {
                     }
                     continue expectValue;
                 case '"':
-                    value = readString();
+                    value = readString(true);
                     break;
                 case 't':
                     expectLiteral("true");
@@ -230,11 +231,12 @@ public final class JsonReader {
         }
         int at = pos;
         String name = commonName();
-        if (name == null) {
-            name = readString();
+        boolean constant = name != null;
+        if (!constant) {
+            name = (String) readString(false);
         }
         // Checked after unescaping, so a name and its escaped spelling collide as they should.
-        if (members.containsKey(name)) {
+        if (members instanceof SmallObject small ? small.holdsBeforeAdding(name, constant) : members.containsKey(name)) {
             throw errorAt(at, "duplicate member name");
         }
         skipWhitespace();
@@ -248,7 +250,7 @@ public final class JsonReader {
     /**
      * Member names that nearly every JWT, JOSE header and JWK repeats. Returned as these constants
      * when spelled plainly (no escapes), so that parsing a token does not allocate a new String for
-     * each of its names; an escaped spelling still goes through {@link #readString()} and yields an
+     * each of its names; an escaped spelling still goes through {@link #readString(boolean)} and yields an
      * equal String, so nothing but identity changes.
      */
     private static final String[] COMMON_NAMES = {
@@ -329,12 +331,16 @@ public final class JsonReader {
         pos += n;
     }
 
-    /** Reads a string; {@code pos} is at the opening quote. */
-    private String readString() throws JsonParseException {
+    /**
+     * Reads a string; {@code pos} is at the opening quote. A value ({@code unmade}) that is printable
+     * ASCII without escapes, nearly every string in a token, is kept as an {@link AsciiText} over the
+     * input, checked as completely as a String would be; anything else becomes a String at once.
+     */
+    private Object readString(boolean unmade) throws JsonParseException {
         int begin = pos + 1;
         int i = begin;
-        // Fast path: printable ASCII without escapes, which is nearly every JWT string. Bytes are
-        // signed, so "b < 0x20" also sends every non-ASCII byte to the slow path.
+        // Fast path: printable ASCII without escapes. Bytes are signed, so "b < 0x20" also sends
+        // every non-ASCII byte to the slow path.
         while (i < end) {
             byte b = in[i];
             if (b == '"') {
@@ -343,7 +349,7 @@ public final class JsonReader {
                     throw errorAt(pos, "string longer than " + maxStringLength + " chars");
                 }
                 pos = i + 1;
-                return new String(in, begin, n, StandardCharsets.ISO_8859_1);
+                return unmade ? new AsciiText(in, begin, n) : new String(in, begin, n, StandardCharsets.ISO_8859_1);
             }
             if (b < 0x20 || b == '\\') {
                 break;

@@ -25,6 +25,8 @@ final class SmallObject extends AbstractMap<String, Object> {
 
     private Object[] namesAndValues = new Object[16];
     private int size;
+    /** Whether some name is not one of the reader's constants; until one is, identity finds every duplicate. */
+    private boolean otherNames;
 
     /** Appends a member; the reader has checked that the name is new and that there is room. */
     void add(String name, Object value) {
@@ -35,6 +37,28 @@ final class SmallObject extends AbstractMap<String, Object> {
         namesAndValues[at] = name;
         namesAndValues[at + 1] = value;
         size++;
+    }
+
+    /**
+     * Whether {@code name}, about to be added, is already here; {@code readerConstant} says whether it
+     * is one of the reader's constant names. A constant can only equal another constant, which is then
+     * the same object, or an escaped spelling read as a String of its own; so while every name held is
+     * a constant, a constant needs no {@code equals}, which for a token's eight members saves some
+     * thirty string comparisons.
+     */
+    boolean holdsBeforeAdding(String name, boolean readerConstant) {
+        if (!readerConstant) {
+            otherNames = true;
+        } else if (!otherNames) {
+            Object[] members = namesAndValues;
+            for (int i = 0, n = 2 * size; i < n; i += 2) {
+                if (members[i] == name) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return indexOf(name) >= 0;
     }
 
     private int indexOf(Object name) {
@@ -57,7 +81,27 @@ final class SmallObject extends AbstractMap<String, Object> {
     @Override
     public Object get(Object name) {
         int i = indexOf(name);
+        return i < 0 ? null : valueAt(i + 1);
+    }
+
+    /** The value of {@code name} as held, {@link AsciiText} not made a String; for {@link AsciiText#peek}. */
+    Object raw(String name) {
+        int i = indexOf(name);
         return i < 0 ? null : namesAndValues[i + 1];
+    }
+
+    /**
+     * The value at {@code at}, {@link AsciiText} made a String and kept. Threads may race here, each
+     * making an equal String and storing it: a String is immutable, so any of them is as good as
+     * another, and a thread that sees none still finds the text.
+     */
+    private Object valueAt(int at) {
+        Object value = namesAndValues[at];
+        if (value instanceof AsciiText text) {
+            value = text.toString();
+            namesAndValues[at] = value;
+        }
+        return value;
     }
 
     @Override
@@ -94,7 +138,7 @@ final class SmallObject extends AbstractMap<String, Object> {
                             throw new NoSuchElementException();
                         }
                         int at = 2 * next++;
-                        return new SimpleImmutableEntry<>((String) namesAndValues[at], namesAndValues[at + 1]);
+                        return new SimpleImmutableEntry<>((String) namesAndValues[at], valueAt(at + 1));
                     }
                 };
             }

@@ -131,6 +131,14 @@ class BuiltinJsonCodecReaderTest {
         rejects("{\"\\u00e9\":1,\"\u00e9\":2}");
         rejects("{\"/\":1,\"\\/\":2}");
         rejects("{\"\\ud83d\\ude00\":1,\"\uD83D\uDE00\":2}");
+        // The reader's constant names (iss, aud, kid...), plain and escaped, in either order and
+        // after other constants, so that the identity-only check for constants never misses one.
+        rejects("{\"iss\":1,\"\\u0069ss\":2}");
+        rejects("{\"\\u0069ss\":1,\"iss\":2}");
+        rejects("{\"sub\":0,\"aud\":0,\"iss\":1,\"exp\":0,\"is\\u0073\":2}");
+        rejects("{\"sub\":0,\"i\\u0073s\":1,\"aud\":0,\"iss\":2}");
+        rejects("{\"iss\":1,\"sub\":0,\"iss\":2}");
+        rejects("{\"x\":0,\"iss\":1,\"sub\":0,\"iss\":2}");
     }
 
     @Test
