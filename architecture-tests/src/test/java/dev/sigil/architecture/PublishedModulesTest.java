@@ -165,6 +165,38 @@ class PublishedModulesTest {
     }
 
     @Test
+    void theCentralBundleLeavesOutExactlyTheModulesThatAreNeverDeployed() throws IOException {
+        Set<String> neverDeployed = new TreeSet<>();
+        for (String module : modules()) {
+            Element pom = pom(module);
+            if ("true".equals(property(pom, "maven.deploy.skip"))) {
+                neverDeployed.add(text(pom, "artifactId"));
+            }
+        }
+        Element publishing = null;
+        for (Element profile : children(path(rootPom(), "profiles"), "profile")) {
+            for (Element plugin : "release".equals(text(profile, "id"))
+                    ? children(path(profile, "build", "plugins"), "plugin") : List.<Element>of()) {
+                if ("central-publishing-maven-plugin".equals(text(plugin, "artifactId"))) {
+                    publishing = plugin;
+                }
+            }
+        }
+        assertNotNull(publishing, "the release profile's central-publishing-maven-plugin");
+        Set<String> excluded = new TreeSet<>();
+        for (Element exclude : children(path(publishing, "configuration", "excludeArtifacts"), "excludeArtifact")) {
+            excluded.add(exclude.getTextContent().strip());
+        }
+        assertFalse(neverDeployed.isEmpty(), "no module skips deploy: is the root pom's <modules> read?");
+        assertEquals(neverDeployed, excluded, "excludeArtifacts against the modules that skip deploy");
+        // The plugin uploads once, from the reactor's last module and with its skipPublishing: were a
+        // module that skips publishing last, the release would upload nothing and still succeed.
+        // Nothing in the reactor depends on the BOM, so the BOM declared last is built last.
+        List<String> modules = modules();
+        assertEquals("bom", modules.get(modules.size() - 1), "the root pom's last <module>");
+    }
+
+    @Test
     void theLicenceIsTheApacheLicenceTwoPointZero() throws IOException, NoSuchAlgorithmException {
         byte[] licence = Files.readAllBytes(ROOT.resolve("LICENSE"));
         String text = new String(licence, StandardCharsets.UTF_8);
