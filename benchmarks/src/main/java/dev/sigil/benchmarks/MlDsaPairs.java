@@ -29,7 +29,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * The first argument is the number of pairs; any JMH option may follow (the fork count is always 1).
  * The same pairing serves the other algorithms, whose single forks on this kind of machine also
  * spread by more than the differences being measured: {@code -Dsigil.pairs.algs=RS256,HS256} pairs
- * those instead, on both backends (every algorithm but ML-DSA runs on both everywhere).
+ * those instead, on both backends (every algorithm but ML-DSA runs on both everywhere), and
+ * {@code -Dsigil.pairs.backends=jca} keeps to the backends named.
  */
 public final class MlDsaPairs {
 
@@ -49,8 +50,10 @@ public final class MlDsaPairs {
         String algs = System.getProperty("sigil.pairs.algs");
         Supplier<ChainedOptionsBuilder> base = () -> new OptionsBuilder().parent(jmh).forks(1);
         int pairs = Integer.parseInt(args[0]);
-        (algs == null ? rows(base, pairs) : rows(base, pairs, List.of("jca", "bouncycastle"), algs.split(",")))
-                .forEach(System.out::println);
+        String only = System.getProperty("sigil.pairs.backends");
+        List<String> backends = only != null ? List.of(only.split(","))
+                : algs == null ? MlDsaRows.offering() : List.of("jca", "bouncycastle");
+        rows(base, pairs, backends, algs == null ? MlDsaRows.ALGS : algs.split(",")).forEach(System.out::println);
     }
 
     /**

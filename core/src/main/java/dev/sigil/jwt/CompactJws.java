@@ -6,6 +6,7 @@ import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
 import dev.sigil.spi.UntrustedText;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -90,8 +91,18 @@ final class CompactJws {
         return parseObject(decoded, 0, decoded.length, "header", headerLimits);
     }
 
-    /** The signature's bytes. */
-    byte[] signature(String token, int dot2) throws JwtVerificationException {
+    /**
+     * The signature's bytes; {@code signed} is what {@link #signingInput} made of the token, and
+     * when that is the whole token, a long signature is decoded from it rather than from a copy.
+     */
+    byte[] signature(String token, int dot2, byte[] signed) throws JwtVerificationException {
+        if (signed.length == token.length()) {
+            byte[] decoded = Base64Url.decodeLatin1(signed, dot2 + 1, signed.length);
+            if (decoded != null) {
+                return decoded;
+            }
+            // Refused: decoding the chars refuses it too, and says where and why.
+        }
         return decode(token, dot2 + 1, token.length(), "signature");
     }
 
@@ -102,9 +113,16 @@ final class CompactJws {
      * prove nothing about the text; the text is checked where it is read, the header by matching
      * an accepted header or by decoding it, the payload by decoding it from the token's chars, and
      * no token is accepted before both have been.
+     *
+     * <p>Behind a signature long enough for the JDK's decoder (ML-DSA's), it is the whole token,
+     * encoded as ISO-8859-1 so that {@link #signature} can decode from it: one copy of the token
+     * instead of two more of the signature.
      */
     @SuppressWarnings("deprecation")
     static byte[] signingInput(String token, int dot2) {
+        if (token.length() - dot2 > Base64Url.JDK_DECODER_FROM) {
+            return token.getBytes(StandardCharsets.ISO_8859_1);
+        }
         byte[] signed = new byte[dot2];
         token.getBytes(0, dot2, signed, 0);
         return signed;

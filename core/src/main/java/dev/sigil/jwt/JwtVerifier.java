@@ -276,8 +276,8 @@ public final class JwtVerifier implements TokenVerifier {
             lastHeader = new AcceptedHeader(token.substring(0, dot1), header);
         }
         try {
-            byte[] signature = compact.signature(token, dot2);
             byte[] signed = CompactJws.signingInput(token, dot2);
+            byte[] signature = compact.signature(token, dot2, signed);
 
             KeyIndex keys = currentKeys.current(async);
             if (keys == null) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sigil.internal.codec.Base64Url;
 import dev.sigil.jwk.BuiltinJsonCodec;
 import dev.sigil.jwt.CompactJws.AcceptedHeader;
 import dev.sigil.jwt.JwtVerificationException.Reason;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -108,11 +110,55 @@ class CompactJwsTest {
                 () -> crashing.payload(TOKEN, DOT1, DOT2, buffer));
     }
 
+    private byte[] signature(String token) throws JwtVerificationException {
+        int dot2 = token.lastIndexOf('.');
+        return jws.signature(token, dot2, CompactJws.signingInput(token, dot2));
+    }
+
     @Test
     void decodesTheSignature() throws Exception {
-        assertArrayEquals(new byte[] {1, 2, 3, -1}, jws.signature(TOKEN, DOT2));
-        assertArrayEquals(new byte[0], jws.signature("a.b.", 3));
-        assertMalformedStartingWith("token signature is not valid base64url: ", () -> jws.signature("a.b.c*", 3));
+        assertArrayEquals(new byte[] {1, 2, 3, -1}, signature(TOKEN));
+        assertArrayEquals(new byte[0], signature("a.b."));
+        assertMalformedStartingWith("token signature is not valid base64url: ", () -> signature("a.b.c*"));
+    }
+
+    /**
+     * Behind a signature as long as ML-DSA's, the signing input is the whole token and the
+     * signature is decoded from it. Every flaw is refused as the chars themselves are, with the
+     * same message, including chars that narrowing would turn into the alphabet (U+0141 into 'A'),
+     * and the bytes before the second dot are still the signing input.
+     */
+    @Test
+    void aLongSignatureIsDecodedFromTheWholeTokensBytesExactlyAsFromItsChars() throws Exception {
+        CompactJws roomy = new CompactJws(new BuiltinJsonCodec(), 20_000, 2, 3);
+        Random random = new Random(5);
+        // 1,020 to 1,026 chars around where the JDK's decoder starts, then ML-DSA-44's and -65's.
+        for (int size : new int[] {765, 766, 767, 768, 769, 2420, 3309}) {
+            byte[] bytes = new byte[size];
+            random.nextBytes(bytes);
+            String clean = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            int n = clean.length();
+            String token = HEADER + "." + PAYLOAD + "." + clean;
+            byte[] signed = CompactJws.signingInput(token, DOT2);
+            assertEquals(n >= 1024 ? token.length() : DOT2, signed.length);
+            assertArrayEquals((HEADER + "." + PAYLOAD).getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(signed, DOT2));
+            assertArrayEquals(bytes, roomy.signature(token, DOT2, signed));
+            for (String flaw : new String[] {"\u0141", "\u012d", "=", "+", "\u00e9", "\uff21", " "}) {
+                for (int at : new int[] {0, clean.length() / 2, clean.length() - 1}) {
+                    String bad = HEADER + "." + PAYLOAD + "." + clean.substring(0, at) + flaw + clean.substring(at + 1);
+                    IllegalArgumentException expected = assertThrows(IllegalArgumentException.class,
+                            () -> Base64Url.decodeInto(bad, DOT2 + 1, bad.length(), new byte[n], 0));
+                    assertMalformed("token signature is not valid base64url: " + expected.getMessage(),
+                            () -> roomy.signature(bad, DOT2, CompactJws.signingInput(bad, DOT2)));
+                }
+            }
+            // The last char's unused bits set.
+            if ((n & 3) != 0) {
+                String bad = token.substring(0, token.length() - 1) + (token.endsWith("B") ? "C" : "B");
+                assertMalformedStartingWith("token signature is not valid base64url: non-canonical",
+                        () -> roomy.signature(bad, DOT2, CompactJws.signingInput(bad, DOT2)));
+            }
+        }
     }
 
     @Test
