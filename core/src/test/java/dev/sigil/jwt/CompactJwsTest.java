@@ -152,6 +152,12 @@ class CompactJwsTest {
                             () -> roomy.signature(bad, DOT2, CompactJws.signingInput(bad, DOT2)));
                 }
             }
+            // A char above U+00FF in the payload is still refused where the payload is read.
+            String foreign = HEADER + "." + PAYLOAD.substring(0, 4) + "\u0141" + PAYLOAD.substring(5) + "." + clean;
+            byte[] foreignSigned = CompactJws.signingInput(foreign, DOT2);
+            assertArrayEquals(bytes, roomy.signature(foreign, DOT2, foreignSigned));
+            assertMalformedStartingWith("token payload is not valid base64url: ",
+                    () -> roomy.payload(foreign, DOT1, DOT2, foreignSigned));
             // The last char's unused bits set.
             if ((n & 3) != 0) {
                 String bad = token.substring(0, token.length() - 1) + (token.endsWith("B") ? "C" : "B");
