@@ -121,7 +121,12 @@ final class CompactJws {
     @SuppressWarnings("deprecation")
     static byte[] signingInput(String token, int dot2) {
         if (token.length() - dot2 > Base64Url.JDK_DECODER_FROM) {
-            return token.getBytes(StandardCharsets.ISO_8859_1);
+            byte[] whole = token.getBytes(StandardCharsets.ISO_8859_1);
+            // A surrogate pair becomes one '?', which would shift every byte after it: such a
+            // token is refused anyway, but only from a copy aligned with its chars.
+            if (whole.length == token.length()) {
+                return whole;
+            }
         }
         byte[] signed = new byte[dot2];
         token.getBytes(0, dot2, signed, 0);

@@ -158,6 +158,16 @@ class CompactJwsTest {
             assertArrayEquals(bytes, roomy.signature(foreign, DOT2, foreignSigned));
             assertMalformedStartingWith("token payload is not valid base64url: ",
                     () -> roomy.payload(foreign, DOT1, DOT2, foreignSigned));
+            // A surrogate pair, which ISO-8859-1 makes one '?': the copy stays aligned with the chars.
+            String pair = HEADER + "." + PAYLOAD.substring(0, 4) + "\ud83d\ude00" + PAYLOAD.substring(6) + "." + clean;
+            byte[] pairSigned = CompactJws.signingInput(pair, DOT2);
+            assertEquals(DOT2, pairSigned.length);
+            assertArrayEquals(bytes, roomy.signature(pair, DOT2, pairSigned));
+            assertMalformedStartingWith("token payload is not valid base64url: ",
+                    () -> roomy.payload(pair, DOT1, DOT2, pairSigned));
+            String pairInSignature = HEADER + "." + PAYLOAD + "." + clean.substring(0, 8) + "\ud83d\ude00" + clean.substring(10);
+            assertMalformedStartingWith("token signature is not valid base64url: ",
+                    () -> roomy.signature(pairInSignature, DOT2, CompactJws.signingInput(pairInSignature, DOT2)));
             // The last char's unused bits set.
             if ((n & 3) != 0) {
                 String bad = token.substring(0, token.length() - 1) + (token.endsWith("B") ? "C" : "B");

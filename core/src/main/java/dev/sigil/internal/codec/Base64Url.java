@@ -55,9 +55,11 @@ public final class Base64Url {
      */
     public static byte[] decode(CharSequence s, int from, int to) {
         if (to - from >= JDK_DECODER_FROM && s instanceof String) {
-            // Encoded as ISO-8859-1, where any char above U+00FF becomes '?', outside the alphabet;
-            // narrowing each char to its low byte instead would let U+0141 pass for 'A'.
-            byte[] decoded = decodeLatin1(((String) s).substring(from, to).getBytes(StandardCharsets.ISO_8859_1), 0, to - from);
+            // Encoded as ISO-8859-1, where any char above U+00FF becomes '?', outside the alphabet
+            // (a surrogate pair one '?', so the bytes may be fewer than the chars); narrowing each
+            // char to its low byte instead would let U+0141 pass for 'A'.
+            byte[] latin1 = ((String) s).substring(from, to).getBytes(StandardCharsets.ISO_8859_1);
+            byte[] decoded = decodeLatin1(latin1, 0, latin1.length);
             if (decoded != null) {
                 return decoded;
             }

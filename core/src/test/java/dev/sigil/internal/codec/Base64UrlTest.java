@@ -130,7 +130,8 @@ class Base64UrlTest {
     @Test
     void longRangesAreDecodedExactlyAsCharByChar() {
         Random random = new Random(11);
-        String[] flaws = {"=", "==", "+", "/", " ", "\n", "\u00e9", "\u0141", "\u012d", "\u0000", ".", "\uff21"};
+        String[] flaws = {"=", "==", "+", "/", " ", "\n", "\u00e9", "\u0141", "\u012d", "\u0000", ".", "\uff21",
+            "\ud83d\ude00"};
         int checked = 0;
         for (int n = Base64Url.JDK_DECODER_FROM - 4; n < Base64Url.JDK_DECODER_FROM + 8; n++) {
             byte[] plain = new byte[n * 3 / 4];
