@@ -118,6 +118,27 @@ class JwtVerifierPipelineTest {
         assertEquals(Reason.MALFORMED, refusal(token(header, "not*base64", KEY)));
     }
 
+    /**
+     * A signature as long as ML-DSA's is decoded from one copy of the whole token: any char that
+     * copy cannot hold (above U+00FF, a surrogate pair) is refused with a reason, never a crash and
+     * never as the byte it narrows to.
+     */
+    @Test
+    void aLongSignatureWithForeignCharsIsRefusedWithAReason() {
+        String header = b64("{\"alg\":\"HS256\",\"kid\":\"k1\"}");
+        String payload = b64(CLAIMS);
+        String longSignature = "A".repeat(3227);
+        for (String foreign : new String[] {"\u0141", "\ud83d\ude00", "\uff21"}) {
+            String inSignature = header + "." + payload + "." + longSignature.substring(0, 100) + foreign
+                    + longSignature.substring(101);
+            assertEquals(Reason.MALFORMED, refusal(inSignature));
+            String inPayload = header + "." + payload.substring(0, 5) + foreign + payload.substring(6) + "." + longSignature;
+            // The signature is judged before the payload is read: 3,227 chars are no HS256 MAC.
+            assertEquals(Reason.INVALID_SIGNATURE, refusal(inPayload));
+        }
+        assertEquals(Reason.INVALID_SIGNATURE, refusal(header + "." + payload + "." + longSignature));
+    }
+
     @Test
     void theClaimsAreJudgedOnlyOnceTheSignatureIsGood() {
         String expired = "{\"iss\":\"https://i/\",\"aud\":\"api\",\"exp\":" + (NOW - 120) + "}";
