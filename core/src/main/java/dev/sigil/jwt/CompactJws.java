@@ -92,8 +92,22 @@ final class CompactJws {
     }
 
     /**
-     * The signature's bytes; {@code signed} is what {@link #signingInput} made of the token, and
-     * when that is the whole token, a long signature is decoded from it rather than from a copy.
+     * Checks that the signature, {@code token[dot2 + 1, token.length())}, is canonical base64url, so
+     * that a malformed one is refused as such, before any key is looked up, while the backend that
+     * decodes it into its own buffer only has to answer yes or no.
+     */
+    void checkSignature(String token, int dot2) throws JwtVerificationException {
+        if (Base64Url.canonicalLength(token, dot2 + 1, token.length()) < 0) {
+            decode(token, dot2 + 1, token.length(), "signature");
+            // Not reached: what canonicalLength refuses, decode refuses with the reason.
+            throw new JwtVerificationException(Reason.MALFORMED, "token signature is not valid base64url");
+        }
+    }
+
+    /**
+     * The signature's bytes, for a signature longer than {@link Base64Url#JDK_DECODER_FROM} chars;
+     * {@code signed} is what {@link #signingInput} made of the token, and when that is the whole
+     * token, the signature is decoded from it rather than from a copy.
      */
     byte[] signature(String token, int dot2, byte[] signed) throws JwtVerificationException {
         if (signed.length == token.length()) {
@@ -107,26 +121,22 @@ final class CompactJws {
     }
 
     /**
-     * The signing input, {@code token[0, dot2)}, as the bytes the signature covers. Each char is
-     * narrowed to its low byte: a copy of just this range without a second one, unlike
-     * {@code substring(..).getBytes(..)}. Narrowing would let U+0141 pass for 'A', so these bytes
-     * prove nothing about the text; the text is checked where it is read, the header by matching
-     * an accepted header or by decoding it, the payload by decoding it from the token's chars, and
-     * no token is accepted before both have been.
-     *
-     * <p>Behind a signature long enough for the JDK's decoder (ML-DSA's), it is the whole token,
-     * encoded as ISO-8859-1 so that {@link #signature} can decode from it: one copy of the token
-     * instead of two more of the signature.
+     * The signing input, {@code token[0, dot2)}, as the bytes the signature covers, for a token whose
+     * signature is long enough for the JDK's decoder (ML-DSA's; shorter ones are read by the backend
+     * from the token's chars): the whole token, encoded as ISO-8859-1 so that {@link #signature} can
+     * decode from it, one copy of the token instead of two more of the signature. Any char above
+     * U+00FF becomes '?', which is outside the alphabet, so these bytes prove nothing about the text;
+     * the text is checked where it is read, the header by matching an accepted header or by decoding
+     * it, the payload by decoding it from the token's chars, and no token is accepted before both
+     * have been.
      */
     @SuppressWarnings("deprecation")
     static byte[] signingInput(String token, int dot2) {
-        if (token.length() - dot2 > Base64Url.JDK_DECODER_FROM) {
-            byte[] whole = token.getBytes(StandardCharsets.ISO_8859_1);
-            // A surrogate pair becomes one '?', which would shift every byte after it: such a
-            // token is refused anyway, but only from a copy aligned with its chars.
-            if (whole.length == token.length()) {
-                return whole;
-            }
+        byte[] whole = token.getBytes(StandardCharsets.ISO_8859_1);
+        // A surrogate pair becomes one '?', which would shift every byte after it: such a token is
+        // refused anyway, but only from a copy aligned with its chars.
+        if (whole.length == token.length()) {
+            return whole;
         }
         byte[] signed = new byte[dot2];
         token.getBytes(0, dot2, signed, 0);
@@ -134,20 +144,24 @@ final class CompactJws {
     }
 
     /**
-     * The payload's members, decoded into {@code buffer} (the signing input, no longer needed once
-     * the signature is checked: decoding over it saves a copy) and parsed. Call it only after the
-     * signature has been checked, so that an unsigned payload is never decoded, let alone parsed.
-     * Decoded from the token's chars, not from the buffer's bytes, which {@link #signingInput} does
-     * not check.
+     * The payload's members, decoded and parsed. Call it only after the signature has been checked,
+     * so that an unsigned payload is never decoded, let alone parsed. Decoded from the token's chars
+     * into {@code buffer}, the signing input {@link #signingInput} made, no longer needed once the
+     * signature is checked, or into an array of exactly the payload's length when {@code buffer} is
+     * {@code null}: the parsed claims keep their strings as ranges of it.
      */
     Map<String, Object> payload(String token, int dot1, int dot2, byte[] buffer) throws JwtVerificationException {
         int payloadLength;
+        byte[] decoded = buffer;
         try {
-            payloadLength = Base64Url.decodeInto(token, dot1 + 1, dot2, buffer, 0);
+            if (decoded == null) {
+                decoded = new byte[Base64Url.decodedLength(dot2 - dot1 - 1)];
+            }
+            payloadLength = Base64Url.decodeInto(token, dot1 + 1, dot2, decoded, 0);
         } catch (IllegalArgumentException e) {
             throw new JwtVerificationException(Reason.MALFORMED, "token payload is not valid base64url: " + e.getMessage());
         }
-        return parseObject(buffer, 0, payloadLength, "payload", claimsLimits);
+        return parseObject(decoded, 0, payloadLength, "payload", claimsLimits);
     }
 
     /**

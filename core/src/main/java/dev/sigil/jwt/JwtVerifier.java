@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import dev.sigil.internal.codec.Base64Url;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.tokens.TokenStore;
 import dev.sigil.internal.keys.KeyFit;
@@ -276,8 +277,16 @@ public final class JwtVerifier implements TokenVerifier {
             lastHeader = new AcceptedHeader(token.substring(0, dot1), header);
         }
         try {
-            byte[] signed = CompactJws.signingInput(token, dot2);
-            byte[] signature = compact.signature(token, dot2, signed);
+            // A signature as long as ML-DSA's is decoded by the JDK from one copy of the whole token;
+            // a shorter one is read by the backend from the token's chars, into buffers it keeps.
+            byte[] signed = null;
+            byte[] signature = null;
+            if (token.length() - dot2 > Base64Url.JDK_DECODER_FROM) {
+                signed = CompactJws.signingInput(token, dot2);
+                signature = compact.signature(token, dot2, signed);
+            } else {
+                compact.checkSignature(token, dot2);
+            }
 
             KeyIndex keys = currentKeys.current(async);
             if (keys == null) {
@@ -285,7 +294,7 @@ public final class JwtVerifier implements TokenVerifier {
             }
             ImportedKey verifiedBy;
             try {
-                verifiedBy = signatures.verify(keys, header, signed, dot2, signature);
+                verifiedBy = signatures.verify(keys, header, token, dot2, signed, signature);
             } catch (JwtVerificationException failure) {
                 if (failure.reason() != Reason.KEY_NOT_FOUND && failure.reason() != Reason.INVALID_SIGNATURE) {
                     throw failure;
@@ -297,11 +306,11 @@ public final class JwtVerifier implements TokenVerifier {
                 if (refreshed == keys) {
                     throw failure;
                 }
-                verifiedBy = signatures.verify(refreshed, header, signed, dot2, signature);
+                verifiedBy = signatures.verify(refreshed, header, token, dot2, signed, signature);
             }
 
             // Only now, so that an unsigned payload is never parsed (unless a multi-issuer verifier had
-            // to read its iss); decoded over the signing input, which is no longer needed.
+            // to read its iss).
             JwtClaims claims = routed != null ? routed : JwtClaims.of(compact.payload(token, dot1, dot2, signed));
             claimRules.check(header, claims);
             VerifiedJwt verified = new VerifiedJwt(header, claims);

@@ -5,6 +5,7 @@ import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.JwsAlgorithm;
+import dev.sigil.spi.TokenBuffers;
 
 /**
  * Checks a token's signature over its own bytes with the keys {@link KeySelection} offers, in
@@ -25,13 +26,15 @@ final class SignatureCheck {
     }
 
     /**
-     * The key of {@code keys} that verifies {@code signature} over {@code signed[0, signedLength)}
-     * with the header's alg.
+     * The key of {@code keys} that verifies the token's signature with the header's alg. The token's
+     * second dot is at {@code dot2}; {@code signed} and {@code signature} are the signing input and
+     * the decoded signature when the verifier made them (for an ML-DSA-long signature), else
+     * {@code null}, and the backend reads both from the token.
      *
      * @throws JwtVerificationException if none does: {@code KEY_NOT_FOUND}, {@code ALGORITHM_NOT_ALLOWED}
      *     (the token's kid names keys of another type or alg) or {@code INVALID_SIGNATURE}
      */
-    ImportedKey verify(KeyIndex keys, JoseHeader header, byte[] signed, int signedLength, byte[] signature)
+    ImportedKey verify(KeyIndex keys, JoseHeader header, String token, int dot2, byte[] signed, byte[] signature)
             throws JwtVerificationException {
         JwsAlgorithm alg = header.algorithm();
         String kid = header.keyIdOrNull();
@@ -45,17 +48,20 @@ final class SignatureCheck {
             if (!candidate.fits(alg)) {
                 continue;
             }
-            if (fixed != 0 && signature.length != fixed) {
+            int length = signature != null ? signature.length : TokenBuffers.signatureLength(token, dot2);
+            if (fixed != 0 && length != fixed) {
                 // Checked in core, once a key fits, so that no backend is handed a signature no key
                 // could verify; a key of another alg is the more useful refusal, so it comes first.
-                throw new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + signature.length
+                throw new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + length
                         + " bytes is not the " + fixed + " bytes of " + alg);
             }
             if (!selection.mayTry(tried)) {
                 throw selection.limitReached(tried, kid);
             }
             tried++;
-            if (backend.verify(alg, candidate.key(), signed, 0, signedLength, signature)) {
+            boolean valid = signed == null ? backend.verify(alg, candidate.key(), token, dot2)
+                    : backend.verify(alg, candidate.key(), signed, 0, dot2, signature);
+            if (valid) {
                 return candidate;
             }
         }

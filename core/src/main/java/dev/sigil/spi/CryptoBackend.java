@@ -75,6 +75,35 @@ public interface CryptoBackend {
     boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, int off, int len, byte[] signature);
 
     /**
+     * {@link #verify(JwsAlgorithm, VerificationKey, byte[], int, int, byte[]) verify} for a compact JWS
+     * read from its chars: the signing input is {@code token[0, dot2)}, each char taken as its low
+     * byte, and the signature is the base64url text {@code token[dot2 + 1, token.length())}. A
+     * verifier calls this for every signature shorter than ML-DSA's, so that a backend can read the
+     * token into buffers it keeps ({@link TokenBuffers}, one beside each pooled engine) rather than
+     * into new arrays for every token.
+     *
+     * <p>The caller must check that the chars of the signing input are base64url and one dot, as a
+     * verifier does when it decodes the header and payload: a char above U+00FF would otherwise
+     * count as the byte it shares its low byte with. Returns {@code false}, never throws, for
+     * everything {@link #verify(JwsAlgorithm, VerificationKey, byte[], int, int, byte[]) verify} refuses,
+     * for a {@code dot2} that is not the position of a dot in {@code token}, and for a signature that
+     * is not canonical base64url.
+     *
+     * <p>The default reads the token into new arrays and calls that {@code verify}; Sigil's backends
+     * override it with their buffers.
+     *
+     * @param alg the algorithm named by the token's header, already allowed by the verifier
+     * @param key a key this backend imported
+     * @param token the compact JWS
+     * @param dot2 the position of the token's second dot, which ends the signing input
+     * @return {@code true} only if the signature verifies with this key and algorithm
+     */
+    default boolean verify(JwsAlgorithm alg, VerificationKey key, String token, int dot2) {
+        TokenBuffers buffers = new TokenBuffers();
+        return buffers.read(token, dot2) && verify(alg, key, buffers.input(), 0, dot2, buffers.signature());
+    }
+
+    /**
      * Whether {@link #verify}'s arguments can name a signature at all: none {@code null}, and
      * {@code [off, off+len)} inside {@code data}. An implementation returns {@code false} when they
      * cannot, before it looks at the key: one rule, here, so that no backend throws for a range a

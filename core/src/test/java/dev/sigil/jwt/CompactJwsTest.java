@@ -15,8 +15,10 @@ import dev.sigil.spi.JsonCodec;
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -140,7 +142,7 @@ class CompactJwsTest {
             int n = clean.length();
             String token = HEADER + "." + PAYLOAD + "." + clean;
             byte[] signed = CompactJws.signingInput(token, DOT2);
-            assertEquals(n >= 1024 ? token.length() : DOT2, signed.length);
+            assertEquals(token.length(), signed.length);
             assertArrayEquals((HEADER + "." + PAYLOAD).getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(signed, DOT2));
             assertArrayEquals(bytes, roomy.signature(token, DOT2, signed));
             for (String flaw : new String[] {"\u0141", "\u012d", "=", "+", "\u00e9", "\uff21", " "}) {
@@ -178,8 +180,60 @@ class CompactJwsTest {
     }
 
     @Test
-    void theSigningInputIsTheTokenUpToTheSecondDot() {
-        assertArrayEquals((HEADER + "." + PAYLOAD).getBytes(StandardCharsets.US_ASCII), CompactJws.signingInput(TOKEN, DOT2));
+    void theSigningInputIsTheTokenUpToTheSecondDotInACopyOfTheWholeToken() {
+        byte[] signed = CompactJws.signingInput(TOKEN, DOT2);
+        assertArrayEquals(TOKEN.getBytes(StandardCharsets.US_ASCII), signed);
+        assertArrayEquals((HEADER + "." + PAYLOAD).getBytes(StandardCharsets.US_ASCII), Arrays.copyOf(signed, DOT2));
+    }
+
+    /**
+     * A signature the backend reads from the chars is checked first, whole: every flaw is refused
+     * with the message decoding gives, and a canonical one passes.
+     */
+    @Test
+    void checksASignatureTheBackendWillReadWithDecodingsVerdict() throws Exception {
+        Random random = new Random(9);
+        for (int size : new int[] {0, 1, 2, 3, 32, 64, 256, 512, 765}) {
+            byte[] bytes = new byte[size];
+            random.nextBytes(bytes);
+            String clean = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            jws.checkSignature(HEADER + "." + PAYLOAD + "." + clean, DOT2);
+            List<String> flawed = new ArrayList<>();
+            for (String flaw : new String[] {"\u0141", "\u012d", "=", "+", "/", "\u00e9", "\uff21", " ", "\ud83d"}) {
+                for (int at : new int[] {0, clean.length() / 2, clean.length() - 1}) {
+                    if (at >= 0 && at < clean.length()) {
+                        flawed.add(clean.substring(0, at) + flaw + clean.substring(at + 1));
+                    }
+                }
+            }
+            flawed.add(clean + "=");
+            // A length no base64url text has.
+            flawed.add(clean + "A".repeat((1 - clean.length()) & 3));
+            if ((clean.length() & 3) > 1) {
+                flawed.add(clean.substring(0, clean.length() - 1) + (clean.endsWith("B") ? "C" : "B"));
+            }
+            for (String signature : flawed) {
+                String bad = HEADER + "." + PAYLOAD + "." + signature;
+                IllegalArgumentException expected = assertThrows(IllegalArgumentException.class,
+                        () -> Base64Url.decode(bad, DOT2 + 1, bad.length()), signature);
+                assertMalformed("token signature is not valid base64url: " + expected.getMessage(),
+                        () -> jws.checkSignature(bad, DOT2));
+            }
+        }
+    }
+
+    @Test
+    void decodesThePayloadIntoAnArrayOfItsOwnWithoutABuffer() throws Exception {
+        Map<String, Object> claims = jws.payload(TOKEN, DOT1, DOT2, null);
+        assertEquals("u", claims.get("sub"));
+        String foreign = HEADER + "." + PAYLOAD.substring(0, 4) + "\u0141" + PAYLOAD.substring(5) + "." + SIGNATURE;
+        assertMalformedStartingWith("token payload is not valid base64url: ", () -> jws.payload(foreign, DOT1, DOT2, null));
+        // 33 chars: no base64url text has that length, so no array of the decoded length can be made.
+        String impossible = HEADER + "." + PAYLOAD + "AA." + SIGNATURE;
+        int dot2 = impossible.lastIndexOf('.');
+        assertEquals(33, dot2 - DOT1 - 1);
+        assertMalformed("token payload is not valid base64url: base64url text of length 33 is impossible",
+                () -> jws.payload(impossible, DOT1, dot2, null));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -116,6 +117,38 @@ class JwtVerifierPipelineTest {
         String header = b64("{\"alg\":\"HS256\",\"kid\":\"k1\"}");
         assertEquals(Reason.INVALID_SIGNATURE, refusal(token(header, "not*base64", OTHER)));
         assertEquals(Reason.MALFORMED, refusal(token(header, "not*base64", KEY)));
+    }
+
+    /**
+     * The backend reads the signing input by taking each char's low byte, so a char 0x100 above a
+     * base64url char passes there for that char, and a MAC over the ASCII text verifies. The
+     * verifier still refuses the token: it reads the header and the payload from the chars, and
+     * accepts nothing before both have been. A malformed signature is refused before any key is asked for.
+     */
+    @Test
+    void aCharThatNarrowsToTheSignedByteIsRefusedWhereTheTextIsRead() {
+        String header = b64("{\"alg\":\"HS256\",\"kid\":\"k1\"}");
+        String payload = b64(CLAIMS);
+        String good = token(header, payload, KEY);
+        String signature = good.substring(good.lastIndexOf('.'));
+        for (int at : new int[] {0, 7, payload.length() - 1}) {
+            String lifted = payload.substring(0, at) + (char) (payload.charAt(at) + 0x100) + payload.substring(at + 1);
+            assertEquals(Reason.MALFORMED, refusal(header + "." + lifted + signature), "payload char " + at);
+        }
+        for (int at : new int[] {0, 5, header.length() - 1}) {
+            String lifted = header.substring(0, at) + (char) (header.charAt(at) + 0x100) + header.substring(at + 1);
+            assertEquals(Reason.MALFORMED, refusal(lifted + "." + payload + signature), "header char " + at);
+        }
+        // The same signature spelled with a lifted char, or padded, is malformed, and no key is used for it.
+        int calls = backend.calls.size();
+        String encoded = signature.substring(1);
+        assertEquals(Reason.MALFORMED, refusal(header + "." + payload + "." + (char) (encoded.charAt(0) + 0x100)
+                + encoded.substring(1)));
+        assertEquals(Reason.MALFORMED, refusal(header + "." + payload + "." + encoded + "="));
+        assertEquals(calls, backend.calls.size());
+        // And the token as signed still verifies, after all that.
+        assertEquals(Reason.INVALID_SIGNATURE, refusal(token(header, payload, OTHER)));
+        assertEquals("https://i/", assertDoesNotThrow(() -> verifier.verify(good)).claims().issuer().orElseThrow());
     }
 
     /**

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.sigil.internal.codec.Base64Url;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwt.JwtVerificationException.Reason;
 import dev.sigil.spi.JwsAlgorithm;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,12 +35,18 @@ class SignatureCheckTest {
 
     private ImportedKey verifiedBy;
 
-    /** The refusal, or {@code null} with the key that verified in {@link #verifiedBy}. */
+    /** The refusal, or {@code null} with the key that verified in {@link #verifiedBy}; the backend reads the token's chars. */
     private JwtVerificationException check(int maxCandidates, KeyIndex keys, String kid, Jwk signer) {
+        String token = new String(SIGNED, 0, SIGNED_LENGTH, StandardCharsets.US_ASCII) + "."
+                + Base64Url.encode(JdkTestBackend.signatureFor(signer, SIGNED, SIGNED_LENGTH));
+        return check(maxCandidates, keys, kid, token, null, null);
+    }
+
+    private JwtVerificationException check(int maxCandidates, KeyIndex keys, String kid, String token, byte[] signed,
+            byte[] signature) {
         SignatureCheck check = new SignatureCheck(backend, new KeySelection(maxCandidates));
         try {
-            verifiedBy = check.verify(keys, header(JwsAlgorithm.HS256, kid), SIGNED, SIGNED_LENGTH,
-                    JdkTestBackend.signatureFor(signer, SIGNED, SIGNED_LENGTH));
+            verifiedBy = check.verify(keys, header(JwsAlgorithm.HS256, kid), token, SIGNED_LENGTH, signed, signature);
             return null;
         } catch (JwtVerificationException e) {
             return e;
@@ -46,12 +54,25 @@ class SignatureCheckTest {
     }
 
     @Test
-    void acceptsASignatureTheKidsKeyVerifiesOverTheSignedRange() {
+    void acceptsASignatureTheKidsKeyVerifiesOverTheTokensSigningInput() {
         assertNull(check(4, backend.index(A, B), "b", B));
         assertSame(B, verifiedBy.jwk());
         assertEquals(1, backend.calls.size());
         JdkTestBackend.Call call = backend.calls.get(0);
         assertArrayEquals(B.binaryMember("k").orElseThrow(), call.secret());
+        assertEquals(0, call.off());
+        assertEquals(SIGNED_LENGTH, call.len());
+        assertArrayEquals(Arrays.copyOf(SIGNED, SIGNED_LENGTH), Arrays.copyOf(call.data(), SIGNED_LENGTH));
+    }
+
+    @Test
+    void hasTheBackendVerifyTheArraysTheVerifierMadeWhenThereAreAny() {
+        byte[] signature = JdkTestBackend.signatureFor(B, SIGNED, SIGNED_LENGTH);
+        // The token's own signature is wrong: only the arrays count when they are given.
+        String token = "header.pay." + Base64Url.encode(new byte[32]);
+        assertNull(check(4, backend.index(A, B), "b", token, SIGNED, signature));
+        assertSame(B, verifiedBy.jwk());
+        JdkTestBackend.Call call = backend.calls.get(0);
         assertSame(SIGNED, call.data());
         assertEquals(0, call.off());
         assertEquals(SIGNED_LENGTH, call.len());

@@ -8,6 +8,7 @@ import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyParameters;
+import dev.sigil.spi.VerificationKey;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.ArrayList;
@@ -76,6 +77,22 @@ public abstract class CryptoBackendContract {
     /** {@return the backend under test} */
     protected final CryptoBackend backend() {
         return backend;
+    }
+
+    /**
+     * Verifies {@code signature} over all of {@code data} both ways a backend is asked: from arrays,
+     * and from the chars of a compact token, {@code data} as the signing input and the signature in
+     * base64url ({@link CryptoBackend#verify(JwsAlgorithm, VerificationKey, String, int)}). Fails
+     * unless both give the same answer, so every case of a kit holds both ways to its promise.
+     *
+     * @param alg the algorithm
+     * @param key a key the backend imported
+     * @param data the signing input; each byte becomes the char of the same value
+     * @param signature the signature bytes
+     * @return the answer both ways gave
+     */
+    protected final boolean verifyBothWays(JwsAlgorithm alg, VerificationKey key, byte[] data, byte[] signature) {
+        return Verdicts.verifyBothWays(backend, alg, key, data, signature);
     }
 
     @BeforeAll

@@ -108,7 +108,7 @@ public abstract class CryptoBackendEngineReuseContract extends CryptoBackendCont
     }
 
     private boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] data, byte[] signature) {
-        return backend().verify(alg, key, data, 0, data.length, signature);
+        return verifyBothWays(alg, key, data, signature);
     }
 
     // ---- Keys taking turns --------------------------------------------------------------------

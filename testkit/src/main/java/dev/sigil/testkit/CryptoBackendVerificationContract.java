@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.TokenBuffers;
 import dev.sigil.spi.VerificationKey;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -132,7 +134,7 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
     }
 
     private boolean verify(JwsAlgorithm alg, VerificationKey key, byte[] signature) {
-        return backend().verify(alg, key, DATA, 0, DATA.length, signature);
+        return verifyBothWays(alg, key, DATA, signature);
     }
 
     private static byte[] flipBit(byte[] bytes, int index, int bit) {
@@ -419,6 +421,103 @@ public abstract class CryptoBackendVerificationContract extends CryptoBackendCon
                 byte[] signature = signer.sign(DATA);
                 assertTrue(verify(alg, key, signature), "signature " + i);
                 assertFalse(backend().verify(alg, key, DATA, 0, DATA.length - 1, signature), "signature " + i);
+            }
+        });
+    }
+
+    // ---- From a token's chars ----------------------------------------------------------------
+
+    private static String token(byte[] data, byte[] signature) {
+        return new String(data, StandardCharsets.ISO_8859_1) + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+    }
+
+    /**
+     * Read from a token's chars, a signature is verified only in its one canonical spelling: padded,
+     * with the standard alphabet's '+' or '/', with the last char's unused bits set, with a char whose
+     * low byte is a base64url char, or with whitespace, it is false; so is a {@code dot2} that does
+     * not point at the token's second dot. The canonical token still verifies after each refusal.
+     */
+    @TestFactory
+    Stream<DynamicTest> readsOnlyTheCanonicalSignatureFromATokensChars() {
+        return forEachCase((alg, signers) -> {
+            Signed signed = new Signed(backend(), signers.signer(false), DATA);
+            String token = token(DATA, signed.signature);
+            int dot2 = DATA.length;
+            String encoded = token.substring(dot2 + 1);
+            List<String> flawed = new ArrayList<>();
+            flawed.add(encoded + "=");
+            flawed.add(encoded + "==");
+            flawed.add(" " + encoded);
+            flawed.add(encoded.substring(0, 4) + "\n" + encoded.substring(4));
+            flawed.add(encoded.substring(0, encoded.length() - 1));
+            flawed.add(encoded + "A");
+            String standard = Base64.getEncoder().withoutPadding().encodeToString(signed.signature);
+            if (!standard.equals(encoded)) {
+                flawed.add(standard);
+            }
+            for (int at : new int[] {0, encoded.length() / 2, encoded.length() - 1}) {
+                // The same low byte, eight bits higher: U+0141 for 'A', and so on.
+                flawed.add(encoded.substring(0, at) + (char) (encoded.charAt(at) + 0x100) + encoded.substring(at + 1));
+            }
+            int remainder = encoded.length() & 3;
+            if (remainder != 0) {
+                char last = encoded.charAt(encoded.length() - 1);
+                int alphabetIndex = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last);
+                char unusedBitSet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(alphabetIndex ^ 1);
+                flawed.add(encoded.substring(0, encoded.length() - 1) + unusedBitSet);
+            }
+            String signingInput = token.substring(0, dot2 + 1);
+            for (String signature : flawed) {
+                assertFalse(backend().verify(alg, signed.key, signingInput + signature, dot2),
+                        () -> "signature spelled " + signature.replace("\n", "\\n"));
+            }
+            // DATA's own dot too: the signature would then start with the payload and hold a dot.
+            for (int wrongDot : new int[] {-1, dot2 - 1, dot2 + 1, token.length(), token.length() + 5, DATA.length / 2}) {
+                assertFalse(backend().verify(alg, signed.key, token, wrongDot), "dot2 " + wrongDot);
+            }
+            assertFalse(backend().verify(alg, signed.key, null, dot2), "no token");
+            assertFalse(backend().verify(null, signed.key, token, dot2), "no algorithm");
+            assertFalse(backend().verify(alg, null, token, dot2), "no key");
+            assertTrue(backend().verify(alg, signed.key, token, dot2));
+        });
+    }
+
+    /**
+     * Tokens of every size in turn through the same engines: a signing input longer than the buffers
+     * keep ({@link TokenBuffers#KEPT_LENGTH}), then short ones again, and, for RSA, keys of two
+     * sizes taking turns, so that the signature buffer changes length between calls.
+     */
+    @TestFactory
+    Stream<DynamicTest> verifiesTokensOfEverySizeInTurnFromTheirChars() {
+        return forEachCase((alg, signers) -> {
+            JwsSigner signer = signers.signer(false);
+            VerificationKey key = backend().importKey(signer.keyParameters());
+            List<JwsSigner> signersInTurn = new ArrayList<>(List.of(signer));
+            List<VerificationKey> keysInTurn = new ArrayList<>(List.of(key));
+            if (alg.family() == JwsAlgorithm.Family.RSA || alg.family() == JwsAlgorithm.Family.RSA_PSS) {
+                JwsSigner larger = GeneratedKeys.rsaSigner(alg, GeneratedKeys.generate("RSA", 3072));
+                signersInTurn.add(larger);
+                keysInTurn.add(backend().importKey(larger.keyParameters()));
+            }
+            for (int length : new int[] {DATA.length, 3 * TokenBuffers.KEPT_LENGTH / 2, 0, 700, TokenBuffers.KEPT_LENGTH + 1, 5}) {
+                byte[] data = new byte[length];
+                for (int i = 0; i < length; i++) {
+                    data[i] = (byte) "abcdefghijklmnopqrstuvwxyz012345-_".charAt(i % 34);
+                }
+                for (int k = 0; k < signersInTurn.size(); k++) {
+                    byte[] signature = signersInTurn.get(k).sign(data);
+                    String token = token(data, signature);
+                    String what = length + " bytes signed, key " + k;
+                    assertTrue(backend().verify(alg, keysInTurn.get(k), token, length), what);
+                    if (length > 0) {
+                        byte[] changed = data.clone();
+                        changed[length - 1] ^= 1;
+                        assertFalse(backend().verify(alg, keysInTurn.get(k), token(changed, signature), length), what);
+                    }
+                    if (keysInTurn.size() > 1) {
+                        assertFalse(backend().verify(alg, keysInTurn.get(1 - k), token, length), what + ", other key");
+                    }
+                }
             }
         });
     }

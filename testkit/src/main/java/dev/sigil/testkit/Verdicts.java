@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Assertions;
 
 /** Runs one vector against a backend and says what came of it. */
 final class Verdicts {
@@ -46,9 +47,25 @@ final class Verdicts {
             // coordinate of the wrong length, which no backend is ever given.
             return Outcome.keyRefused(e.getMessage());
         }
-        byte[] message = vector.message();
-        return backend.verify(vector.algorithm(), key, message, 0, message.length, vector.signature())
+        return verifyBothWays(backend, vector.algorithm(), key, vector.message(), vector.signature())
                 ? Outcome.accepted() : Outcome.rejected("signature does not verify");
+    }
+
+    /**
+     * Verifies {@code signature} over all of {@code data} both ways a backend is asked: from arrays,
+     * and from the chars of a compact token with {@code data} as its signing input, each byte as the
+     * char of the same value. Fails the test unless both give the same answer.
+     */
+    static boolean verifyBothWays(CryptoBackend backend, JwsAlgorithm alg, VerificationKey key, byte[] data,
+            byte[] signature) {
+        boolean fromArrays = backend.verify(alg, key, data, 0, data.length, signature);
+        String token = new String(data, StandardCharsets.ISO_8859_1) + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+        boolean fromChars = backend.verify(alg, key, token, data.length);
+        Assertions.assertEquals(fromArrays, fromChars, () -> "backend '" + backend.name() + "' answers " + fromChars
+                + " from a token's chars and " + fromArrays + " from arrays, " + alg + " with a signature of "
+                + signature.length + " bytes");
+        return fromArrays;
     }
 
     /**
@@ -83,7 +100,7 @@ final class Verdicts {
             return Outcome.keyRefused(dropped.isEmpty() ? "no key built" : String.join("; ", dropped));
         }
         byte[] message = vector.message();
-        return backend.verify(vector.algorithm(), built.get(0), message, 0, message.length, vector.signature())
+        return verifyBothWays(backend, vector.algorithm(), built.get(0), message, vector.signature())
                 ? Outcome.accepted() : Outcome.rejected("signature does not verify");
     }
 

@@ -97,7 +97,7 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
 
     /** The engine pool a verification of {@code alg} with {@code key} uses, or {@code null}; for tests. */
     EnginePool<?> enginesFor(JwsAlgorithm alg, VerificationKey key) {
-        AlgorithmVerifier verifier = verifiers.verifier(alg);
+        AlgorithmVerifier<?> verifier = verifiers.verifier(alg);
         return verifier == null || !(key instanceof BcKey) ? null : verifier.enginesFor((BcKey) key);
     }
 
@@ -111,7 +111,7 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
         if (!CryptoBackend.argumentsInRange(alg, key, data, off, len, signature) || !(key instanceof BcKey)) {
             return false;
         }
-        AlgorithmVerifier verifier = verifiers.verifier(alg);
+        AlgorithmVerifier<?> verifier = verifiers.verifier(alg);
         if (verifier == null) {
             return false;
         }
@@ -120,6 +120,29 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
         } catch (RuntimeException e) {
             // BouncyCastle signals malformed input with DataLengthException, IllegalArgumentException
             // and others, all unchecked; every one of them means "not valid".
+            return false;
+        }
+    }
+
+    /**
+     * The same as {@link #verify(JwsAlgorithm, VerificationKey, byte[], int, int, byte[])}, the token
+     * read into the buffers of the pooled engine that verifies it, so that a token costs no arrays
+     * beyond BouncyCastle's own. Returns {@code false}, never throws, for a signature that is not
+     * canonical base64url or a {@code dot2} that is not a dot of {@code token}, too.
+     */
+    @Override
+    public boolean verify(JwsAlgorithm alg, VerificationKey key, String token, int dot2) {
+        if (alg == null || !(key instanceof BcKey)) {
+            return false;
+        }
+        AlgorithmVerifier<?> verifier = verifiers.verifier(alg);
+        if (verifier == null) {
+            return false;
+        }
+        try {
+            return verifier.verify((BcKey) key, token, dot2);
+        } catch (RuntimeException e) {
+            // As for the other verify: every way BouncyCastle signals malformed input means "not valid".
             return false;
         }
     }

@@ -11,7 +11,7 @@ import org.bouncycastle.crypto.signers.ECDSASigner;
  * R || S, each exactly the curve's field length. R and S are range-checked ({@link EcdsaScalars})
  * before BouncyCastle sees them.
  */
-final class EcdsaVerifier extends AlgorithmVerifier {
+final class EcdsaVerifier extends AlgorithmVerifier<EcdsaVerifier.Engine> {
 
     private final String curveName;
     /** The length and range of R and S on this curve, checked before BouncyCastle sees them. */
@@ -25,16 +25,21 @@ final class EcdsaVerifier extends AlgorithmVerifier {
     }
 
     @Override
-    boolean verify(BcKey key, byte[] data, int off, int len, byte[] signature) {
-        if (!(key instanceof EcKey)) {
+    int signatureLength(BcKey key) {
+        return key instanceof EcKey ec && curveName.equals(ec.curve()) ? 2 * scalars.scalarBytes() : -1;
+    }
+
+    @Override
+    EnginePool<Engine> enginesFor(BcKey key) {
+        return engines;
+    }
+
+    @Override
+    boolean verify(Engine engine, BcKey key, byte[] data, int off, int len, byte[] signature) {
+        if (!scalars.inRange(signature)) {
             return false;
         }
-        EcKey ec = (EcKey) key;
-        if (!curveName.equals(ec.curve()) || !scalars.inRange(signature)) {
-            return false;
-        }
-        Engine engine = engines.take();
-        ECPublicKeyParameters parameters = ec.parameters();
+        ECPublicKeyParameters parameters = ((EcKey) key).parameters();
         boolean ready = engine.readyFor == parameters;
         // Marked dirty before anything can throw: a call that does not return normally leaves the
         // next one to start from a reset digest and a fresh init.
@@ -53,18 +58,11 @@ final class EcdsaVerifier extends AlgorithmVerifier {
                 new BigInteger(1, signature, 0, half), new BigInteger(1, signature, half, half));
         // Verification only reads the key init stored; nothing else carries over to the next call.
         engine.readyFor = parameters;
-        // Not reached if anything above threw: that engine is left to the collector.
-        engines.give(engine);
         return valid;
     }
 
-    @Override
-    EnginePool<?> enginesFor(BcKey key) {
-        return engines;
-    }
-
     /** A digest, hash buffer and signer, and the key the signer stands initialised with. */
-    private static final class Engine {
+    static final class Engine extends PooledEngine {
         final Digest digest;
         final byte[] hash;
         final ECDSASigner signer = new ECDSASigner();

@@ -1,30 +1,32 @@
 package dev.sigil.backend.bouncycastle;
 
 /** EdDSA (RFC 8037, either curve) and the fully specified Ed25519 and Ed448 (RFC 9864). */
-final class EdDsaVerifier extends AlgorithmVerifier {
+final class EdDsaVerifier extends AlgorithmVerifier<PooledEngine> {
 
     /** {@code null} for {@code EdDSA}, which takes a key of either curve. */
     private final EdCurve requiredCurve;
+    /** Buffers only: {@link EdKey#verify} keeps no state between calls. */
+    private final EnginePool<PooledEngine> engines = new EnginePool<>(PooledEngine::new);
 
     EdDsaVerifier(EdCurve requiredCurve) {
         this.requiredCurve = requiredCurve;
     }
 
     @Override
-    boolean verify(BcKey key, byte[] data, int off, int len, byte[] signature) {
-        if (!(key instanceof EdKey)) {
-            return false;
+    int signatureLength(BcKey key) {
+        if (!(key instanceof EdKey ed)) {
+            return -1;
         }
-        EdKey ed = (EdKey) key;
-        EdCurve curve = ed.edCurve();
-        if (requiredCurve != null && requiredCurve != curve || signature.length != curve.signatureBytes()) {
-            return false;
-        }
-        return ed.verify(data, off, len, signature);
+        return requiredCurve != null && requiredCurve != ed.edCurve() ? -1 : ed.edCurve().signatureBytes();
     }
 
     @Override
-    EnginePool<?> enginesFor(BcKey key) {
-        return null;
+    EnginePool<PooledEngine> enginesFor(BcKey key) {
+        return engines;
+    }
+
+    @Override
+    boolean verify(PooledEngine engine, BcKey key, byte[] data, int off, int len, byte[] signature) {
+        return ((EdKey) key).verify(data, off, len, signature);
     }
 }

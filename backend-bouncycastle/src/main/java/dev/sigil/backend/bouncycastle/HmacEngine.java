@@ -7,7 +7,7 @@ import org.bouncycastle.util.Arrays;
  * A keyed {@link HMac} and its output buffer. Not thread-safe: one call at a time has it, taken from
  * its key's {@link EnginePool} and given back only after a normal return.
  */
-final class HmacEngine {
+final class HmacEngine extends PooledEngine {
 
     private final HMac mac;
     private final byte[] computed;

@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * HS256/384/512 (RFC 7518 section 3.2). The keyed engines live in each {@link OctKey}, made by
  * {@link #engineFor}; this verifier checks lengths and compares in constant time.
  */
-final class HmacVerifier extends AlgorithmVerifier {
+final class HmacVerifier extends AlgorithmVerifier<HmacEngine> {
 
     private final JwsAlgorithm algorithm;
     private final HashAlgorithm hash;
@@ -39,28 +39,19 @@ final class HmacVerifier extends AlgorithmVerifier {
         });
     }
 
+    /** The MAC's length, if {@code key} is a secret at least as long: RFC 7518 section 3.2 refuses shorter ones. */
     @Override
-    boolean verify(BcKey key, byte[] data, int off, int len, byte[] signature) {
-        if (!(key instanceof OctKey)) {
-            return false;
-        }
-        OctKey oct = (OctKey) key;
-        if (oct.sizeBits() < 8 * hashBytes || signature.length != hashBytes) {
-            return false;
-        }
-        EnginePool<HmacEngine> engines = oct.engine(algorithm);
-        if (engines == null) {
-            return false;
-        }
-        HmacEngine engine = engines.take();
-        boolean equal = engine.matches(data, off, len, signature);
-        // Not reached if matches threw: that engine is left to the collector.
-        engines.give(engine);
-        return equal;
+    int signatureLength(BcKey key) {
+        return key instanceof OctKey oct && oct.sizeBits() >= 8 * hashBytes ? hashBytes : -1;
     }
 
     @Override
-    EnginePool<?> enginesFor(BcKey key) {
-        return key instanceof OctKey ? ((OctKey) key).engine(algorithm) : null;
+    EnginePool<HmacEngine> enginesFor(BcKey key) {
+        return key instanceof OctKey oct ? oct.engine(algorithm) : null;
+    }
+
+    @Override
+    boolean verify(HmacEngine engine, BcKey key, byte[] data, int off, int len, byte[] signature) {
+        return engine.matches(data, off, len, signature);
     }
 }

@@ -8,7 +8,7 @@ import org.bouncycastle.crypto.signers.MLDSASigner;
  * with the empty context RFC 9964 prescribes; a key of the algorithm's own parameter set only, and a
  * signature of exactly its length.
  */
-final class MlDsaVerifier extends AlgorithmVerifier {
+final class MlDsaVerifier extends AlgorithmVerifier<ReadySigner> {
 
     private final JwsAlgorithm algorithm;
     private final EnginePool<ReadySigner> engines = new EnginePool<>(() -> new ReadySigner(new MLDSASigner()));
@@ -18,19 +18,18 @@ final class MlDsaVerifier extends AlgorithmVerifier {
     }
 
     @Override
-    boolean verify(BcKey key, byte[] data, int off, int len, byte[] signature) {
-        if (!(key instanceof MlDsaKey mlDsa)) {
-            return false;
-        }
-        if (mlDsa.algorithm() != algorithm || signature.length != algorithm.mlDsaSignatureLength()) {
-            return false;
-        }
-        // Without ParametersWithContext the signer uses the empty context (FIPS 204 section 5.2).
-        return ReadySigner.verify(engines, mlDsa.parameters(), data, off, len, signature);
+    int signatureLength(BcKey key) {
+        return key instanceof MlDsaKey mlDsa && mlDsa.algorithm() == algorithm ? algorithm.mlDsaSignatureLength() : -1;
     }
 
     @Override
-    EnginePool<?> enginesFor(BcKey key) {
+    EnginePool<ReadySigner> enginesFor(BcKey key) {
         return engines;
+    }
+
+    /** Without {@code ParametersWithContext} the signer uses the empty context (FIPS 204 section 5.2). */
+    @Override
+    boolean verify(ReadySigner engine, BcKey key, byte[] data, int off, int len, byte[] signature) {
+        return engine.verify(((MlDsaKey) key).parameters(), data, off, len, signature);
     }
 }

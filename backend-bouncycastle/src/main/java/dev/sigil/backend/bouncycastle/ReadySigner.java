@@ -9,7 +9,7 @@ import org.bouncycastle.crypto.Signer;
  * key into tr). Not thread-safe: one call at a time has it, taken from its verifier's
  * {@link EnginePool} and given back only after a normal return.
  */
-final class ReadySigner {
+final class ReadySigner extends PooledEngine {
 
     private final Signer signer;
     /**
@@ -21,17 +21,6 @@ final class ReadySigner {
 
     ReadySigner(Signer signer) {
         this.signer = signer;
-    }
-
-    /**
-     * {@link #verify} with a signer from {@code pool}, given back only if the call returns normally:
-     * a signer that threw is left to the collector.
-     */
-    static boolean verify(EnginePool<ReadySigner> pool, CipherParameters key, byte[] data, int off, int len, byte[] signature) {
-        ReadySigner engine = pool.take();
-        boolean valid = engine.verify(key, data, off, len, signature);
-        pool.give(engine);
-        return valid;
     }
 
     /** Verifies {@code signature} over {@code data[off, off+len)} with {@code key}, initialising only for a new key. */

@@ -7,7 +7,7 @@ import org.bouncycastle.crypto.signers.PSSSigner;
 import org.bouncycastle.crypto.signers.RSADigestSigner;
 
 /** RS256/384/512 (PKCS #1 v1.5) and PS256/384/512 (PSS), RFC 7518 sections 3.3 and 3.5. */
-final class RsaVerifier extends AlgorithmVerifier {
+final class RsaVerifier extends AlgorithmVerifier<ReadySigner> {
 
     private final EnginePool<ReadySigner> engines;
 
@@ -29,20 +29,21 @@ final class RsaVerifier extends AlgorithmVerifier {
     }
 
     @Override
-    boolean verify(BcKey key, byte[] data, int off, int len, byte[] signature) {
-        if (!(key instanceof RsaKey rsa)) {
-            return false;
-        }
-        if (signature.length != rsa.modulusBytes()) {
-            return false;
-        }
-        // Re-initialising with the same key would only redo the key checks and allocate a
-        // modulus-sized block buffer per call.
-        return ReadySigner.verify(engines, rsa.parameters(), data, off, len, signature);
+    int signatureLength(BcKey key) {
+        return key instanceof RsaKey rsa ? rsa.modulusBytes() : -1;
     }
 
     @Override
-    EnginePool<?> enginesFor(BcKey key) {
+    EnginePool<ReadySigner> enginesFor(BcKey key) {
         return engines;
+    }
+
+    /**
+     * Re-initialising with the same key would only redo the key checks and allocate a modulus-sized
+     * block buffer per call, so the signer stays initialised ({@link ReadySigner}).
+     */
+    @Override
+    boolean verify(ReadySigner engine, BcKey key, byte[] data, int off, int len, byte[] signature) {
+        return engine.verify(((RsaKey) key).parameters(), data, off, len, signature);
     }
 }

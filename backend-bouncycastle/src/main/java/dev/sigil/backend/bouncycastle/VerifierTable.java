@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class VerifierTable {
 
-    private final AlgorithmVerifier[] verifiers = new AlgorithmVerifier[JwsAlgorithm.values().length];
+    private final AlgorithmVerifier<?>[] verifiers = new AlgorithmVerifier<?>[JwsAlgorithm.values().length];
     private final Set<JwsAlgorithm> algorithms;
     private final List<HmacVerifier> hmacVerifiers;
 
@@ -54,7 +54,7 @@ final class VerifierTable {
     }
 
     /** The verifier for {@code alg}, or {@code null} if unsupported. */
-    AlgorithmVerifier verifier(JwsAlgorithm alg) {
+    AlgorithmVerifier<?> verifier(JwsAlgorithm alg) {
         return verifiers[alg.ordinal()];
     }
 
@@ -67,7 +67,7 @@ final class VerifierTable {
         return hmacVerifiers;
     }
 
-    private void put(JwsAlgorithm alg, AlgorithmVerifier verifier) {
+    private void put(JwsAlgorithm alg, AlgorithmVerifier<?> verifier) {
         verifiers[alg.ordinal()] = verifier;
     }
 

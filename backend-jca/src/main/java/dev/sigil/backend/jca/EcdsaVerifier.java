@@ -3,13 +3,12 @@ package dev.sigil.backend.jca;
 import dev.sigil.spi.EcdsaScalars;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
-import java.security.SignatureException;
 
 /**
  * ES256/384/512 (RFC 7518 section 3.4): the JWS signature is R || S, each exactly the curve's
  * field length. R and S are range-checked ({@link EcdsaScalars}) before any provider sees them.
  */
-final class EcdsaVerifier extends AlgorithmVerifier {
+final class EcdsaVerifier extends AlgorithmVerifier<KeyedSignature> {
 
     private final String curveName;
     /** The length and range of R and S on this curve, checked before the provider sees them. */
@@ -26,30 +25,26 @@ final class EcdsaVerifier extends AlgorithmVerifier {
     }
 
     @Override
-    boolean verify(JcaKey key, byte[] data, int off, int len, byte[] signature) throws GeneralSecurityException {
-        if (!(key instanceof EcKey)) {
-            return false;
-        }
-        EcKey ec = (EcKey) key;
-        if (!curveName.equals(ec.curve()) || !scalars.inRange(signature)) {
-            return false;
-        }
-        if (p1363) {
-            return KeyedSignature.verify(engines, ec.publicKey(), data, off, len, signature);
-        }
-        try {
-            // The one allocation beyond the provider's own: DER-only providers need their encoding.
-            return KeyedSignature.verify(engines, ec.publicKey(), data, off, len, toDer(signature, scalars.scalarBytes()));
-        } catch (SignatureException e) {
-            // DER-only providers (BC-FIPS) throw for encodings they dislike instead of returning
-            // false; that engine is not given back.
-            return false;
-        }
+    int signatureLength(JcaKey key) {
+        return key instanceof EcKey && curveName.equals(((EcKey) key).curve()) ? 2 * scalars.scalarBytes() : -1;
     }
 
     @Override
-    EnginePool<?> enginesFor(JcaKey key) {
+    EnginePool<KeyedSignature> enginesFor(JcaKey key) {
         return engines;
+    }
+
+    @Override
+    boolean verify(KeyedSignature engine, JcaKey key, byte[] data, int off, int len, byte[] signature)
+            throws GeneralSecurityException {
+        if (!scalars.inRange(signature)) {
+            return false;
+        }
+        // DER-only providers (BC-FIPS) need their encoding, the one allocation beyond the provider's
+        // own, and throw for encodings they dislike instead of returning false; that engine is then
+        // not given back, and the backend answers false.
+        return engine.verify(((EcKey) key).publicKey(), data, off, len,
+                p1363 ? signature : toDer(signature, scalars.scalarBytes()));
     }
 
     /**

@@ -4,10 +4,11 @@ import java.security.GeneralSecurityException;
 
 /**
  * EdDSA (RFC 8037, either curve) and the fully specified Ed25519 and Ed448 (RFC 9864). The three
- * share the backend's per-curve engine pools; as an engine remembers the key object it was initialised with, a key verified under {@code EdDSA} and
- * then {@code Ed25519} needs no second initialisation.
+ * share the backend's per-curve engine pools; as an engine remembers the key object it was
+ * initialised with, a key verified under {@code EdDSA} and then {@code Ed25519} needs no second
+ * initialisation.
  */
-final class EdDsaVerifier extends AlgorithmVerifier {
+final class EdDsaVerifier extends AlgorithmVerifier<KeyedSignature> {
 
     /** {@code null} for {@code EdDSA}, which takes a key of either curve. */
     private final EdCurve requiredCurve;
@@ -22,22 +23,22 @@ final class EdDsaVerifier extends AlgorithmVerifier {
     }
 
     @Override
-    boolean verify(JcaKey key, byte[] data, int off, int len, byte[] signature) throws GeneralSecurityException {
+    int signatureLength(JcaKey key) {
         if (!(key instanceof EdKey)) {
-            return false;
+            return -1;
         }
-        EdKey ed = (EdKey) key;
-        EdCurve curve = ed.edCurve();
-        EnginePool<KeyedSignature> engines = curve == EdCurve.ED25519 ? ed25519 : ed448;
-        if (requiredCurve != null && requiredCurve != curve || engines == null
-                || signature.length != curve.signatureBytes()) {
-            return false;
-        }
-        return KeyedSignature.verify(engines, ed.publicKey(), data, off, len, signature);
+        EdCurve curve = ((EdKey) key).edCurve();
+        return requiredCurve != null && requiredCurve != curve ? -1 : curve.signatureBytes();
     }
 
     @Override
-    EnginePool<?> enginesFor(JcaKey key) {
+    EnginePool<KeyedSignature> enginesFor(JcaKey key) {
         return key instanceof EdKey && ((EdKey) key).edCurve() == EdCurve.ED448 ? ed448 : ed25519;
+    }
+
+    @Override
+    boolean verify(KeyedSignature engine, JcaKey key, byte[] data, int off, int len, byte[] signature)
+            throws GeneralSecurityException {
+        return engine.verify(((EdKey) key).publicKey(), data, off, len, signature);
     }
 }

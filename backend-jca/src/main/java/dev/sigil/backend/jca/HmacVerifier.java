@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * HS256/384/512 (RFC 7518 section 3.2). The keyed engines live in each {@link OctKey}, made by
  * {@link #engineFor}; this verifier checks lengths and compares in constant time.
  */
-final class HmacVerifier extends AlgorithmVerifier {
+final class HmacVerifier extends AlgorithmVerifier<MacEngine> {
 
     private final JwsAlgorithm algorithm;
     private final String macName;
@@ -49,28 +49,20 @@ final class HmacVerifier extends AlgorithmVerifier {
         });
     }
 
+    /** The MAC's length, if {@code key} is a secret at least as long: RFC 7518 section 3.2 refuses shorter ones. */
     @Override
-    boolean verify(JcaKey key, byte[] data, int off, int len, byte[] signature) throws GeneralSecurityException {
-        if (!(key instanceof OctKey)) {
-            return false;
-        }
-        OctKey oct = (OctKey) key;
-        if (oct.sizeBits() < 8 * hashBytes || signature.length != hashBytes) {
-            return false;
-        }
-        EnginePool<MacEngine> engines = oct.engine(algorithm);
-        if (engines == null) {
-            return false;
-        }
-        MacEngine engine = engines.take();
-        boolean equal = engine.matches(data, off, len, signature);
-        // Not reached if matches threw: that engine is left to the collector.
-        engines.give(engine);
-        return equal;
+    int signatureLength(JcaKey key) {
+        return key instanceof OctKey && ((OctKey) key).sizeBits() >= 8 * hashBytes ? hashBytes : -1;
     }
 
     @Override
-    EnginePool<?> enginesFor(JcaKey key) {
+    EnginePool<MacEngine> enginesFor(JcaKey key) {
         return key instanceof OctKey ? ((OctKey) key).engine(algorithm) : null;
+    }
+
+    @Override
+    boolean verify(MacEngine engine, JcaKey key, byte[] data, int off, int len, byte[] signature)
+            throws GeneralSecurityException {
+        return engine.matches(data, off, len, signature);
     }
 }

@@ -125,7 +125,7 @@ public final class JcaCryptoBackend implements CryptoBackend {
 
     /** The engine pool a verification of {@code alg} with {@code key} uses, or {@code null}; for tests. */
     EnginePool<?> enginesFor(JwsAlgorithm alg, VerificationKey key) {
-        AlgorithmVerifier verifier = verifiers.verifier(alg);
+        AlgorithmVerifier<?> verifier = verifiers.verifier(alg);
         return verifier == null || !(key instanceof JcaKey) ? null : verifier.enginesFor((JcaKey) key);
     }
 
@@ -139,7 +139,7 @@ public final class JcaCryptoBackend implements CryptoBackend {
         if (!CryptoBackend.argumentsInRange(alg, key, data, off, len, signature) || !(key instanceof JcaKey)) {
             return false;
         }
-        AlgorithmVerifier verifier = verifiers.verifier(alg);
+        AlgorithmVerifier<?> verifier = verifiers.verifier(alg);
         if (verifier == null) {
             return false;
         }
@@ -148,6 +148,29 @@ public final class JcaCryptoBackend implements CryptoBackend {
         } catch (GeneralSecurityException | RuntimeException e) {
             // Providers signal malformed signatures in many ways (SignatureException, ProviderException,
             // IllegalArgumentException, BC-FIPS's own unchecked types); all of them mean "not valid".
+            return false;
+        }
+    }
+
+    /**
+     * The same as {@link #verify(JwsAlgorithm, VerificationKey, byte[], int, int, byte[])}, the token
+     * read into the buffers of the pooled engine that verifies it, so that a token costs no arrays
+     * beyond the provider's own. Returns {@code false}, never throws, for a signature that is not
+     * canonical base64url or a {@code dot2} that is not a dot of {@code token}, too.
+     */
+    @Override
+    public boolean verify(JwsAlgorithm alg, VerificationKey key, String token, int dot2) {
+        if (alg == null || !(key instanceof JcaKey)) {
+            return false;
+        }
+        AlgorithmVerifier<?> verifier = verifiers.verifier(alg);
+        if (verifier == null) {
+            return false;
+        }
+        try {
+            return verifier.verify((JcaKey) key, token, dot2);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // As for the other verify: every way a provider signals a malformed signature means "not valid".
             return false;
         }
     }

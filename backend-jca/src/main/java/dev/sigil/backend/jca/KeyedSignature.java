@@ -23,7 +23,7 @@ import java.security.spec.AlgorithmParameterSpec;
  * given back only after a normal return (so a pooled engine is never dirty; the flag below still
  * makes one that is used again after a throw initialise afresh).
  */
-final class KeyedSignature {
+final class KeyedSignature extends PooledEngine {
 
     private final Signature engine;
     /** Set before every {@code initVerify}, or {@code null}: one engine, one set of parameters for life. */
@@ -55,18 +55,6 @@ final class KeyedSignature {
                 throw new IllegalStateException(provider.getName() + " no longer offers " + algorithm, e);
             }
         });
-    }
-
-    /**
-     * {@link #verify} with an engine from {@code pool}, given back only if the call returns
-     * normally: an engine that threw is left to the collector.
-     */
-    static boolean verify(EnginePool<KeyedSignature> pool, PublicKey key, byte[] data, int off, int len, byte[] signature)
-            throws GeneralSecurityException {
-        KeyedSignature engine = pool.take();
-        boolean valid = engine.verify(key, data, off, len, signature);
-        pool.give(engine);
-        return valid;
     }
 
     /** {@link Signature#verify(byte[])} of {@code signature} over {@code data[off, off+len)} under {@code key}. */

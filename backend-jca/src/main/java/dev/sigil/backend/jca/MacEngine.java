@@ -9,7 +9,7 @@ import javax.crypto.Mac;
  * A keyed {@link Mac} and its output buffer. Not thread-safe: one call at a time has it, taken from
  * its key's {@link EnginePool} and given back only after a normal return.
  */
-final class MacEngine {
+final class MacEngine extends PooledEngine {
 
     private final Mac mac;
     private final byte[] computed;

@@ -7,7 +7,7 @@ import java.security.GeneralSecurityException;
  * JCA's {@code "ML-DSA"} signature is exactly that when no context is set, and this backend never
  * sets one.
  */
-final class MlDsaVerifier extends AlgorithmVerifier {
+final class MlDsaVerifier extends AlgorithmVerifier<KeyedSignature> {
 
     private final MlDsaParameters set;
     private final EnginePool<KeyedSignature> engines;
@@ -17,17 +17,20 @@ final class MlDsaVerifier extends AlgorithmVerifier {
         this.engines = engines;
     }
 
+    /** A key of another parameter set never fits, whatever the provider would make of it. */
     @Override
-    boolean verify(JcaKey key, byte[] data, int off, int len, byte[] signature) throws GeneralSecurityException {
-        // A key of another parameter set never fits, whatever the provider would make of it.
-        if (!(key instanceof MlDsaKey) || ((MlDsaKey) key).set() != set || signature.length != set.signatureBytes()) {
-            return false;
-        }
-        return KeyedSignature.verify(engines, ((MlDsaKey) key).publicKey(), data, off, len, signature);
+    int signatureLength(JcaKey key) {
+        return key instanceof MlDsaKey && ((MlDsaKey) key).set() == set ? set.signatureBytes() : -1;
     }
 
     @Override
-    EnginePool<?> enginesFor(JcaKey key) {
+    EnginePool<KeyedSignature> enginesFor(JcaKey key) {
         return engines;
+    }
+
+    @Override
+    boolean verify(KeyedSignature engine, JcaKey key, byte[] data, int off, int len, byte[] signature)
+            throws GeneralSecurityException {
+        return engine.verify(((MlDsaKey) key).publicKey(), data, off, len, signature);
     }
 }

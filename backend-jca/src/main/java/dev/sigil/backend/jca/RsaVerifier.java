@@ -5,7 +5,7 @@ import java.security.Provider;
 import java.security.spec.PSSParameterSpec;
 
 /** RS256/384/512 (PKCS #1 v1.5) and PS256/384/512 (PSS), RFC 7518 sections 3.3 and 3.5. */
-final class RsaVerifier extends AlgorithmVerifier {
+final class RsaVerifier extends AlgorithmVerifier<KeyedSignature> {
 
     private final EnginePool<KeyedSignature> engines;
 
@@ -16,19 +16,18 @@ final class RsaVerifier extends AlgorithmVerifier {
     }
 
     @Override
-    boolean verify(JcaKey key, byte[] data, int off, int len, byte[] signature) throws GeneralSecurityException {
-        if (!(key instanceof RsaKey)) {
-            return false;
-        }
-        RsaKey rsa = (RsaKey) key;
-        if (signature.length != rsa.modulusBytes()) {
-            return false;
-        }
-        return KeyedSignature.verify(engines, rsa.publicKey(), data, off, len, signature);
+    int signatureLength(JcaKey key) {
+        return key instanceof RsaKey ? ((RsaKey) key).modulusBytes() : -1;
     }
 
     @Override
-    EnginePool<?> enginesFor(JcaKey key) {
+    EnginePool<KeyedSignature> enginesFor(JcaKey key) {
         return engines;
+    }
+
+    @Override
+    boolean verify(KeyedSignature engine, JcaKey key, byte[] data, int off, int len, byte[] signature)
+            throws GeneralSecurityException {
+        return engine.verify(((RsaKey) key).publicKey(), data, off, len, signature);
     }
 }

@@ -28,16 +28,16 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class VerifierTable {
 
-    private final AlgorithmVerifier[] verifiers;
+    private final AlgorithmVerifier<?>[] verifiers;
     private final Set<JwsAlgorithm> algorithms;
     private final List<HmacVerifier> hmacVerifiers;
 
-    private VerifierTable(AlgorithmVerifier[] verifiers) {
+    private VerifierTable(AlgorithmVerifier<?>[] verifiers) {
         this.verifiers = verifiers;
         EnumSet<JwsAlgorithm> supported = EnumSet.noneOf(JwsAlgorithm.class);
         List<HmacVerifier> hmac = new ArrayList<>();
         for (JwsAlgorithm alg : JwsAlgorithm.values()) {
-            AlgorithmVerifier verifier = verifiers[alg.ordinal()];
+            AlgorithmVerifier<?> verifier = verifiers[alg.ordinal()];
             if (verifier != null) {
                 supported.add(alg);
             }
@@ -50,7 +50,7 @@ final class VerifierTable {
     }
 
     static VerifierTable probe(ProviderChoice providers, KeyFactories keys, Map<String, EcCurve> curves) {
-        AlgorithmVerifier[] verifiers = new AlgorithmVerifier[JwsAlgorithm.values().length];
+        AlgorithmVerifier<?>[] verifiers = new AlgorithmVerifier<?>[JwsAlgorithm.values().length];
         for (JwsAlgorithm alg : new JwsAlgorithm[] {JwsAlgorithm.RS256, JwsAlgorithm.RS384, JwsAlgorithm.RS512}) {
             verifiers[alg.ordinal()] = rsa(providers, keys, jcaHash(alg) + "withRSA", null);
         }
@@ -90,7 +90,7 @@ final class VerifierTable {
     }
 
     /** The verifier for {@code alg}, or {@code null} if unsupported. */
-    AlgorithmVerifier verifier(JwsAlgorithm alg) {
+    AlgorithmVerifier<?> verifier(JwsAlgorithm alg) {
         return verifiers[alg.ordinal()];
     }
 

@@ -1,8 +1,8 @@
 package dev.sigil.internal.codec;
 
+import dev.sigil.spi.TokenBuffers;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -12,18 +12,6 @@ import java.util.Base64;
  * non-canonical trailing bits, which would let one token have several spellings.
  */
 public final class Base64Url {
-
-    private static final char[] ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".toCharArray();
-    /** The 6-bit value of each char up to U+00FF, -1 outside the alphabet. */
-    private static final int[] VALUES = new int[256];
-
-    static {
-        Arrays.fill(VALUES, -1);
-        for (int i = 0; i < ALPHABET.length; i++) {
-            VALUES[ALPHABET[i]] = i;
-        }
-    }
 
     /**
      * From this many chars on (an ML-DSA signature has 3,227 to 6,170), {@link #decode(CharSequence, int, int)}
@@ -78,43 +66,34 @@ public final class Base64Url {
      * @throws IllegalArgumentException if that range is not canonical, unpadded base64url
      */
     public static int decodeInto(CharSequence s, int from, int to, byte[] out, int outFrom) {
-        int length = to - from;
-        int decoded = decodedLength(length);
-        int remainder = length & 3;
-        int o = outFrom;
-        int i = from;
-        int fullEnd = to - remainder;
-        while (i < fullEnd) {
-            // One test per four chars rather than per char: a char outside the alphabet has the
-            // value -1, and -1 shifted left by at most 18 is still negative, so it shows in the sign.
-            int bits = sextet(s, i) << 18 | sextet(s, i + 1) << 12 | sextet(s, i + 2) << 6 | sextet(s, i + 3);
-            if (bits < 0) {
-                throw firstInvalid(s, i, from);
-            }
-            out[o] = (byte) (bits >> 16);
-            out[o + 1] = (byte) (bits >> 8);
-            out[o + 2] = (byte) bits;
-            o += 3;
-            i += 4;
-        }
-        if (remainder == 2) {
-            int a = value(s, i, from);
-            int b = value(s, i + 1, from);
-            if ((b & 0x0f) != 0) {
-                throw nonCanonical(i + 1 - from);
-            }
-            out[o] = (byte) (a << 2 | b >> 4);
-        } else if (remainder == 3) {
-            int a = value(s, i, from);
-            int b = value(s, i + 1, from);
-            int c = value(s, i + 2, from);
-            if ((c & 0x03) != 0) {
-                throw nonCanonical(i + 2 - from);
-            }
-            out[o] = (byte) (a << 2 | b >> 4);
-            out[o + 1] = (byte) (b << 4 | c >> 2);
+        int decoded = TokenBuffers.decode(s, from, to, out, outFrom);
+        if (decoded < 0) {
+            throw flaw(s, from, to);
         }
         return decoded;
+    }
+
+    /**
+     * The length {@code s[from, to)} decodes to, or -1 if it is not canonical, unpadded base64url:
+     * the whole check, nothing decoded. For a part whose bytes someone else decodes (a signature,
+     * which a backend decodes into its own buffer) but whose flaws the caller must name first.
+     */
+    public static int canonicalLength(CharSequence s, int from, int to) {
+        int length = to - from;
+        int remainder = length & 3;
+        if (remainder == 1) {
+            return -1;
+        }
+        // The values ORed together: any char outside the alphabet leaves the sign set.
+        int all = 0;
+        for (int i = from; i < to; i++) {
+            all |= sextet(s, i);
+        }
+        int last = length == 0 ? 0 : sextet(s, to - 1);
+        if (all < 0 || remainder == 2 && (last & 0x0f) != 0 || remainder == 3 && (last & 0x03) != 0) {
+            return -1;
+        }
+        return decodedLength(length);
     }
 
     /**
@@ -128,7 +107,7 @@ public final class Base64Url {
     public static byte[] decodeLatin1(byte[] text, int from, int to) {
         int length = to - from;
         int remainder = length & 3;
-        int v = length == 0 ? -1 : VALUES[text[to - 1] & 0xFF];
+        int v = length == 0 ? -1 : TokenBuffers.value((char) (text[to - 1] & 0xFF));
         if (remainder == 1 || v < 0 || remainder == 2 && (v & 0x0f) != 0 || remainder == 3 && (v & 0x03) != 0) {
             return null;
         }
@@ -141,7 +120,12 @@ public final class Base64Url {
         }
     }
 
-    private static int decodedLength(int length) {
+    /**
+     * The length {@code length} chars of base64url decode to.
+     *
+     * @throws IllegalArgumentException if no base64url text has that length
+     */
+    public static int decodedLength(int length) {
         int remainder = length & 3;
         if (remainder == 1) {
             throw new IllegalArgumentException("base64url text of length " + length + " is impossible");
@@ -160,31 +144,22 @@ public final class Base64Url {
         return ENCODER.encodeToString(data);
     }
 
-    /**
-     * The 6-bit value at {@code index}, or -1 outside the alphabet, without a branch: a char above
-     * U+00FF makes {@code 0xFF - c} negative, and its sign, spread over the int, makes the value -1.
-     */
     private static int sextet(CharSequence s, int index) {
-        char c = s.charAt(index);
-        return VALUES[c & 0xFF] | (0xFF - c) >> 31;
+        return TokenBuffers.value(s.charAt(index));
     }
 
-    /** The error for the first char from {@code index} on outside the alphabet; the caller knows there is one. */
-    private static IllegalArgumentException firstInvalid(CharSequence s, int index, int from) {
-        int at = index;
-        while (sextet(s, at) >= 0) {
-            at++;
+    /**
+     * Why {@code s[from, to)}, which {@link TokenBuffers#decode} refused, is not canonical base64url: an
+     * impossible length, the first char outside the alphabet, or unused bits set in the last char.
+     */
+    private static IllegalArgumentException flaw(CharSequence s, int from, int to) {
+        decodedLength(to - from);
+        for (int i = from; i < to; i++) {
+            if (sextet(s, i) < 0) {
+                return invalid(s.charAt(i), i - from);
+            }
         }
-        return invalid(s.charAt(at), at - from);
-    }
-
-    /** The 6-bit value at {@code index}; errors name the offset from {@code from}, as the range's own. */
-    private static int value(CharSequence s, int index, int from) {
-        int v = sextet(s, index);
-        if (v < 0) {
-            throw invalid(s.charAt(index), index - from);
-        }
-        return v;
+        return nonCanonical(to - 1 - from);
     }
 
     private static IllegalArgumentException nonCanonical(int offset) {
