@@ -1,6 +1,7 @@
 package dev.sigil.jwt;
 
 import dev.sigil.jwt.JwtVerificationException.Reason;
+import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.UntrustedText;
 import java.util.ArrayList;
@@ -27,21 +28,18 @@ final class HeaderRules {
     private static final int MAX_LISTED = 8;
 
     private final Set<JwsAlgorithm> allowed;
-    private final Set<JwsAlgorithm> supported;
-    private final String backendName;
+    private final CryptoBackend backend;
     // Normalized; null for the default: typ absent or JWT. A list that holds "jwt" admits an absent typ too.
     private final List<String> types;
 
     /**
-     * @param allowed the algorithms the verifier accepts
-     * @param supported the algorithms the crypto backend supports
-     * @param backendName the backend's name, for messages
+     * @param allowed the algorithms the verifier accepts, as far as its backend supports them
+     * @param backend the crypto backend, asked whether it supports a token's alg
      * @param types the accepted {@code typ} values as configured, or {@code null} for absent or JWT
      */
-    HeaderRules(Set<JwsAlgorithm> allowed, Set<JwsAlgorithm> supported, String backendName, List<String> types) {
+    HeaderRules(Set<JwsAlgorithm> allowed, CryptoBackend backend, List<String> types) {
         this.allowed = allowed;
-        this.supported = supported;
-        this.backendName = backendName;
+        this.backend = backend;
         if (types == null) {
             this.types = null;
         } else {
@@ -65,9 +63,11 @@ final class HeaderRules {
             throw new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, "alg 'none' (an unsecured JWS) is never accepted");
         }
         JwsAlgorithm alg = JwsAlgorithm.find(algName).orElse(null);
-        if (alg == null || !supported.contains(alg)) {
+        // Asked per header, and an accepted header's text is reused without asking again; a backend
+        // that probes lazily may probe a family here once, for the first token that names it.
+        if (alg == null || !backend.supports(alg)) {
             throw new JwtVerificationException(Reason.UNSUPPORTED_ALGORITHM, "alg " + UntrustedText.quoted(algName)
-                    + " is not supported" + (alg == null ? "" : " by crypto backend '" + backendName + "'"));
+                    + " is not supported" + (alg == null ? "" : " by crypto backend '" + backend.name() + "'"));
         }
         if (!allowed.contains(alg)) {
             throw new JwtVerificationException(Reason.ALGORITHM_NOT_ALLOWED, "alg " + alg + " is not allowed; allowed: " + allowed)

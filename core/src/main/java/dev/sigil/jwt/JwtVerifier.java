@@ -137,7 +137,7 @@ public final class JwtVerifier implements TokenVerifier {
     private JwtVerifier(Builder b, CryptoBackend backend, JsonCodec json, Set<JwsAlgorithm> algorithms,
             KeySource keySource, JwksCache ownedCache, SigningKeyFilter filter, KeyIndex initialIndex) {
         this.compact = new CompactJws(json, b.maxTokenLength, b.maxHeaderDepth, b.maxClaimsDepth);
-        this.headerRules = new HeaderRules(algorithms, backend.algorithms(), backend.name(), b.types);
+        this.headerRules = new HeaderRules(algorithms, backend, b.types);
         this.signatures = new SignatureCheck(backend, new KeySelection(b.maxCandidateKeys));
         this.claimRules = new ClaimRules(b.issuer, b.audiences, b.clockSkew, b.clock, b.requiredClaims,
                 !b.allowMissingExpiration, b.validators);
@@ -381,14 +381,26 @@ public final class JwtVerifier implements TokenVerifier {
         return json;
     }
 
-    /** {@return the algorithms this verifier accepts} */
+    /**
+     * The algorithms this verifier accepts: those {@link Builder#algorithms} lists, or by default
+     * every asymmetric one its crypto policy allows, that the crypto backend supports. Asking may
+     * make the backend probe its provider for algorithms no token has used yet.
+     *
+     * @return the algorithms a token may name, unmodifiable
+     */
     public Set<JwsAlgorithm> algorithms() {
-        return algorithms;
+        Set<JwsAlgorithm> accepted = EnumSet.noneOf(JwsAlgorithm.class);
+        for (JwsAlgorithm alg : algorithms) {
+            if (backend.supports(alg)) {
+                accepted.add(alg);
+            }
+        }
+        return Collections.unmodifiableSet(accepted);
     }
 
     @Override
     public String toString() {
-        return "JwtVerifier[issuer=" + claimRules.issuer() + ", audiences=" + claimRules.audiences() + ", algorithms=" + algorithms
+        return "JwtVerifier[issuer=" + claimRules.issuer() + ", audiences=" + claimRules.audiences() + ", algorithms=" + algorithms()
                 + ", backend=" + backend.name() + ", json=" + json.name() + "]";
     }
 
@@ -1117,16 +1129,21 @@ public final class JwtVerifier implements TokenVerifier {
             }
             CryptoBackend backend = selectCryptoBackend();
             JsonCodec json = Providers.JSON.select(jsonCodec);
-            Set<JwsAlgorithm> supported = backend.algorithms();
+            // Support is asked alg by alg (CryptoBackend.supports), never as the whole set, so that a
+            // backend that probes its provider lazily probes only what these algorithms need; the
+            // header rules ask again, per token, whether the token's alg is supported.
             Set<JwsAlgorithm> allowed;
             if (algorithms == null) {
                 allowed = EnumSet.noneOf(JwsAlgorithm.class);
-                for (JwsAlgorithm alg : supported) {
+                boolean anySupported = false;
+                for (JwsAlgorithm alg : JwsAlgorithm.values()) {
                     if (!alg.isSymmetric() && cryptoPolicy.allows(alg)) {
                         allowed.add(alg);
+                        // In the enum's order, RS256 first: the usual answer needs the RSA family alone.
+                        anySupported = anySupported || backend.supports(alg);
                     }
                 }
-                if (allowed.isEmpty()) {
+                if (!anySupported) {
                     throw new JwtConfigurationException("crypto backend '" + backend.name()
                             + "' supports no asymmetric algorithm; list the algorithms with algorithms(..)");
                 }
@@ -1134,7 +1151,7 @@ public final class JwtVerifier implements TokenVerifier {
                 allowed = EnumSet.copyOf(algorithms);
                 List<JwsAlgorithm> missing = new ArrayList<>();
                 for (JwsAlgorithm alg : allowed) {
-                    if (!supported.contains(alg)) {
+                    if (!backend.supports(alg)) {
                         missing.add(alg);
                     }
                 }
@@ -1144,7 +1161,7 @@ public final class JwtVerifier implements TokenVerifier {
                         hint = hint != null ? hint : KeyFit.whereOffered(alg);
                     }
                     throw new JwtConfigurationException("algorithms(..) lists " + missing + ", which crypto backend '"
-                            + backend.name() + "' does not support; it supports " + supported
+                            + backend.name() + "' does not support; it supports " + backend.algorithms()
                             + (hint == null ? "" : "; " + hint));
                 }
                 for (JwsAlgorithm alg : allowed) {

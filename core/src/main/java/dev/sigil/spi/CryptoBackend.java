@@ -31,6 +31,20 @@ public interface CryptoBackend {
     Set<JwsAlgorithm> algorithms();
 
     /**
+     * Whether this backend can verify {@code alg}: {@code algorithms().contains(alg)}, the default,
+     * but possibly cheaper. A verifier asks this for each algorithm it may accept rather than asking
+     * for {@link #algorithms()}, so that a backend that finds out what its provider can do only
+     * when asked (backend-jca probes one family of algorithms at a time) does only the work the
+     * verifier's algorithms need. Must agree with {@link #algorithms()} at all times.
+     *
+     * @param alg an algorithm, or {@code null}
+     * @return whether {@code alg} is one of {@link #algorithms()}; {@code false} for {@code null}
+     */
+    default boolean supports(JwsAlgorithm alg) {
+        return alg != null && algorithms().contains(alg);
+    }
+
+    /**
      * Builds a verification key from public parameters that Sigil's verifiers have already judged
      * (size limits, exponents, encodings, small-order points; see {@link KeyParameters}). The backend
      * builds its native key and makes the checks that need arithmetic: an EC point must lie on its

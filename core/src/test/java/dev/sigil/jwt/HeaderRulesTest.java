@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 class HeaderRulesTest {
 
     private static final Set<JwsAlgorithm> ALLOWED = EnumSet.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256);
-    private static final Set<JwsAlgorithm> SUPPORTED = EnumSet.of(JwsAlgorithm.RS256, JwsAlgorithm.ES256, JwsAlgorithm.HS256);
+    /** Supports RS256, ES256 and HS256, and is asked about each token's alg. */
+    private static final JdkTestBackend SUPPORTED = new JdkTestBackend(JwsAlgorithm.RS256, JwsAlgorithm.ES256, JwsAlgorithm.HS256);
 
-    private final HeaderRules rules = new HeaderRules(ALLOWED, SUPPORTED, "stand-in", null);
+    private final HeaderRules rules = new HeaderRules(ALLOWED, SUPPORTED, null);
 
     private static Map<String, Object> members(Object... pairs) {
         Map<String, Object> map = new HashMap<>();
@@ -76,7 +77,7 @@ class HeaderRulesTest {
     @Test
     void anUnknownAlgOrOneTheBackendLacksIsUnsupported() {
         assertRefused(Reason.UNSUPPORTED_ALGORITHM, "alg 'XY256' is not supported", "alg", "XY256");
-        assertRefused(Reason.UNSUPPORTED_ALGORITHM, "alg 'PS256' is not supported by crypto backend 'stand-in'", "alg", "PS256");
+        assertRefused(Reason.UNSUPPORTED_ALGORITHM, "alg 'PS256' is not supported by crypto backend 'jdk-test'", "alg", "PS256");
         // Names are case-sensitive (RFC 7515 section 4.1.1).
         assertRefused(Reason.UNSUPPORTED_ALGORITHM, "alg 'rs256' is not supported", "alg", "rs256");
     }
@@ -138,7 +139,7 @@ class HeaderRulesTest {
 
     @Test
     void aConfiguredTypIsRequiredAndComparedByRfc7515() throws Exception {
-        HeaderRules atJwt = new HeaderRules(ALLOWED, SUPPORTED, "stand-in", List.of("application/AT+JWT"));
+        HeaderRules atJwt = new HeaderRules(ALLOWED, SUPPORTED, List.of("application/AT+JWT"));
         assertEquals(Optional.of("at+JWT"), atJwt.check(members("alg", "RS256", "typ", "at+JWT")).type());
         assertEquals(Optional.of("application/at+jwt"), atJwt.check(members("alg", "RS256", "typ", "application/at+jwt")).type());
         assertRefused(atJwt, Reason.TYPE_MISMATCH, "token has no typ, expected 'at+jwt'", members("alg", "RS256"));
@@ -147,13 +148,13 @@ class HeaderRulesTest {
 
     @Test
     void severalTypesAreEachAcceptedAndJwtAmongThemAdmitsAnAbsentTyp() throws Exception {
-        HeaderRules both = new HeaderRules(ALLOWED, SUPPORTED, "stand-in", List.of("JWT", "at+jwt"));
+        HeaderRules both = new HeaderRules(ALLOWED, SUPPORTED, List.of("JWT", "at+jwt"));
         assertEquals(Optional.of("at+jwt"), both.check(members("alg", "RS256", "typ", "at+jwt")).type());
         assertEquals(Optional.of("JWT"), both.check(members("alg", "RS256", "typ", "JWT")).type());
         assertEquals(Optional.empty(), both.check(members("alg", "RS256")).type());
         assertRefused(both, Reason.TYPE_MISMATCH, "typ 'logout+jwt' is not the expected one of [jwt, at+jwt]",
                 members("alg", "RS256", "typ", "logout+jwt"));
-        HeaderRules accessOnly = new HeaderRules(ALLOWED, SUPPORTED, "stand-in", List.of("at+jwt", "application/okta-internal-at+jwt"));
+        HeaderRules accessOnly = new HeaderRules(ALLOWED, SUPPORTED, List.of("at+jwt", "application/okta-internal-at+jwt"));
         assertRefused(accessOnly, Reason.TYPE_MISMATCH, "token has no typ, expected one of [at+jwt, okta-internal-at+jwt]",
                 members("alg", "RS256"));
     }

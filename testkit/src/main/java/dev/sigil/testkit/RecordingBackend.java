@@ -46,6 +46,11 @@ final class RecordingBackend implements CryptoBackend {
     }
 
     @Override
+    public boolean supports(JwsAlgorithm alg) {
+        return backend.supports(alg);
+    }
+
+    @Override
     public VerificationKey importKey(KeyParameters parameters) throws KeyImportException {
         imported.add(parameters);
         VerificationKey key = backend.importKey(parameters);

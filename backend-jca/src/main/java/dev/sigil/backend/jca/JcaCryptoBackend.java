@@ -27,8 +27,11 @@ import java.util.Set;
  *
  * <h2>Algorithms</h2>
  * RS256/384/512, PS256/384/512, ES256/384/512, EdDSA, Ed25519, Ed448, HS256/384/512 and ML-DSA-44/65/87
- * (RFC 9964), each only if the provider(s) can really do it: the provider is probed once, when the
- * backend is created, and {@link #algorithms()} reports the result. ES256K (secp256k1) is never
+ * (RFC 9964), each only if the provider(s) can really do it: each algorithm family is probed once,
+ * the first time one of its algorithms or keys is needed ({@link #supports}, a key import, a
+ * verification), and {@link #algorithms()} probes them all and reports the result. A verifier that
+ * lists its algorithms (say RS256 alone) thus never loads what the others need: the creation of this
+ * backend itself finds no provider and probes nothing. ES256K (secp256k1) is never
  * supported. ML-DSA comes from the JDK's own provider on JDK 24 and later (pure ML-DSA, empty context,
  * found at run time); on JDK 17 to 23, and with BC-FIPS 2.1, it is absent, and an {@code AKP} key is
  * refused with a message that says which JDK or backend would verify it. Keys: RSA, EC on P-256,
@@ -61,10 +64,10 @@ public final class JcaCryptoBackend implements CryptoBackend {
     private final Provider provider;
     /**
      * An engine per digest a verifier asks for on every token (SHA-256 keys the verified-token
-     * cache), found once: each call clones it rather than looking the provider up again. Never
-     * updated, so cloning it from any thread is safe.
+     * cache), found at its first use: each call clones it rather than looking the provider up again.
+     * Never updated, so cloning it from any thread is safe.
      */
-    private final Map<String, MessageDigest> digests;
+    private final Map<String, Lazy<MessageDigest>> digests;
 
     /** The default backend: installed providers. Used by {@link java.util.ServiceLoader}. */
     public JcaCryptoBackend() {
@@ -73,18 +76,18 @@ public final class JcaCryptoBackend implements CryptoBackend {
 
     private JcaCryptoBackend(Provider provider) {
         ProviderChoice providers = provider == null ? ProviderChoice.installedProviders() : ProviderChoice.only(provider);
-        Map<String, EcCurve> curves = loadCurves(providers);
+        Lazy<Map<String, EcCurve>> curves = new Lazy<>(() -> loadCurves(providers));
         KeyFactories keys = new KeyFactories(providers);
         this.provider = provider;
-        Map<String, MessageDigest> found = new HashMap<>();
+        Map<String, Lazy<MessageDigest>> found = new HashMap<>();
         for (String name : new String[] {"SHA-1", "SHA-256", "SHA-384", "SHA-512"}) {
-            MessageDigest engine = lookUp(name);
-            if (engine != null && cloneable(engine)) {
-                found.put(name, engine);
-            }
+            found.put(name, new Lazy<>(() -> {
+                MessageDigest engine = lookUp(name);
+                return engine != null && cloneable(engine) ? engine : null;
+            }));
         }
         this.digests = Map.copyOf(found);
-        this.verifiers = VerifierTable.probe(providers, keys, curves);
+        this.verifiers = new VerifierTable(providers, keys, curves);
         this.importer = new KeyImporter(providers, keys, curves, verifiers);
     }
 
@@ -105,10 +108,20 @@ public final class JcaCryptoBackend implements CryptoBackend {
         return 100;
     }
 
-    /** The algorithms the provider(s) proved able to verify when this backend was created; unmodifiable. */
+    /**
+     * The algorithms the provider(s) proved able to verify; unmodifiable. The first call probes every
+     * algorithm family not probed yet (about 190 ms in a fresh JVM on JDK 17, most of it the JDK's
+     * own class loading and initialisation); {@link #supports} probes one family only.
+     */
     @Override
     public Set<JwsAlgorithm> algorithms() {
         return verifiers.algorithms();
+    }
+
+    /** Probes {@code alg}'s family alone the first time it is asked about: RSA costs about 30 ms in a fresh JVM. */
+    @Override
+    public boolean supports(JwsAlgorithm alg) {
+        return alg != null && verifiers.supports(alg);
     }
 
     /** Builds the provider's key; checks an EC point against its curve itself, whatever the provider does. */
@@ -121,6 +134,11 @@ public final class JcaCryptoBackend implements CryptoBackend {
     @Override
     public KeyParameters readCertificateKey(byte[] der) throws KeyImportException {
         return importer.readCertificateKey(der);
+    }
+
+    /** Whether {@code family} has been probed; for tests. */
+    boolean probed(JwsAlgorithm.Family family) {
+        return verifiers.probed(family);
     }
 
     /** The engine pool a verification of {@code alg} with {@code key} uses, or {@code null}; for tests. */
@@ -184,7 +202,8 @@ public final class JcaCryptoBackend implements CryptoBackend {
     public byte[] digest(String algorithm, byte[] data) {
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(data, "data");
-        MessageDigest prototype = digests.get(algorithm);
+        Lazy<MessageDigest> kept = digests.get(algorithm);
+        MessageDigest prototype = kept == null ? null : kept.get();
         MessageDigest digest;
         try {
             digest = prototype != null ? (MessageDigest) prototype.clone() : lookUp(algorithm);
@@ -220,8 +239,8 @@ public final class JcaCryptoBackend implements CryptoBackend {
 
     @Override
     public String toString() {
-        return "JcaCryptoBackend[" + (provider == null ? "installed providers" : provider.getName())
-                + ", " + verifiers.algorithms() + "]";
+        // Not the algorithms: listing them would probe every family, which a log line must not cost.
+        return "JcaCryptoBackend[" + (provider == null ? "installed providers" : provider.getName()) + "]";
     }
 
     private static Map<String, EcCurve> loadCurves(ProviderChoice providers) {

@@ -10,58 +10,63 @@ import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Turns validated public parameters into provider key objects. The providers are resolved once;
- * a {@link KeyFactory} is created per import because it is not thread-safe, and imports are rare.
+ * Turns validated public parameters into provider key objects. Each key factory's provider is found
+ * the first time a key of its type is built ({@link Lazy}), not when the backend is: a verifier that
+ * never sees an EC key never loads SunEC. A {@link KeyFactory} is created per import because it is
+ * not thread-safe, and imports are rare.
  */
 final class KeyFactories {
 
-    private final Provider rsa;
-    private final Provider ec;
-    private final Provider ed25519;
-    private final Provider ed448;
-    /** Indexed by {@link MlDsaParameters#ordinal()}; an entry is {@code null} where no provider has the set. */
-    private final Provider[] mlDsa;
+    private final Lazy<Provider> rsa;
+    private final Lazy<Provider> ec;
+    private final Lazy<Provider> ed25519;
+    private final Lazy<Provider> ed448;
+    /** Indexed by {@link MlDsaParameters#ordinal()}; an entry finds {@code null} where no provider has the set. */
+    private final List<Lazy<Provider>> mlDsa;
     private final String where;
 
     KeyFactories(ProviderChoice providers) {
-        this.rsa = providers.find("KeyFactory", "RSA");
-        this.ec = providers.find("KeyFactory", "EC");
-        this.ed25519 = providers.find("KeyFactory", "Ed25519");
-        this.ed448 = providers.find("KeyFactory", "Ed448");
-        this.mlDsa = new Provider[MlDsaParameters.values().length];
+        this.rsa = new Lazy<>(() -> providers.find("KeyFactory", "RSA"));
+        this.ec = new Lazy<>(() -> providers.find("KeyFactory", "EC"));
+        this.ed25519 = new Lazy<>(() -> providers.find("KeyFactory", "Ed25519"));
+        this.ed448 = new Lazy<>(() -> providers.find("KeyFactory", "Ed448"));
+        List<Lazy<Provider>> sets = new ArrayList<>();
         for (MlDsaParameters set : MlDsaParameters.values()) {
-            mlDsa[set.ordinal()] = providers.find("KeyFactory", set.jwsName());
+            sets.add(new Lazy<>(() -> providers.find("KeyFactory", set.jwsName())));
         }
+        this.mlDsa = List.copyOf(sets);
         this.where = providers.describe();
     }
 
     boolean hasRsa() {
-        return rsa != null;
+        return rsa.get() != null;
     }
 
     PublicKey rsa(BigInteger modulus, BigInteger exponent) throws GeneralSecurityException {
-        return factory("RSA", rsa).generatePublic(new RSAPublicKeySpec(modulus, exponent));
+        return factory("RSA", rsa.get()).generatePublic(new RSAPublicKeySpec(modulus, exponent));
     }
 
     PublicKey ec(EcCurve curve, ECPoint point) throws GeneralSecurityException {
-        return factory("EC", ec).generatePublic(new ECPublicKeySpec(point, curve.parameters()));
+        return factory("EC", ec.get()).generatePublic(new ECPublicKeySpec(point, curve.parameters()));
     }
 
     /** From the raw key {@code x}, which must be of the curve's length. */
     PublicKey ed(EdCurve curve, byte[] x) throws GeneralSecurityException {
-        Provider provider = curve == EdCurve.ED25519 ? ed25519 : ed448;
+        Provider provider = (curve == EdCurve.ED25519 ? ed25519 : ed448).get();
         return factory(curve.jwkName(), provider).generatePublic(new X509EncodedKeySpec(curve.toSpki(x)));
     }
 
     /** From the raw key {@code pub} (RFC 9964), which must be of the set's length; JDK 24 and later. */
     PublicKey mlDsa(MlDsaParameters set, byte[] pub) throws GeneralSecurityException {
-        return factory(set.jwsName(), mlDsa[set.ordinal()]).generatePublic(new X509EncodedKeySpec(set.toSpki(pub)));
+        return factory(set.jwsName(), mlDsa.get(set.ordinal()).get()).generatePublic(new X509EncodedKeySpec(set.toSpki(pub)));
     }
 
     boolean hasMlDsa(MlDsaParameters set) {
-        return mlDsa[set.ordinal()] != null;
+        return mlDsa.get(set.ordinal()).get() != null;
     }
 
     private KeyFactory factory(String algorithm, Provider provider) throws NoSuchAlgorithmException {

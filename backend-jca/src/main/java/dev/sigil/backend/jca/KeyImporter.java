@@ -34,20 +34,18 @@ final class KeyImporter {
     private static final Set<String> NIST_CURVES = Set.of("P-256", "P-384", "P-521");
 
     private final KeyFactories keys;
-    private final Map<String, EcCurve> curves;
-    private final List<HmacVerifier> hmacVerifiers;
-    private final Set<JwsAlgorithm> algorithms;
-    private final Provider certificateProvider;
+    private final Lazy<Map<String, EcCurve>> curves;
+    private final VerifierTable verifiers;
+    private final Lazy<Provider> certificateProvider;
     private final Provider configured;
     private final String where;
 
-    KeyImporter(ProviderChoice providers, KeyFactories keys, Map<String, EcCurve> curves, VerifierTable verifiers) {
+    KeyImporter(ProviderChoice providers, KeyFactories keys, Lazy<Map<String, EcCurve>> curves, VerifierTable verifiers) {
         this.keys = keys;
         this.curves = curves;
-        this.hmacVerifiers = verifiers.hmacVerifiers();
-        this.algorithms = verifiers.algorithms();
+        this.verifiers = verifiers;
         this.configured = providers.configured();
-        this.certificateProvider = providers.findOrInstalled("CertificateFactory", "X.509");
+        this.certificateProvider = new Lazy<>(() -> providers.findOrInstalled("CertificateFactory", "X.509"));
         this.where = providers.describe();
     }
 
@@ -80,7 +78,7 @@ final class KeyImporter {
 
     private MlDsaKey mlDsa(KeyParameters.Akp parameters) throws KeyImportException, GeneralSecurityException {
         MlDsaParameters set = MlDsaParameters.of(parameters.algorithm());
-        if (set == null || !algorithms.contains(set.algorithm())) {
+        if (set == null || !verifiers.supports(set.algorithm())) {
             throw new KeyImportException(parameters.algorithm() + " is not available from backend 'jca': " + mlDsaMissing());
         }
         return new MlDsaKey(parameters, set, keys.mlDsa(set, parameters.publicKey()));
@@ -104,13 +102,14 @@ final class KeyImporter {
         if (der.length == 0 || der[0] != 0x30) {
             throw new KeyImportException("certificate is not DER-encoded");
         }
-        if (certificateProvider == null) {
+        Provider certificates = certificateProvider.get();
+        if (certificates == null) {
             throw new KeyImportException("no X.509 certificate factory in " + where);
         }
         PublicKey key;
         try {
             ByteArrayInputStream in = new ByteArrayInputStream(der);
-            Certificate certificate = CertificateFactory.getInstance("X.509", certificateProvider).generateCertificate(in);
+            Certificate certificate = CertificateFactory.getInstance("X.509", certificates).generateCertificate(in);
             if (in.available() != 0) {
                 throw new KeyImportException("certificate is followed by " + in.available() + " trailing bytes");
             }
@@ -124,7 +123,7 @@ final class KeyImporter {
                 // ML-DSA key needs no provider to be read.
                 KeyParameters mlDsa = mlDsa(der);
                 if (mlDsa == null) {
-                    throw new KeyImportException("certificate's public key cannot be decoded by " + certificateProvider.getName());
+                    throw new KeyImportException("certificate's public key cannot be decoded by " + certificates.getName());
                 }
                 return mlDsa;
             }
@@ -154,7 +153,7 @@ final class KeyImporter {
         }
         if (key instanceof ECPublicKey) {
             ECPublicKey ec = (ECPublicKey) key;
-            for (EcCurve curve : curves.values()) {
+            for (EcCurve curve : curves.get().values()) {
                 if (curve.sameParameters(ec.getParams())) {
                     ECPoint w = ec.getW();
                     if (ECPoint.POINT_INFINITY.equals(w)) {
@@ -194,7 +193,7 @@ final class KeyImporter {
 
     private EcKey ec(KeyParameters.Ec parameters) throws KeyImportException, GeneralSecurityException {
         String name = parameters.curve();
-        EcCurve curve = curves.get(name);
+        EcCurve curve = curves.get().get(name);
         if (curve == null) {
             throw new KeyImportException(NIST_CURVES.contains(name)
                     ? "curve " + name + " is not available from " + where
@@ -214,7 +213,7 @@ final class KeyImporter {
     private OctKey oct(KeyParameters.Oct parameters) {
         byte[] secret = parameters.k();
         Map<JwsAlgorithm, EnginePool<MacEngine>> engines = new EnumMap<>(JwsAlgorithm.class);
-        for (HmacVerifier verifier : hmacVerifiers) {
+        for (HmacVerifier verifier : verifiers.hmacVerifiers()) {
             EnginePool<MacEngine> engine = verifier.engineFor(secret);
             if (engine != null) {
                 engines.put(verifier.algorithm(), engine);

@@ -114,7 +114,7 @@ public final class SigningKeyFilter {
             own = JwkParameters.read(jwk);
             refuseIfUnsound(own, check);
         }
-        if (alg != null && alg.family() == JwsAlgorithm.Family.ML_DSA && !backend.algorithms().contains(alg)) {
+        if (alg != null && alg.family() == JwsAlgorithm.Family.ML_DSA && !backend.supports(alg)) {
             throw new Refused(unoffered(alg, own));
         }
         VerificationKey key;
