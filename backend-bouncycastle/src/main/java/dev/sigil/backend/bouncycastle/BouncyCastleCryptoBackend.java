@@ -5,9 +5,6 @@ import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.KeyImportException;
 import dev.sigil.spi.KeyParameters;
 import dev.sigil.spi.VerificationKey;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.bouncycastle.crypto.Digest;
@@ -52,17 +49,14 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
 
     private final VerifierTable verifiers;
     private final KeyImporter importer;
+    /** Each loaded when a key first needs it: a verifier of RSA tokens never loads BouncyCastle's curve arithmetic. */
+    private final EcCurves curves;
 
     /** The backend; used by {@link java.util.ServiceLoader}. */
     public BouncyCastleCryptoBackend() {
-        Map<String, EcCurve> curves = new LinkedHashMap<>();
-        String[][] names = {{"P-256", "secp256r1"}, {"P-384", "secp384r1"}, {"P-521", "secp521r1"}, {"secp256k1", "secp256k1"}};
-        for (String[] name : names) {
-            curves.put(name[0], EcCurve.load(name[0], name[1]));
-        }
-        Map<String, EcCurve> unmodifiable = Collections.unmodifiableMap(curves);
-        this.verifiers = new VerifierTable(unmodifiable);
-        this.importer = new KeyImporter(unmodifiable, verifiers.hmacVerifiers());
+        this.curves = new EcCurves();
+        this.verifiers = new VerifierTable();
+        this.importer = new KeyImporter(curves, verifiers.hmacVerifiers());
     }
 
     /** {@code "bouncycastle"}. */
@@ -93,6 +87,11 @@ public final class BouncyCastleCryptoBackend implements CryptoBackend {
     @Override
     public KeyParameters readCertificateKey(byte[] der) throws KeyImportException {
         return importer.readCertificateKey(der);
+    }
+
+    /** Whether the curve of JWK name {@code jwkName} has been loaded; for tests. */
+    boolean curveLoaded(String jwkName) {
+        return curves.loaded(jwkName);
     }
 
     /** The engine pool a verification of {@code alg} with {@code key} uses, or {@code null}; for tests. */

@@ -35,10 +35,10 @@ import org.bouncycastle.util.Arrays;
  */
 final class KeyImporter {
 
-    private final Map<String, EcCurve> curves;
+    private final EcCurves curves;
     private final List<HmacVerifier> hmacVerifiers;
 
-    KeyImporter(Map<String, EcCurve> curves, List<HmacVerifier> hmacVerifiers) {
+    KeyImporter(EcCurves curves, List<HmacVerifier> hmacVerifiers) {
         this.curves = curves;
         this.hmacVerifiers = hmacVerifiers;
     }
@@ -108,7 +108,7 @@ final class KeyImporter {
             // PublicKeyFactory resolves named and explicit curve parameters and decodes the point.
             AsymmetricKeyParameter key = PublicKeyFactory.createKey(spki);
             ECPublicKeyParameters ec = (ECPublicKeyParameters) key;
-            for (EcCurve curve : curves.values()) {
+            for (EcCurve curve : curves.all()) {
                 if (curve.sameParameters(ec.getParameters())) {
                     ECPoint q = ec.getQ().normalize();
                     if (q.isInfinity()) {

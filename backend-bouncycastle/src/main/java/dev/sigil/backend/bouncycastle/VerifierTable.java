@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,7 +18,7 @@ final class VerifierTable {
     private final Set<JwsAlgorithm> algorithms;
     private final List<HmacVerifier> hmacVerifiers;
 
-    VerifierTable(Map<String, EcCurve> curves) {
+    VerifierTable() {
         for (JwsAlgorithm alg : new JwsAlgorithm[] {JwsAlgorithm.RS256, JwsAlgorithm.RS384, JwsAlgorithm.RS512}) {
             put(alg, RsaVerifier.pkcs1(hash(alg)));
         }
@@ -27,7 +26,7 @@ final class VerifierTable {
             put(alg, RsaVerifier.pss(hash(alg)));
         }
         for (JwsAlgorithm alg : new JwsAlgorithm[] {JwsAlgorithm.ES256, JwsAlgorithm.ES384, JwsAlgorithm.ES512, JwsAlgorithm.ES256K}) {
-            if (curves.containsKey(alg.requiredCurve())) {
+            if (EcCurves.known(alg.requiredCurve())) {
                 put(alg, new EcdsaVerifier(alg.requiredCurve(), hash(alg)));
             }
         }
