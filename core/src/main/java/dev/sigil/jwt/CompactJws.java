@@ -92,16 +92,22 @@ final class CompactJws {
     }
 
     /**
-     * Checks that the signature, {@code token[dot2 + 1, token.length())}, is canonical base64url, so
-     * that a malformed one is refused as such, before any key is looked up, while the backend that
-     * decodes it into its own buffer only has to answer yes or no.
+     * For a signature as long as ML-DSA's, longer than {@link Base64Url#JDK_DECODER_FROM} chars, the
+     * {@link #signingInput} that {@link #signature} decodes it from; for a shorter one, which the
+     * backend decodes into its own buffer, {@code null}, once the signature is checked to be canonical
+     * base64url, so that a malformed one is refused as such before any key is looked up, and the
+     * backend only has to answer yes or no.
      */
-    void checkSignature(String token, int dot2) throws JwtVerificationException {
+    byte[] checkSignature(String token, int dot2) throws JwtVerificationException {
+        if (token.length() - dot2 > Base64Url.JDK_DECODER_FROM) {
+            return signingInput(token, dot2);
+        }
         if (Base64Url.canonicalLength(token, dot2 + 1, token.length()) < 0) {
             decode(token, dot2 + 1, token.length(), "signature");
             // Not reached: what canonicalLength refuses, decode refuses with the reason.
             throw new JwtVerificationException(Reason.MALFORMED, "token signature is not valid base64url");
         }
+        return null;
     }
 
     /**

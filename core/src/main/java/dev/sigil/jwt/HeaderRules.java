@@ -5,6 +5,8 @@ import dev.sigil.spi.CryptoBackend;
 import dev.sigil.spi.JwsAlgorithm;
 import dev.sigil.spi.UntrustedText;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +51,17 @@ final class HeaderRules {
             }
             this.types = List.copyOf(normalized);
         }
+    }
+
+    /** The algorithms allowed that the backend supports, unmodifiable; may make the backend probe for them. */
+    Set<JwsAlgorithm> accepted() {
+        Set<JwsAlgorithm> accepted = EnumSet.noneOf(JwsAlgorithm.class);
+        for (JwsAlgorithm alg : allowed) {
+            if (backend.supports(alg)) {
+                accepted.add(alg);
+            }
+        }
+        return Collections.unmodifiableSet(accepted);
     }
 
     /** The header, if its members pass every rule, in the order of the class comment. */

@@ -1,6 +1,5 @@
 package dev.sigil.jwt;
 
-import dev.sigil.internal.codec.Base64Url;
 import dev.sigil.internal.keys.ImportedKey;
 import dev.sigil.internal.tokens.TokenStore;
 import dev.sigil.internal.keys.KeyFit;
@@ -120,7 +119,6 @@ public final class JwtVerifier implements TokenVerifier {
     private final SignatureCheck signatures;
     private final ClaimRules claimRules;
 
-    private final Set<JwsAlgorithm> algorithms;
     private final CryptoBackend backend;
     private final JsonCodec json;
     private final CurrentKeys currentKeys;
@@ -141,7 +139,6 @@ public final class JwtVerifier implements TokenVerifier {
         this.signatures = new SignatureCheck(backend, new KeySelection(b.maxCandidateKeys));
         this.claimRules = new ClaimRules(b.issuer, b.audiences, b.clockSkew, b.clock, b.requiredClaims,
                 !b.allowMissingExpiration, b.validators);
-        this.algorithms = algorithms;
         this.backend = backend;
         this.json = json;
         Duration maxKeyWait = b.maxKeyWait != null ? b.maxKeyWait
@@ -277,16 +274,9 @@ public final class JwtVerifier implements TokenVerifier {
             lastHeader = new AcceptedHeader(token.substring(0, dot1), header);
         }
         try {
-            // A signature as long as ML-DSA's is decoded by the JDK from one copy of the whole token;
-            // a shorter one is read by the backend from the token's chars, into buffers it keeps.
-            byte[] signed = null;
-            byte[] signature = null;
-            if (token.length() - dot2 > Base64Url.JDK_DECODER_FROM) {
-                signed = CompactJws.signingInput(token, dot2);
-                signature = compact.signature(token, dot2, signed);
-            } else {
-                compact.checkSignature(token, dot2);
-            }
+            // Null unless the signature is as long as ML-DSA's: the backend reads a shorter one itself.
+            byte[] signed = compact.checkSignature(token, dot2);
+            byte[] signature = signed == null ? null : compact.signature(token, dot2, signed);
 
             KeyIndex keys = currentKeys.current(async);
             if (keys == null) {
@@ -309,8 +299,7 @@ public final class JwtVerifier implements TokenVerifier {
                 verifiedBy = signatures.verify(refreshed, header, token, dot2, signed, signature);
             }
 
-            // Only now, so that an unsigned payload is never parsed (unless a multi-issuer verifier had
-            // to read its iss).
+            // Only now, so that an unsigned payload is never parsed (but by a multi-issuer verifier, for iss).
             JwtClaims claims = routed != null ? routed : JwtClaims.of(compact.payload(token, dot1, dot2, signed));
             claimRules.check(header, claims);
             VerifiedJwt verified = new VerifiedJwt(header, claims);
@@ -389,13 +378,7 @@ public final class JwtVerifier implements TokenVerifier {
      * @return the algorithms a token may name, unmodifiable
      */
     public Set<JwsAlgorithm> algorithms() {
-        Set<JwsAlgorithm> accepted = EnumSet.noneOf(JwsAlgorithm.class);
-        for (JwsAlgorithm alg : algorithms) {
-            if (backend.supports(alg)) {
-                accepted.add(alg);
-            }
-        }
-        return Collections.unmodifiableSet(accepted);
+        return headerRules.accepted();
     }
 
     @Override

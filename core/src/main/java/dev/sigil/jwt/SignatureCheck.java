@@ -48,8 +48,9 @@ final class SignatureCheck {
             if (!candidate.fits(alg)) {
                 continue;
             }
-            int length = signature != null ? signature.length : TokenBuffers.signatureLength(token, dot2);
-            if (fixed != 0 && length != fixed) {
+            int length = fixed == 0 ? 0
+                    : signature != null ? signature.length : TokenBuffers.signatureLength(token, dot2);
+            if (length != fixed) {
                 // Checked in core, once a key fits, so that no backend is handed a signature no key
                 // could verify; a key of another alg is the more useful refusal, so it comes first.
                 throw new JwtVerificationException(Reason.INVALID_SIGNATURE, "signature of " + length
