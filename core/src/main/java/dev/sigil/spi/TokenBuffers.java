@@ -87,6 +87,15 @@ public final class TokenBuffers {
     }
 
     /**
+     * Zeroes the signature read last. A backend calls it once a verification is over: the signing
+     * input and its signature together are a token that verifies, a bearer credential that an engine
+     * waiting in a pool should not hold.
+     */
+    public void forgetSignature() {
+        Arrays.fill(signature, (byte) 0);
+    }
+
+    /**
      * The length in bytes of the signature {@code token[dot2 + 1, token.length())} decodes to, from
      * its length in chars alone: no char is checked.
      *

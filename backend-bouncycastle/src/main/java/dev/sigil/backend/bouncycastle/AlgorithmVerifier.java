@@ -62,6 +62,7 @@ abstract class AlgorithmVerifier<E extends PooledEngine> {
         E engine = engines.take();
         TokenBuffers buffers = engine.buffers;
         boolean valid = buffers.read(token, dot2) && verify(engine, key, buffers.input(), 0, dot2, buffers.signature());
+        buffers.forgetSignature();
         engines.give(engine);
         return valid;
     }

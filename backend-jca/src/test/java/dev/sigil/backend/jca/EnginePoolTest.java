@@ -156,6 +156,26 @@ class EnginePoolTest {
         assertEquals(1, pool.created(), "one thread, one call at a time: one engine for both keys");
     }
 
+    /** A token read from its chars leaves no signature in the buffers of the engine that goes back to the pool. */
+    @Test
+    void anEngineBackInItsPoolHoldsNoSignature() throws Exception {
+        JcaCryptoBackend backend = new JcaCryptoBackend();
+        byte[] secret = TestKeys.randomBytes(32);
+        Mac jdk = Mac.getInstance("HmacSHA256");
+        jdk.init(new SecretKeySpec(secret, "HmacSHA256"));
+        byte[] mac = jdk.doFinal(DATA);
+        VerificationKey key = backend.importKey(TestKeys.octParameters(secret.clone()));
+        String token = new String(DATA, StandardCharsets.US_ASCII) + "." + TestKeys.b64(mac);
+        assertTrue(backend.verify(JwsAlgorithm.HS256, key, token, DATA.length));
+        @SuppressWarnings("unchecked")
+        EnginePool<MacEngine> pool = (EnginePool<MacEngine>) backend.enginesFor(JwsAlgorithm.HS256, key);
+        MacEngine engine = pool.take();
+        assertEquals(1, pool.created(), "the engine that verified");
+        assertTrue(Arrays.equals(new byte[mac.length], engine.buffers.signature()), "signature zeroed");
+        // The signing input stays: without its signature it is no credential.
+        assertTrue(Arrays.equals(DATA, Arrays.copyOf(engine.buffers.input(), DATA.length)));
+    }
+
     @Test
     void hmacEnginesArePooledPerKeyAndSharedByThreads() throws Exception {
         JcaCryptoBackend backend = new JcaCryptoBackend();
