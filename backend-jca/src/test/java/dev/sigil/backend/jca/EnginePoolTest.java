@@ -156,14 +156,19 @@ class EnginePoolTest {
         assertEquals(1, pool.created(), "one thread, one call at a time: one engine for both keys");
     }
 
+    /** The HS256 MAC of {@code DATA} under {@code secret}, by the JDK's own {@link Mac}. */
+    private static byte[] hs256(byte[] secret) throws Exception {
+        Mac jdk = Mac.getInstance("HmacSHA256");
+        jdk.init(new SecretKeySpec(secret, "HmacSHA256"));
+        return jdk.doFinal(DATA);
+    }
+
     /** A token read from its chars leaves no signature in the buffers of the engine that goes back to the pool. */
     @Test
     void anEngineBackInItsPoolHoldsNoSignature() throws Exception {
         JcaCryptoBackend backend = new JcaCryptoBackend();
         byte[] secret = TestKeys.randomBytes(32);
-        Mac jdk = Mac.getInstance("HmacSHA256");
-        jdk.init(new SecretKeySpec(secret, "HmacSHA256"));
-        byte[] mac = jdk.doFinal(DATA);
+        byte[] mac = hs256(secret);
         VerificationKey key = backend.importKey(TestKeys.octParameters(secret.clone()));
         String token = new String(DATA, StandardCharsets.US_ASCII) + "." + TestKeys.b64(mac);
         assertTrue(backend.verify(JwsAlgorithm.HS256, key, token, DATA.length));
@@ -180,9 +185,7 @@ class EnginePoolTest {
     void hmacEnginesArePooledPerKeyAndSharedByThreads() throws Exception {
         JcaCryptoBackend backend = new JcaCryptoBackend();
         byte[] secret = TestKeys.randomBytes(32);
-        Mac jdk = Mac.getInstance("HmacSHA256");
-        jdk.init(new SecretKeySpec(secret, "HmacSHA256"));
-        byte[] mac = jdk.doFinal(DATA);
+        byte[] mac = hs256(secret);
         VerificationKey key = backend.importKey(TestKeys.octParameters(secret.clone()));
         EnginePool<?> pool = backend.enginesFor(JwsAlgorithm.HS256, key);
         ExecutorService executor = Executors.newFixedThreadPool(4);
