@@ -80,20 +80,12 @@ public final class Base64Url {
      */
     public static int canonicalLength(CharSequence s, int from, int to) {
         int length = to - from;
-        int remainder = length & 3;
-        if (remainder == 1) {
-            return -1;
-        }
         // The values ORed together: any char outside the alphabet leaves the sign set.
         int all = 0;
         for (int i = from; i < to; i++) {
             all |= sextet(s, i);
         }
-        int last = length == 0 ? 0 : sextet(s, to - 1);
-        if (all < 0 || remainder == 2 && (last & 0x0f) != 0 || remainder == 3 && (last & 0x03) != 0) {
-            return -1;
-        }
-        return decodedLength(length);
+        return all >= 0 && endsCanonically(length, length == 0 ? 0 : sextet(s, to - 1)) ? decodedLength(length) : -1;
     }
 
     /**
@@ -106,9 +98,7 @@ public final class Base64Url {
      */
     public static byte[] decodeLatin1(byte[] text, int from, int to) {
         int length = to - from;
-        int remainder = length & 3;
-        int v = length == 0 ? -1 : TokenBuffers.value((char) (text[to - 1] & 0xFF));
-        if (remainder == 1 || v < 0 || remainder == 2 && (v & 0x0f) != 0 || remainder == 3 && (v & 0x03) != 0) {
+        if (length == 0 || !endsCanonically(length, TokenBuffers.value((char) (text[to - 1] & 0xFF)))) {
             return null;
         }
         try {
@@ -118,6 +108,16 @@ public final class Base64Url {
         } catch (IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether {@code length} chars can be base64url text whose last char, of value {@code last}, is
+     * in the alphabet with its unused low bits clear: the checks that make an encoding the only one.
+     */
+    private static boolean endsCanonically(int length, int last) {
+        int remainder = length & 3;
+        return remainder != 1 && last >= 0 && !(remainder == 2 && (last & 0x0f) != 0)
+                && !(remainder == 3 && (last & 0x03) != 0);
     }
 
     /**
