@@ -2,8 +2,11 @@ package dev.sigil.internal.json;
 
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -230,9 +233,11 @@ public final class JsonReader {
             throw error(pos >= end ? "unexpected end of input, expected a member name" : "expected a member name");
         }
         int at = pos;
-        String name = commonName();
+        String name = CommonNames.at(in, pos + 1, end, maxStringLength);
         boolean constant = name != null;
-        if (!constant) {
+        if (constant) {
+            pos += name.length() + 2;
+        } else {
             name = (String) readString(false);
         }
         // Checked after unescaping, so a name and its escaped spelling collide as they should.
@@ -245,65 +250,6 @@ public final class JsonReader {
         }
         pos++;
         return name;
-    }
-
-    /**
-     * Member names that nearly every JWT, JOSE header and JWK repeats. Returned as these constants
-     * when spelled plainly (no escapes), so that parsing a token does not allocate a new String for
-     * each of its names; an escaped spelling still goes through {@link #readString(boolean)} and yields an
-     * equal String, so nothing but identity changes.
-     */
-    private static final String[] COMMON_NAMES = {
-        "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "scope", "alg", "kid", "typ",
-        "kty", "use", "crv", "x", "y", "n", "e", "k",
-    };
-    /** Each common name's bytes packed as {@link #packedName} packs them, at the same index. */
-    private static final long[] COMMON_NAME_KEYS = new long[COMMON_NAMES.length];
-    /** Every common name is shorter, so its bytes and length fit one long. */
-    private static final int LONGEST_COMMON_NAME = 7;
-
-    static {
-        for (int i = 0; i < COMMON_NAMES.length; i++) {
-            byte[] name = COMMON_NAMES[i].getBytes(StandardCharsets.US_ASCII);
-            COMMON_NAME_KEYS[i] = packedName(name, 0, name.length);
-        }
-    }
-
-    private static long packedName(byte[] bytes, int from, int length) {
-        long key = length;
-        for (int j = 0; j < length; j++) {
-            key = key << 8 | (bytes[from + j] & 0xff);
-        }
-        return key;
-    }
-
-    /** A {@link #COMMON_NAMES} entry if the string at {@code pos} (a quote) is exactly one, past its closing quote; else {@code null} and {@code pos} unchanged. */
-    private String commonName() {
-        int begin = pos + 1;
-        int limit = Math.min(end, begin + LONGEST_COMMON_NAME + 1);
-        int close = begin;
-        while (close < limit && in[close] != '"') {
-            byte b = in[close];
-            // Escapes, control and non-ASCII bytes: not a plain common name (readString judges them).
-            if (b == '\\' || b < 0x20) {
-                return null;
-            }
-            close++;
-        }
-        int n = close - begin;
-        // No quote within LONGEST_COMMON_NAME + 1 bytes: longer than every common name.
-        if (close == limit || n > maxStringLength) {
-            return null;
-        }
-        long key = packedName(in, begin, n);
-        long[] keys = COMMON_NAME_KEYS;
-        for (int k = 0; k < keys.length; k++) {
-            if (keys[k] == key) {
-                pos = close + 1;
-                return COMMON_NAMES[k];
-            }
-        }
-        return null;
     }
 
     private void skipWhitespace() {
@@ -338,7 +284,7 @@ public final class JsonReader {
      */
     private Object readString(boolean unmade) throws JsonParseException {
         int begin = pos + 1;
-        int i = begin;
+        int i = plainRun(begin);
         // Fast path: printable ASCII without escapes. Bytes are signed, so "b < 0x20" also sends
         // every non-ASCII byte to the slow path.
         while (i < end) {
@@ -357,6 +303,34 @@ public final class JsonReader {
             i++;
         }
         return readStringSlow(begin, i);
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first index from {@code i} that may not be plain string text, eight bytes at a time: a
+     * quote, a backslash, a control byte or a non-ASCII byte is somewhere in the first word it stops
+     * at, or fewer than eight bytes are left. Strings are most of a token's payload, and a byte at a
+     * time they were most of its parse.
+     */
+    private int plainRun(int i) {
+        byte[] bytes = in;
+        int last = end - 8;
+        while (i <= last) {
+            long w = (long) LONGS.get(bytes, i);
+            long quote = w ^ 0x2222222222222222L;
+            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            // The classic zero-byte test, exact for the lowest flagged byte: each term flags a byte
+            // that is zero (a quote or a backslash) or below 0x20; w itself flags every byte >= 0x80.
+            long stops = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGHS;
+            if (stops != 0) {
+                return i + (Long.numberOfTrailingZeros(stops) >>> 3);
+            }
+            i += 8;
+        }
+        return i;
     }
 
     private String readStringSlow(int begin, int from) throws JsonParseException {
