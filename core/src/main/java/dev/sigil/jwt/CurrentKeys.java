@@ -2,6 +2,7 @@ package dev.sigil.jwt;
 
 import dev.sigil.internal.keys.KeyIndex;
 import dev.sigil.internal.keys.SigningKeyFilter;
+import dev.sigil.internal.log.SigilLoggers;
 import dev.sigil.jwk.DroppedKey;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksListener;
@@ -27,8 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * works on the {@link KeyIndex} this hands it.
  */
 final class CurrentKeys {
-
-    private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
 
     private final KeySource source;
     private final SigningKeyFilter filter;
@@ -214,11 +213,11 @@ final class CurrentKeys {
 
     void report(KeyIndex fresh) {
         for (DroppedKey dropped : fresh.dropped()) {
-            LOG.log(Level.WARNING, "jwk dropped: " + dropped);
+            SigilLoggers.jwt().log(Level.WARNING, "jwk dropped: " + dropped);
             notifyListener(() -> listener.keyDropped(dropped));
         }
         for (DroppedKey loose : fresh.notCanonical()) {
-            LOG.log(Level.INFO, "jwk spelled loosely, kept: " + loose);
+            SigilLoggers.jwt().log(Level.INFO, "jwk spelled loosely, kept: " + loose);
             notifyListener(() -> listener.keyNotCanonical(loose.index(), loose.keyId(), loose.reason()));
         }
         notifyListener(() -> listener.keysLoaded(fresh.keys().size()));
@@ -228,7 +227,7 @@ final class CurrentKeys {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a JwksListener threw; ignored", e);
+            SigilLoggers.jwt().log(Level.WARNING, "a JwksListener threw; ignored", e);
         }
     }
 

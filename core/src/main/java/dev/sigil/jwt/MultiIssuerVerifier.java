@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import dev.sigil.internal.log.SigilLoggers;
 import dev.sigil.internal.remote.CacheThreads;
 import dev.sigil.internal.select.Providers;
 import dev.sigil.internal.tokens.TokenStore;
@@ -75,8 +76,6 @@ import java.util.function.Function;
  * executor given to the defaults), stopped by {@link #close()}.
  */
 public final class MultiIssuerVerifier implements TokenVerifier {
-
-    private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
 
     private final CompactJws router;
     private final Map<String, IssuerVerifiers.Route> exact;
@@ -525,7 +524,7 @@ public final class MultiIssuerVerifier implements TokenVerifier {
                 String sample = tenants == null ? "tenant" : tenants.iterator().next();
                 probes.add(new IssuerVerifiers.Route(template.template(), template.issuerFor(sample), settings, template, sample));
                 if (tenants == null) {
-                    LOG.log(Level.WARNING, "issuer template " + UntrustedText.quoted(template.template()) + " trusts any"
+                    SigilLoggers.jwt().log(Level.WARNING, "issuer template " + UntrustedText.quoted(template.template()) + " trusts any"
                             + " tenant: anyone who can create a tenant at this provider can mint tokens this verifier"
                             + " accepts; the audience and your validators are all that refuse them");
                 }

@@ -1,5 +1,6 @@
 package dev.sigil.jwt;
 
+import dev.sigil.internal.log.SigilLoggers;
 import java.lang.System.Logger.Level;
 
 /**
@@ -9,8 +10,6 @@ import java.lang.System.Logger.Level;
  * state that verifications share.
  */
 final class VerificationEvents {
-
-    private static final System.Logger LOG = System.getLogger("dev.sigil.jwt");
 
     /** No listener. */
     static final VerificationEvents NONE = new VerificationEvents(null, VerificationListener.ANY_ISSUER);
@@ -95,6 +94,6 @@ final class VerificationEvents {
 
     // A listener's bug must not change a verification's outcome; logged as JwksListener failures are.
     private static void ignored(RuntimeException e) {
-        LOG.log(Level.WARNING, "a VerificationListener threw; ignored", e);
+        SigilLoggers.jwt().log(Level.WARNING, "a VerificationListener threw; ignored", e);
     }
 }

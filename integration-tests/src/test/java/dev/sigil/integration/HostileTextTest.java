@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sigil.jwt.JwtVerificationException;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.testkit.LogCapture;
+import java.time.Duration;
 import java.util.List;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -28,10 +29,15 @@ class HostileTextTest extends IssuerScenario {
 
     @Test
     void aKidCannotForgeALogRecord() throws Exception {
+        // A rotation is logged (the first set is not): the hostile kid arrives in the second.
+        IssuerKey first = IssuerKey.plain("k0");
         IssuerKey hostile = IssuerKey.plain("k1" + FORGERY);
-        issuer.publishKeys(IssuerKey.jwks(hostile));
+        issuer.publishKeys(IssuerKey.jwks(first));
         List<LogRecord> records = LogCapture.during("dev.sigil.jwk", () -> {
             try (JwtVerifier verifier = builder().build()) {
+                verifier.verify(first.mint(issuer.issuer(), START));
+                issuer.publishKeys(IssuerKey.jwks(hostile));
+                clock.advance(Duration.ofMinutes(1));
                 verifier.verify(hostile.mint(issuer.issuer(), START));
             }
         });

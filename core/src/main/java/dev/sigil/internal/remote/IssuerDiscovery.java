@@ -1,5 +1,6 @@
 package dev.sigil.internal.remote;
 
+import dev.sigil.internal.log.SigilLoggers;
 import dev.sigil.jwk.JwksCachePolicy;
 import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwk.KeysUnavailableException;
@@ -28,8 +29,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * most once per cooldown, so that an issuer that moves its keys is followed.
  */
 public final class IssuerDiscovery {
-
-    private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
 
     private final String issuer;
     private final JwksLocation location;
@@ -146,7 +145,7 @@ public final class IssuerDiscovery {
         if (found != null) {
             mine.complete(found);
         } else {
-            LOG.log(Level.WARNING, "discovery failed: " + failure);
+            SigilLoggers.jwk().log(Level.WARNING, "discovery failed: " + failure);
             mine.completeExceptionally(new KeysUnavailableException("discovery of the issuer's keys failed: " + failure));
         }
     }

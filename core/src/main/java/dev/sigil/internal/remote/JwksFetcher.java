@@ -1,5 +1,6 @@
 package dev.sigil.internal.remote;
 
+import dev.sigil.internal.log.SigilLoggers;
 import dev.sigil.jwk.InvalidJwkException;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksCachePolicy;
@@ -39,8 +40,6 @@ import java.util.function.BiFunction;
  * publishes nothing: it returns the next snapshot or throws.
  */
 final class JwksFetcher {
-
-    private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
     private static final Map<String, String> ACCEPT_JSON =
             Map.of("Accept", "application/jwk-set+json, application/json;q=0.9");
     /** A hostile or mistaken Retry-After must not stop refreshes for days. */
@@ -180,7 +179,7 @@ final class JwksFetcher {
         try {
             call.run();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "a JwksListener threw; ignored", e);
+            SigilLoggers.jwk().log(Level.WARNING, "a JwksListener threw; ignored", e);
         }
     }
 

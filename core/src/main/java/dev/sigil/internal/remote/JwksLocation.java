@@ -1,5 +1,6 @@
 package dev.sigil.internal.remote;
 
+import dev.sigil.internal.log.SigilLoggers;
 import dev.sigil.jwk.JwksCachePolicy;
 import dev.sigil.spi.HttpResponse;
 import dev.sigil.spi.JsonCodec;
@@ -21,8 +22,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * keys is followed rather than pinned for the life of the process.
  */
 final class JwksLocation {
-
-    private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
     /** A discovery document is small and flat; its strings are URLs and names. */
     private static final int MAX_DEPTH = 16;
     private static final int MAX_STRING = 64 * 1024;
@@ -170,7 +169,7 @@ final class JwksLocation {
             lock.unlock();
         }
         if (forget) {
-            LOG.log(Level.INFO, "jwks_uri " + RemoteGet.show(uri) + " failed " + REDISCOVER_AFTER_FAILURES
+            SigilLoggers.jwk().log(Level.INFO, "jwks_uri " + RemoteGet.show(uri) + " failed " + REDISCOVER_AFTER_FAILURES
                     + " fetches in a row; the next attempt runs discovery again");
         }
         return forget;

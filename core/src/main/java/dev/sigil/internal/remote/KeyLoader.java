@@ -1,5 +1,6 @@
 package dev.sigil.internal.remote;
 
+import dev.sigil.internal.log.SigilLoggers;
 import dev.sigil.jwk.Jwk;
 import dev.sigil.jwk.JwkSet;
 import dev.sigil.jwk.JwksCachePolicy;
@@ -29,8 +30,6 @@ import java.util.function.LongUnaryOperator;
  * asked about; this class decides nothing about freshness itself.
  */
 public final class KeyLoader {
-
-    private static final System.Logger LOG = System.getLogger("dev.sigil.jwk");
 
     private final JwksLocation location;
     private final JwksFetcher fetcher;
@@ -335,7 +334,11 @@ public final class KeyLoader {
             Set<String> removed = new HashSet<>(before);
             removed.removeAll(after);
             if (!added.isEmpty() || !removed.isEmpty()) {
-                LOG.log(Level.INFO, "jwks keys changed: added " + printable(added) + ", removed " + printable(removed));
+                if (replaced != null) {
+                    // A rotation is worth a line; the first set is not a change, and logging it would
+                    // start the JDK's logging back end (about 35 ms cold) before the first token.
+                    SigilLoggers.jwk().log(Level.INFO, "jwks keys changed: added " + printable(added) + ", removed " + printable(removed));
+                }
                 JwksFetcher.notify(() -> listener.keysChanged(Set.copyOf(added), Set.copyOf(removed)));
             }
         }
@@ -351,7 +354,7 @@ public final class KeyLoader {
         } finally {
             lock.unlock();
         }
-        LOG.log(Level.WARNING, "jwks fetch failed: " + failure.getMessage());
+        SigilLoggers.jwk().log(Level.WARNING, "jwks fetch failed: " + failure.getMessage());
     }
 
     private static Set<String> kids(JwkSet set) {

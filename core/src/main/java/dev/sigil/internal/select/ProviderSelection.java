@@ -1,5 +1,6 @@
 package dev.sigil.internal.select;
 
+import dev.sigil.internal.log.SigilLoggers;
 import dev.sigil.spi.JwtConfigurationException;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -29,8 +30,6 @@ import java.util.stream.Collectors;
  * @param <T> the SPI
  */
 public final class ProviderSelection<T> {
-
-    private static final System.Logger LOG = System.getLogger("dev.sigil.spi");
     // A services file naming many missing classes must not make the lookup loop long.
     private static final int MAX_BROKEN = 32;
 
@@ -138,7 +137,7 @@ public final class ProviderSelection<T> {
             candidates.add(fallbackInstance);
         }
         for (ServiceConfigurationError e : broken) {
-            LOG.log(Level.WARNING, "a " + spi.getSimpleName() + " provider could not be loaded and is ignored: "
+            SigilLoggers.spi().log(Level.WARNING, "a " + spi.getSimpleName() + " provider could not be loaded and is ignored: "
                     + e.getMessage(), e);
         }
         if (pinned != null && !pinned.isBlank()) {
@@ -174,7 +173,7 @@ public final class ProviderSelection<T> {
         }
         if (candidates.size() > 1) {
             // One provider alone is not worth a line; one that replaced another, or the fallback, is.
-            LOG.log(Level.INFO, "using " + spi.getSimpleName() + " '" + name.apply(best) + "' (priority " + top
+            SigilLoggers.spi().log(Level.INFO, "using " + spi.getSimpleName() + " '" + name.apply(best) + "' (priority " + top
                     + ") of " + describe(ranked, fallbackInstance) + "; pin one with the system property " + property);
         }
         return best;
