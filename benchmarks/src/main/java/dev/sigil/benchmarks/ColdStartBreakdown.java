@@ -5,6 +5,7 @@ import dev.sigil.jwk.JwksListener;
 import dev.sigil.jwt.JwtVerifier;
 import dev.sigil.jwt.VerifiedJwt;
 import dev.sigil.spi.CryptoBackend;
+import dev.sigil.spi.HttpTransport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -18,16 +19,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ServiceLoader;
 
 /**
  * Where a cold start's time goes (issue 18): each run is a fresh JVM that times, with
  * {@link System#nanoTime()} from the start of {@code main} (JVM boot excluded), creating the crypto
- * backend (class loading and probing the provider), building the verifier (the HTTP transport and
- * JSON codec found by {@link java.util.ServiceLoader}), then {@code prefetch()}: discovery and the
+ * backend (its classes), finding the HTTP transport by {@link ServiceLoader} as {@code build()} would,
+ * making it (its HTTP client), building the verifier (its parts, and the backend's probe of the RSA
+ * family), then {@code prefetch()}: discovery and the
  * JWKS fetch as the verifier's listener reports them, and the rest of it (key import, with its checks
  * of each key), then the first {@code verify} (the header, the signature, the claims). The issuer is a JDK {@code HttpServer} on 127.0.0.1 in this launcher's JVM,
  * and the RS256 token is minted here too, so that the measured JVM does nothing before Sigil does.
@@ -40,7 +44,8 @@ import java.util.Map;
  */
 public final class ColdStartBreakdown {
 
-    static final String[] PHASES = {"backend", "build", "discovery", "jwks", "import", "first verify", "first token"};
+    static final String[] PHASES = {"backend", "selection", "transport", "build", "discovery", "jwks", "import", "first verify",
+        "first token"};
 
     private ColdStartBreakdown() {
     }
@@ -147,6 +152,17 @@ public final class ColdStartBreakdown {
         long start = System.nanoTime();
         CryptoBackend backend = SigilSetup.backend(backendName);
         long backendReady = System.nanoTime();
+        // What build() would do to find the transport, done here to time it apart: the lookup (the
+        // services files read, each provider's class loaded, as ProviderSelection does it), then the
+        // chosen provider made, which creates its HTTP client. build() is then handed the instance.
+        Iterator<ServiceLoader.Provider<HttpTransport>> found = ServiceLoader.load(HttpTransport.class).stream().iterator();
+        ServiceLoader.Provider<HttpTransport> provider = found.next();
+        if (found.hasNext()) {
+            throw new IllegalStateException("one HTTP transport expected on the benchmarks' class path");
+        }
+        long selected = System.nanoTime();
+        HttpTransport transport = provider.get();
+        long transportReady = System.nanoTime();
         long[] fetches = new long[2];
         JwksListener timing = new JwksListener() {
             @Override
@@ -160,6 +176,7 @@ public final class ColdStartBreakdown {
                 .cryptoBackend(backend)
                 // Pinned: sigil-json-jackson is on this module's class path too, and would win.
                 .jsonCodec(SigilSetup.codec("builtin"))
+                .httpTransport(transport)
                 .listener(timing)
                 .build()) {
             long built = System.nanoTime();
@@ -173,9 +190,10 @@ public final class ColdStartBreakdown {
             double prefetchMs = (prefetched - built) / 1e6;
             double discoveryMs = fetches[0] / 1e6;
             double jwksMs = fetches[1] / 1e6;
-            System.out.printf(Locale.ROOT, "phases %.2f %.2f %.2f %.2f %.2f %.2f %.2f%n", (backendReady - start) / 1e6,
-                    (built - backendReady) / 1e6, discoveryMs, jwksMs, prefetchMs - discoveryMs - jwksMs,
-                    (verified - prefetched) / 1e6, (verified - start) / 1e6);
+            System.out.printf(Locale.ROOT, "phases %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f %.2f%n", (backendReady - start) / 1e6,
+                    (selected - backendReady) / 1e6, (transportReady - selected) / 1e6, (built - transportReady) / 1e6,
+                    discoveryMs, jwksMs, prefetchMs - discoveryMs - jwksMs, (verified - prefetched) / 1e6,
+                    (verified - start) / 1e6);
         }
     }
 }
