@@ -305,15 +305,17 @@ public final class JsonReader {
         return readStringSlow(begin, i);
     }
 
+    // Eight bytes of the array as one little-endian long, which the JIT compiles to a single load;
+    // the first byte in memory is the lowest, so the first flagged byte is the lowest flag.
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGHS = 0x8080808080808080L;
 
     /**
-     * The first index from {@code i} that may not be plain string text, eight bytes at a time: a
-     * quote, a backslash, a control byte or a non-ASCII byte is somewhere in the first word it stops
-     * at, or fewer than eight bytes are left. Strings are most of a token's payload, and a byte at a
-     * time they were most of its parse.
+     * The index of the first byte from {@code i} that is not plain string text (a quote, a backslash,
+     * a control byte or a non-ASCII byte), found eight bytes at a time; or, if there is none before
+     * the last word, where the fewer than eight bytes left begin, which the caller reads one at a
+     * time. Strings are most of a token's payload, and read a byte at a time they were most of its parse.
      */
     private int plainRun(int i) {
         byte[] bytes = in;

@@ -336,7 +336,7 @@ public final class KeyLoader {
             if (!added.isEmpty() || !removed.isEmpty()) {
                 if (replaced != null) {
                     // A rotation is worth a line; the first set is not a change, and logging it would
-                    // start the JDK's logging back end (about 35 ms cold) before the first token.
+                    // start the JDK's logging back end and print (about 30 ms cold) before the first token.
                     SigilLoggers.jwk().log(Level.INFO, "jwks keys changed: added " + printable(added) + ", removed " + printable(removed));
                 }
                 JwksFetcher.notify(() -> listener.keysChanged(Set.copyOf(added), Set.copyOf(removed)));
