@@ -15,8 +15,6 @@ final class CommonNames {
         "iss", "sub", "aud", "exp", "nbf", "iat", "jti", "azp", "scope", "alg", "kid", "typ",
         "kty", "use", "crv", "x", "y", "n", "e", "k",
     };
-    /** Every name is shorter, so its bytes and its length fit one long. */
-    private static final int LONGEST = 7;
     /**
      * The names by the hash of their packed bytes, open-addressed: one multiply and usually one
      * comparison per member name, where a scan of the list cost one comparison per common name.
@@ -28,11 +26,11 @@ final class CommonNames {
     static {
         for (String name : NAMES) {
             byte[] bytes = name.getBytes(StandardCharsets.US_ASCII);
-            long key = 0;
-            for (byte b : bytes) {
-                key = key << 8 | b;
+            if (bytes.length >= PlainWords.BYTES) {
+                // A name and its closing quote must fit one word, and its bytes and length one key.
+                throw new IllegalStateException("common name '" + name + "' is longer than 7 bytes");
             }
-            key |= (long) bytes.length << (8 * bytes.length);
+            long key = key(packed(bytes, 0, bytes.length), bytes.length);
             int slot = slot(key);
             while (SLOT_NAMES[slot] != null) {
                 slot = next(slot);
@@ -51,26 +49,39 @@ final class CommonNames {
      * longer than {@code maxLength}, which the reader's string path then refuses).
      */
     static String at(byte[] in, int begin, int end, int maxLength) {
-        int limit = Math.min(end, begin + LONGEST + 1);
-        long key = 0;
-        int close = begin;
-        for (; close < limit; close++) {
-            byte b = in[close];
-            if (b == '"') {
-                break;
-            }
-            // Escapes, control and non-ASCII bytes: not a plain common name.
-            if (b == '\\' || b < 0x20) {
+        long bytes;
+        int n;
+        if (end - begin >= PlainWords.BYTES) {
+            // The whole name and its closing quote in one word: no loop, one branch per name.
+            long w = PlainWords.word(in, begin);
+            long stops = PlainWords.stops(w);
+            if (stops == 0) {
                 return null;
             }
-            key = key << 8 | b;
+            n = PlainWords.first(stops);
+            if (in[begin + n] != '"') {
+                return null;
+            }
+            bytes = w & ~(-1L << (8 * n));
+        } else {
+            // Near the end of the input: a byte at a time, packed the same way.
+            n = 0;
+            while (begin + n < end && in[begin + n] != '"') {
+                byte b = in[begin + n];
+                if (b == '\\' || b < 0x20) {
+                    return null;
+                }
+                n++;
+            }
+            if (begin + n == end) {
+                return null;
+            }
+            bytes = packed(in, begin, n);
         }
-        int n = close - begin;
-        // No quote within LONGEST + 1 bytes: longer than every common name.
-        if (close == limit || n > maxLength) {
+        if (n > maxLength) {
             return null;
         }
-        key |= (long) n << (8 * n);
+        long key = key(bytes, n);
         for (int slot = slot(key);; slot = next(slot)) {
             String name = SLOT_NAMES[slot];
             if (name == null) {
@@ -80,6 +91,20 @@ final class CommonNames {
                 return name;
             }
         }
+    }
+
+    /** Up to seven bytes as a little-endian long, as a word read holds them. */
+    private static long packed(byte[] in, int from, int length) {
+        long bytes = 0;
+        for (int i = length - 1; i >= 0; i--) {
+            bytes = bytes << 8 | (in[from + i] & 0xff);
+        }
+        return bytes;
+    }
+
+    /** The bytes and, above them, the length: a name of fewer bytes never collides with a longer one. */
+    private static long key(long bytes, int length) {
+        return bytes | (long) length << 56;
     }
 
     private static int slot(long key) {

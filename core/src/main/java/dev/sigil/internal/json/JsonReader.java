@@ -2,11 +2,8 @@ package dev.sigil.internal.json;
 
 import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.JsonParseException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collections;
@@ -305,32 +302,21 @@ public final class JsonReader {
         return readStringSlow(begin, i);
     }
 
-    // Eight bytes of the array as one little-endian long, which the JIT compiles to a single load;
-    // the first byte in memory is the lowest, so the first flagged byte is the lowest flag.
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long HIGHS = 0x8080808080808080L;
-
     /**
      * The index of the first byte from {@code i} that is not plain string text (a quote, a backslash,
-     * a control byte or a non-ASCII byte), found eight bytes at a time; or, if there is none before
-     * the last word, where the fewer than eight bytes left begin, which the caller reads one at a
-     * time. Strings are most of a token's payload, and read a byte at a time they were most of its parse.
+     * a control byte or a non-ASCII byte), found a word at a time; or, if there is none before the
+     * last word, where the fewer than eight bytes left begin, which the caller reads one at a time.
+     * Strings are most of a token's payload, and read a byte at a time they were most of its parse.
      */
     private int plainRun(int i) {
         byte[] bytes = in;
-        int last = end - 8;
+        int last = end - PlainWords.BYTES;
         while (i <= last) {
-            long w = (long) LONGS.get(bytes, i);
-            long quote = w ^ 0x2222222222222222L;
-            long backslash = w ^ 0x5C5C5C5C5C5C5C5CL;
-            // The classic zero-byte test, exact for the lowest flagged byte: each term flags a byte
-            // that is zero (a quote or a backslash) or below 0x20; w itself flags every byte >= 0x80.
-            long stops = ((quote - ONES) & ~quote | (backslash - ONES) & ~backslash | (w - 0x2020202020202020L) & ~w | w) & HIGHS;
+            long stops = PlainWords.stops(PlainWords.word(bytes, i));
             if (stops != 0) {
-                return i + (Long.numberOfTrailingZeros(stops) >>> 3);
+                return i + PlainWords.first(stops);
             }
-            i += 8;
+            i += PlainWords.BYTES;
         }
         return i;
     }
