@@ -70,6 +70,12 @@ public final class ColdStartBreakdown {
      * last entry is the whole span to the first verified token.
      */
     static Map<String, Double> measure(int runs, String backend, boolean appCds, String classPath) throws Exception {
+        return measure(runs, backend, appCds, classPath, List.of());
+    }
+
+    /** As {@link #measure(int, String, boolean, String)}, each measured JVM started with {@code jvmFlags} too. */
+    static Map<String, Double> measure(int runs, String backend, boolean appCds, String classPath, List<String> jvmFlags)
+            throws Exception {
         // The JDK's HttpServer writes a response's headers and body separately, and with Nagle's
         // algorithm on, the body of a response on a kept-alive connection then waits for the
         // client's delayed ACK, about 40 ms on JDK 17: a test server's artefact, not the issuer's.
@@ -84,7 +90,7 @@ public final class ColdStartBreakdown {
         server.start();
         Path archive = Files.createTempFile("sigil-cold-start", ".jsa");
         try {
-            List<String> flags = new ArrayList<>();
+            List<String> flags = new ArrayList<>(jvmFlags);
             if (appCds) {
                 Files.delete(archive);
                 run(List.of("-XX:ArchiveClassesAtExit=" + archive), classPath, issuer, fixture.token, backend);

@@ -13,8 +13,11 @@ import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The README's cold-start breakdown and its AppCDS recipe run: a fresh JVM reaches a verified token
@@ -38,6 +41,26 @@ class ColdStartBreakdownTest {
             assertEquals(medians.get("first token"), parts, 0.1, medians::toString);
             assertTrue(medians.get("discovery") > 0 && medians.get("jwks") > 0, medians::toString);
         }
+    }
+
+    /**
+     * No lambda or method reference of Sigil's runs on the way from {@code builder()} to the first
+     * verified token, on either backend: in a fresh JVM each spins a class at its first use, about
+     * half a millisecond apiece, and some forty of them once cost a cold start about 20 ms (issue 18).
+     * The JDK's own lambdas (its HTTP stack, its providers) are not Sigil's to remove.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"jca", "bouncycastle"})
+    void theColdPathSpinsNoLambdaOfSigils(String backend) throws Exception {
+        Path log = temp.resolve("classes-" + backend + ".log");
+        ColdStartBreakdown.measure(1, backend, false, System.getProperty("java.class.path"),
+                List.of("-Xlog:class+load=info:file=" + log));
+        List<String> loaded = Files.readAllLines(log);
+        assertTrue(loaded.stream().anyMatch(line -> line.contains(" dev.sigil.jwt.VerifiedJwt ")),
+                "the log covers the first verified token");
+        List<String> spun = loaded.stream().filter(line -> line.contains(" dev.sigil.") && line.contains("$$Lambda"))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), spun);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.sigil.internal.select.Providers;
 import dev.sigil.spi.JwtConfigurationException;
 import dev.sigil.spi.HttpTransport;
 import dev.sigil.spi.JsonCodec;
+import dev.sigil.spi.JsonLimits;
 import dev.sigil.spi.UntrustedText;
 import java.net.URI;
 import java.time.Clock;
@@ -24,6 +25,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A remote JSON Web Key Set, fetched from its {@code jwks_uri} (given, or found by OpenID Connect
@@ -83,6 +86,17 @@ import java.util.concurrent.TimeoutException;
  */
 public final class JwksCache implements KeySource, AutoCloseable {
 
+    /**
+     * The stage it is given, for {@code thenCompose}: a class rather than a lambda, since
+     * {@link #keys()} runs on every cold start's way to its first token (issue 18).
+     */
+    private static final Function<CompletionStage<JwkSet>, CompletionStage<JwkSet>> SAME_STAGE = new Function<>() {
+        @Override
+        public CompletionStage<JwkSet> apply(CompletionStage<JwkSet> stage) {
+            return stage;
+        }
+    };
+
     private final String issuer;
     private final URI configuredJwksUri;
     private final HttpTransport transport;
@@ -99,8 +113,15 @@ public final class JwksCache implements KeySource, AutoCloseable {
         this.policy = b.policy;
         this.clock = b.clock;
         this.threads = new CacheThreads(b.executor);
-        this.loader = new KeyLoader(b.issuer, b.jwksUri, transport, json,
-                (body, limits) -> JwkSet.parse(body, json, limits), policy, clock, b.listener, stats, threads);
+        // Classes rather than lambdas, here and in keys(): both run on every cold start's way to its
+        // first token, where each lambda costs a class spun at first use (issue 18).
+        BiFunction<byte[], JsonLimits, JwkSet> parser = new BiFunction<>() {
+            @Override
+            public JwkSet apply(byte[] body, JsonLimits limits) {
+                return JwkSet.parse(body, json, limits);
+            }
+        };
+        this.loader = new KeyLoader(b.issuer, b.jwksUri, transport, json, parser, policy, clock, b.listener, stats, threads);
     }
 
     /** {@return a builder; {@link Builder#issuer(String)} or {@link Builder#jwksUri(URI)} is required} */
@@ -130,9 +151,12 @@ public final class JwksCache implements KeySource, AutoCloseable {
             // A recent failure: do not ask again yet, serve what we have or fail fast.
             return staleOrFailure(held, null);
         }
-        return loader.fetch(held, false)
-                .handle((fresh, timedOut) -> fresh != null ? fresh.settled() : staleOrFailure(held, timedOut))
-                .thenCompose(answer -> answer);
+        return loader.fetch(held, false).handle(new BiFunction<Snapshot, Throwable, CompletionStage<JwkSet>>() {
+            @Override
+            public CompletionStage<JwkSet> apply(Snapshot fresh, Throwable timedOut) {
+                return fresh != null ? fresh.settled() : staleOrFailure(held, timedOut);
+            }
+        }).thenCompose(SAME_STAGE);
     }
 
     /**

@@ -214,21 +214,34 @@ final class CurrentKeys {
     void report(KeyIndex fresh) {
         for (DroppedKey dropped : fresh.dropped()) {
             SigilLoggers.jwt().log(Level.WARNING, "jwk dropped: " + dropped);
-            notifyListener(() -> listener.keyDropped(dropped));
+            try {
+                listener.keyDropped(dropped);
+            } catch (RuntimeException e) {
+                listenerThrew(e);
+            }
         }
         for (DroppedKey loose : fresh.notCanonical()) {
             SigilLoggers.jwt().log(Level.INFO, "jwk spelled loosely, kept: " + loose);
-            notifyListener(() -> listener.keyNotCanonical(loose.index(), loose.keyId(), loose.reason()));
+            try {
+                listener.keyNotCanonical(loose.index(), loose.keyId(), loose.reason());
+            } catch (RuntimeException e) {
+                listenerThrew(e);
+            }
         }
-        notifyListener(() -> listener.keysLoaded(fresh.keys().size()));
+        try {
+            listener.keysLoaded(fresh.keys().size());
+        } catch (RuntimeException e) {
+            listenerThrew(e);
+        }
     }
 
-    private static void notifyListener(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            SigilLoggers.jwt().log(Level.WARNING, "a JwksListener threw; ignored", e);
-        }
+    /**
+     * A listener's bug must not fail an import: what it threw is logged and ignored. Each call site
+     * catches for itself rather than handing a lambda to one helper, since every cold start calls
+     * {@code keysLoaded} on its way to the first token (issue 18).
+     */
+    private static void listenerThrew(RuntimeException e) {
+        SigilLoggers.jwt().log(Level.WARNING, "a JwksListener threw; ignored", e);
     }
 
 }

@@ -28,7 +28,9 @@ public record HttpResponse(int status, Map<String, List<String>> headers, byte[]
      */
     public HttpResponse {
         TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((name, values) -> copy.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            copy.put(header.getKey().toLowerCase(Locale.ROOT), List.copyOf(header.getValue()));
+        }
         headers = Collections.unmodifiableMap(copy);
         body = body.clone();
     }

@@ -2,6 +2,7 @@ package dev.sigil.backend.bouncycastle;
 
 import dev.sigil.spi.EcdsaScalars;
 import java.math.BigInteger;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -21,7 +22,12 @@ final class EcdsaVerifier extends AlgorithmVerifier<EcdsaVerifier.Engine> {
     EcdsaVerifier(String curveName, HashAlgorithm hash) {
         this.curveName = curveName;
         this.scalars = EcdsaScalars.of(curveName);
-        this.engines = new EnginePool<>(() -> new Engine(hash.newDigest()));
+        this.engines = new EnginePool<>(new Supplier<>() {
+            @Override
+            public Engine get() {
+                return new Engine(hash.newDigest());
+            }
+        });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.sigil.backend.bouncycastle;
 
 import dev.sigil.spi.JwsAlgorithm;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.macs.HMac;
 import org.bouncycastle.crypto.params.KeyParameter;
 
@@ -32,10 +33,13 @@ final class HmacVerifier extends AlgorithmVerifier<HmacEngine> {
             return null;
         }
         KeyParameter key = new KeyParameter(secret);
-        return new EnginePool<>(() -> {
-            HMac mac = new HMac(hash.newDigest());
-            mac.init(key);
-            return new HmacEngine(mac);
+        return new EnginePool<>(new Supplier<>() {
+            @Override
+            public HmacEngine get() {
+                HMac mac = new HMac(hash.newDigest());
+                mac.init(key);
+                return new HmacEngine(mac);
+            }
         });
     }
 

@@ -1,6 +1,7 @@
 package dev.sigil.backend.bouncycastle;
 
 import dev.sigil.spi.JwsAlgorithm;
+import java.util.function.Supplier;
 import org.bouncycastle.crypto.signers.MLDSASigner;
 
 /**
@@ -11,7 +12,12 @@ import org.bouncycastle.crypto.signers.MLDSASigner;
 final class MlDsaVerifier extends AlgorithmVerifier<ReadySigner> {
 
     private final JwsAlgorithm algorithm;
-    private final EnginePool<ReadySigner> engines = new EnginePool<>(() -> new ReadySigner(new MLDSASigner()));
+    private final EnginePool<ReadySigner> engines = new EnginePool<>(new Supplier<>() {
+        @Override
+        public ReadySigner get() {
+            return new ReadySigner(new MLDSASigner());
+        }
+    });
 
     MlDsaVerifier(JwsAlgorithm algorithm) {
         this.algorithm = algorithm;

@@ -1,7 +1,6 @@
 package dev.sigil.backend.bouncycastle;
 
 import java.util.function.Supplier;
-import org.bouncycastle.crypto.Signer;
 import org.bouncycastle.crypto.engines.RSAEngine;
 import org.bouncycastle.crypto.signers.PSSSigner;
 import org.bouncycastle.crypto.signers.RSADigestSigner;
@@ -11,13 +10,20 @@ final class RsaVerifier extends AlgorithmVerifier<ReadySigner> {
 
     private final EnginePool<ReadySigner> engines;
 
-    private RsaVerifier(Supplier<Signer> factory) {
-        this.engines = new EnginePool<>(() -> new ReadySigner(factory.get()));
+    // Suppliers as classes, not lambdas, here and in the other verifiers: the backend makes every
+    // verifier when it is built, in every fresh JVM, where each lambda spins a class first (issue 18).
+    private RsaVerifier(Supplier<ReadySigner> engines) {
+        this.engines = new EnginePool<>(engines);
     }
 
     /** RSASSA-PKCS1-v1_5: EMSA-PKCS1-v1_5 with the hash's DigestInfo (RFC 8017 section 8.2). */
     static RsaVerifier pkcs1(HashAlgorithm hash) {
-        return new RsaVerifier(() -> new RSADigestSigner(hash.newDigest()));
+        return new RsaVerifier(new Supplier<>() {
+            @Override
+            public ReadySigner get() {
+                return new ReadySigner(new RSADigestSigner(hash.newDigest()));
+            }
+        });
     }
 
     /**
@@ -25,7 +31,12 @@ final class RsaVerifier extends AlgorithmVerifier<ReadySigner> {
      * hash, trailer 0xBC. The plain {@link RSAEngine} suffices: a public-key operation needs no blinding.
      */
     static RsaVerifier pss(HashAlgorithm hash) {
-        return new RsaVerifier(() -> new PSSSigner(new RSAEngine(), hash.newDigest(), hash.newDigest(), hash.length()));
+        return new RsaVerifier(new Supplier<>() {
+            @Override
+            public ReadySigner get() {
+                return new ReadySigner(new PSSSigner(new RSAEngine(), hash.newDigest(), hash.newDigest(), hash.length()));
+            }
+        });
     }
 
     @Override

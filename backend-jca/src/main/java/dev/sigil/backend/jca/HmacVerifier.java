@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
+import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -38,13 +39,17 @@ final class HmacVerifier extends AlgorithmVerifier<MacEngine> {
             return null;
         }
         SecretKeySpec key = new SecretKeySpec(secret, macName);
-        return new EnginePool<>(() -> {
-            try {
-                Mac mac = Mac.getInstance(macName, provider);
-                mac.init(key);
-                return new MacEngine(mac);
-            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-                throw new IllegalStateException(provider.getName() + " cannot key " + macName, e);
+        // A class, not a lambda: made at each key's import, on a cold start's path.
+        return new EnginePool<>(new Supplier<MacEngine>() {
+            @Override
+            public MacEngine get() {
+                try {
+                    Mac mac = Mac.getInstance(macName, provider);
+                    mac.init(key);
+                    return new MacEngine(mac);
+                } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                    throw new IllegalStateException(provider.getName() + " cannot key " + macName, e);
+                }
             }
         });
     }

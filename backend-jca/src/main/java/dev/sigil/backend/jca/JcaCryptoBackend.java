@@ -76,15 +76,23 @@ public final class JcaCryptoBackend implements CryptoBackend {
 
     private JcaCryptoBackend(Provider provider) {
         ProviderChoice providers = provider == null ? ProviderChoice.installedProviders() : ProviderChoice.only(provider);
-        Lazy<Map<String, EcCurve>> curves = new Lazy<>(() -> loadCurves(providers));
+        Lazy<Map<String, EcCurve>> curves = new Lazy<>() {
+            @Override
+            Map<String, EcCurve> find() {
+                return loadCurves(providers);
+            }
+        };
         KeyFactories keys = new KeyFactories(providers);
         this.provider = provider;
         Map<String, Lazy<MessageDigest>> found = new HashMap<>();
         for (String name : new String[] {"SHA-1", "SHA-256", "SHA-384", "SHA-512"}) {
-            found.put(name, new Lazy<>(() -> {
-                MessageDigest engine = lookUp(name);
-                return engine != null && cloneable(engine) ? engine : null;
-            }));
+            found.put(name, new Lazy<>() {
+                @Override
+                MessageDigest find() {
+                    MessageDigest engine = lookUp(name);
+                    return engine != null && cloneable(engine) ? engine : null;
+                }
+            });
         }
         this.digests = Map.copyOf(found);
         this.verifiers = new VerifierTable(providers, keys, curves);

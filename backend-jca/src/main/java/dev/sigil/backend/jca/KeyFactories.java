@@ -30,16 +30,20 @@ final class KeyFactories {
     private final String where;
 
     KeyFactories(ProviderChoice providers) {
-        this.rsa = new Lazy<>(() -> providers.find("KeyFactory", "RSA"));
-        this.ec = new Lazy<>(() -> providers.find("KeyFactory", "EC"));
-        this.ed25519 = new Lazy<>(() -> providers.find("KeyFactory", "Ed25519"));
-        this.ed448 = new Lazy<>(() -> providers.find("KeyFactory", "Ed448"));
+        this.rsa = keyFactory(providers, "RSA");
+        this.ec = keyFactory(providers, "EC");
+        this.ed25519 = keyFactory(providers, "Ed25519");
+        this.ed448 = keyFactory(providers, "Ed448");
         List<Lazy<Provider>> sets = new ArrayList<>();
         for (MlDsaParameters set : MlDsaParameters.values()) {
-            sets.add(new Lazy<>(() -> providers.find("KeyFactory", set.jwsName())));
+            sets.add(keyFactory(providers, set.jwsName()));
         }
         this.mlDsa = List.copyOf(sets);
         this.where = providers.describe();
+    }
+
+    private static Lazy<Provider> keyFactory(ProviderChoice providers, String algorithm) {
+        return new Lazy.ProviderOf(providers, "KeyFactory", algorithm, false);
     }
 
     boolean hasRsa() {

@@ -45,7 +45,7 @@ final class KeyImporter {
         this.curves = curves;
         this.verifiers = verifiers;
         this.configured = providers.configured();
-        this.certificateProvider = new Lazy<>(() -> providers.findOrInstalled("CertificateFactory", "X.509"));
+        this.certificateProvider = new Lazy.ProviderOf(providers, "CertificateFactory", "X.509", true);
         this.where = providers.describe();
     }
 

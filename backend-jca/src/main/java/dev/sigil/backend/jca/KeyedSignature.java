@@ -6,6 +6,7 @@ import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.AlgorithmParameterSpec;
+import java.util.function.Supplier;
 
 /**
  * A {@link Signature} engine and the key it stands initialised with, so that the next call with
@@ -47,12 +48,16 @@ final class KeyedSignature extends PooledEngine {
      * @param parameters set before each {@code initVerify} (PSS), or {@code null}
      */
     static EnginePool<KeyedSignature> pool(String algorithm, Provider provider, AlgorithmParameterSpec parameters) {
-        return new EnginePool<>(() -> {
-            try {
-                return new KeyedSignature(Signature.getInstance(algorithm, provider), parameters);
-            } catch (NoSuchAlgorithmException e) {
-                // Probed when the backend was built; a provider that changes its mind is broken.
-                throw new IllegalStateException(provider.getName() + " no longer offers " + algorithm, e);
+        // A class, not a lambda: pools are made when a family is probed, on a cold start's path.
+        return new EnginePool<>(new Supplier<KeyedSignature>() {
+            @Override
+            public KeyedSignature get() {
+                try {
+                    return new KeyedSignature(Signature.getInstance(algorithm, provider), parameters);
+                } catch (NoSuchAlgorithmException e) {
+                    // Probed when the backend was built; a provider that changes its mind is broken.
+                    throw new IllegalStateException(provider.getName() + " no longer offers " + algorithm, e);
+                }
             }
         });
     }

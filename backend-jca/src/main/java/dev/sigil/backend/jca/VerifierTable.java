@@ -43,7 +43,12 @@ final class VerifierTable {
     private final Lazy<Map<String, EcCurve>> curves;
     /** By ordinal: the verifier, {@link #UNSUPPORTED}, or {@code null} before its family is probed. */
     private final AtomicReferenceArray<Object> byAlgorithm = new AtomicReferenceArray<>(JwsAlgorithm.values().length);
-    private final Lazy<Set<JwsAlgorithm>> algorithms = new Lazy<>(this::probeAll);
+    private final Lazy<Set<JwsAlgorithm>> algorithms = new Lazy<>() {
+        @Override
+        Set<JwsAlgorithm> find() {
+            return probeAll();
+        }
+    };
 
     VerifierTable(ProviderChoice providers, KeyFactories keys, Lazy<Map<String, EcCurve>> curves) {
         this.providers = providers;

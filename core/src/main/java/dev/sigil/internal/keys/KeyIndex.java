@@ -31,14 +31,23 @@ public final class KeyIndex {
         this.keys = Collections.unmodifiableList(new ArrayList<>(keys));
         this.dropped = Collections.unmodifiableList(new ArrayList<>(dropped));
         this.notCanonical = Collections.unmodifiableList(new ArrayList<>(notCanonical));
+        // Loops, not computeIfAbsent and forEach: each lambda costs a fresh JVM a class spun on the
+        // way to its first token (issue 18's cold start).
         Map<String, List<ImportedKey>> kids = new HashMap<>();
         for (ImportedKey key : keys) {
             if (key.keyId() != null) {
-                kids.computeIfAbsent(key.keyId(), k -> new ArrayList<>()).add(key);
+                List<ImportedKey> sameKid = kids.get(key.keyId());
+                if (sameKid == null) {
+                    sameKid = new ArrayList<>();
+                    kids.put(key.keyId(), sameKid);
+                }
+                sameKid.add(key);
             }
         }
         Map<String, ImportedKey[]> byKid = new HashMap<>();
-        kids.forEach((kid, list) -> byKid.put(kid, list.toArray(NONE)));
+        for (Map.Entry<String, List<ImportedKey>> kid : kids.entrySet()) {
+            byKid.put(kid.getKey(), kid.getValue().toArray(NONE));
+        }
         this.byKeyId = byKid;
         Map<JwsAlgorithm, ImportedKey[]> byAlg = new EnumMap<>(JwsAlgorithm.class);
         for (JwsAlgorithm alg : JwsAlgorithm.values()) {

@@ -128,10 +128,14 @@ public final class CacheThreads {
     }
 
     private static ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
+        // A class, not a lambda: every cache makes its pools on a cold start's way to the first token.
+        return new ThreadFactory() {
+            @Override
+            public Thread newThread(Runnable task) {
+                Thread t = new Thread(task, name);
+                t.setDaemon(true);
+                return t;
+            }
         };
     }
 }

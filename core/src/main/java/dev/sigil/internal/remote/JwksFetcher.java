@@ -165,22 +165,30 @@ final class JwksFetcher {
      */
     FetchFailure failed(URI uri, int status, String reason, Duration retryAfter, long start, Throwable cause) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        notify(() -> listener.fetchFailed(uri, status, reason, took));
+        try {
+            listener.fetchFailed(uri, status, reason, took);
+        } catch (RuntimeException e) {
+            listenerThrew(e);
+        }
         return new FetchFailure(reason, retryAfter, cause);
     }
 
     void succeeded(URI uri, int status, long start) {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        notify(() -> listener.fetchSucceeded(uri, status, took));
+        try {
+            listener.fetchSucceeded(uri, status, took);
+        } catch (RuntimeException e) {
+            listenerThrew(e);
+        }
     }
 
-    /** Calls the application's listener: one that throws is logged and ignored, since its bug must not fail a fetch. */
-    static void notify(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            SigilLoggers.jwk().log(Level.WARNING, "a JwksListener threw; ignored", e);
-        }
+    /**
+     * Logs what the application's listener threw, which is then ignored, since its bug must not fail
+     * a fetch. Each call site catches for itself rather than handing this a lambda: those calls are on
+     * every cold start's way to its first token, where each lambda costs a class spun (issue 18).
+     */
+    static void listenerThrew(RuntimeException e) {
+        SigilLoggers.jwk().log(Level.WARNING, "a JwksListener threw; ignored", e);
     }
 
     /**

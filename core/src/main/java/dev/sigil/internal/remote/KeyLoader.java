@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,6 +32,14 @@ import java.util.function.LongUnaryOperator;
  * asked about; this class decides nothing about freshness itself.
  */
 public final class KeyLoader {
+
+    /** Runs a task on the thread that hands it over: the JDK's delay thread, for {@link Deadline}. */
+    private static final Executor ON_DELAY_THREAD = new Executor() {
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+    };
 
     private final JwksLocation location;
     private final JwksFetcher fetcher;
@@ -71,7 +81,11 @@ public final class KeyLoader {
     /** Tells the listener that an expired set is being served. */
     public void servingStale(Duration staleFor) {
         stats.staleServed();
-        JwksFetcher.notify(() -> listener.staleKeysServed(staleFor));
+        try {
+            listener.staleKeysServed(staleFor);
+        } catch (RuntimeException e) {
+            JwksFetcher.listenerThrew(e);
+        }
     }
 
     /**
@@ -156,7 +170,7 @@ public final class KeyLoader {
             lock.unlock();
         }
         try {
-            threads.executor().execute(() -> runFetch(mine, seen));
+            threads.executor().execute(new Fetch(mine, seen));
         } catch (RejectedExecutionException e) {
             lock.lock();
             try {
@@ -179,7 +193,7 @@ public final class KeyLoader {
      */
     private void startFetch(CompletableFuture<Snapshot> done, Snapshot previous) {
         try {
-            threads.fetcher().execute(() -> runFetch(done, previous));
+            threads.fetcher().execute(new Fetch(done, previous));
         } catch (RejectedExecutionException e) {
             recordFailure(new FetchFailure(threads.closed() ? "the jwks cache is closed"
                     : "every fetcher thread is still waiting on an earlier fetch", null, e));
@@ -196,18 +210,63 @@ public final class KeyLoader {
      * only when that executor refuses does the delay thread abandon it itself.
      */
     private void giveUpAfterTimeout(CompletableFuture<Snapshot> fetch) {
-        Runnable giveUp = () -> abandon(fetch);
-        CompletableFuture.delayedExecutor(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS, Runnable::run)
-                .execute(() -> {
-                    if (fetch.isDone()) {
-                        return;
-                    }
-                    try {
-                        threads.executor().execute(giveUp);
-                    } catch (RejectedExecutionException e) {
-                        giveUp.run();
-                    }
-                });
+        CompletableFuture.delayedExecutor(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS, ON_DELAY_THREAD)
+                .execute(new Deadline(fetch));
+    }
+
+    // Named classes rather than lambdas, here and below: every cold start's first fetch makes each of
+    // them, and in a fresh JVM each lambda spins a class of its own first (issue 18).
+
+    /** One fetch, completing {@code done}. */
+    private final class Fetch implements Runnable {
+        private final CompletableFuture<Snapshot> done;
+        private final Snapshot previous;
+
+        Fetch(CompletableFuture<Snapshot> done, Snapshot previous) {
+            this.done = done;
+            this.previous = previous;
+        }
+
+        @Override
+        public void run() {
+            runFetch(done, previous);
+        }
+    }
+
+    /** At the request timeout, on the delay thread: hands a fetch not yet done to {@link Abandonment}. */
+    private final class Deadline implements Runnable {
+        private final CompletableFuture<Snapshot> fetch;
+
+        Deadline(CompletableFuture<Snapshot> fetch) {
+            this.fetch = fetch;
+        }
+
+        @Override
+        public void run() {
+            if (fetch.isDone()) {
+                return;
+            }
+            Abandonment giveUp = new Abandonment(fetch);
+            try {
+                threads.executor().execute(giveUp);
+            } catch (RejectedExecutionException e) {
+                giveUp.run();
+            }
+        }
+    }
+
+    /** Gives a fetch up ({@link #abandon(CompletableFuture)}). */
+    private final class Abandonment implements Runnable {
+        private final CompletableFuture<Snapshot> fetch;
+
+        Abandonment(CompletableFuture<Snapshot> fetch) {
+            this.fetch = fetch;
+        }
+
+        @Override
+        public void run() {
+            abandon(fetch);
+        }
     }
 
     /**
@@ -339,7 +398,11 @@ public final class KeyLoader {
                     // start the JDK's logging back end and print (about 30 ms cold) before the first token.
                     SigilLoggers.jwk().log(Level.INFO, "jwks keys changed: added " + printable(added) + ", removed " + printable(removed));
                 }
-                JwksFetcher.notify(() -> listener.keysChanged(Set.copyOf(added), Set.copyOf(removed)));
+                try {
+                    listener.keysChanged(Set.copyOf(added), Set.copyOf(removed));
+                } catch (RuntimeException e) {
+                    JwksFetcher.listenerThrew(e);
+                }
             }
         }
         return next;
@@ -360,7 +423,10 @@ public final class KeyLoader {
     private static Set<String> kids(JwkSet set) {
         Set<String> kids = new HashSet<>();
         for (Jwk key : set.keys()) {
-            key.keyId().ifPresent(kids::add);
+            Optional<String> kid = key.keyId();
+            if (kid.isPresent()) {
+                kids.add(kid.get());
+            }
         }
         return kids;
     }

@@ -31,7 +31,13 @@ public record RefreshState(Snapshot snapshot, Instant lastForcedRefresh, int con
      * Jitter for {@link #backoff}: given half the wait, a random value from 0 to it, so that callers
      * which failed together spread out.
      */
-    static final LongUnaryOperator RANDOM_JITTER = half -> ThreadLocalRandom.current().nextLong(half + 1);
+    static final LongUnaryOperator RANDOM_JITTER = new LongUnaryOperator() {
+        // A class, not a lambda: every remote key source loads it, in every fresh JVM.
+        @Override
+        public long applyAsLong(long half) {
+            return ThreadLocalRandom.current().nextLong(half + 1);
+        }
+    };
 
     /** Before any fetch. */
     static RefreshState initial() {

@@ -9,10 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
-import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +25,7 @@ import java.util.stream.Collectors;
  *
  * @param <T> the SPI
  */
-public final class ProviderSelection<T> {
+public abstract class ProviderSelection<T> {
     // A services file naming many missing classes must not make the lookup loop long.
     private static final int MAX_BROKEN = 32;
 
@@ -37,39 +33,37 @@ public final class ProviderSelection<T> {
     private final String property;
     private final String builderMethod;
     private final String whatToAdd;
-    private final Function<T, String> name;
-    private final ToIntFunction<T> priority;
-    private final Supplier<T> fallback;
-    private final Predicate<T> isFallback;
 
     /**
      * @param spi the SPI interface
      * @param property the system property that pins a provider by name, such as {@code sigil.crypto}
      * @param builderMethod the builder method that takes an instance, such as {@code cryptoBackend(..)}
      * @param whatToAdd the artifacts to suggest when none is found
-     * @param name reads a provider's {@code name()}
-     * @param priority reads a provider's {@code priority()}
-     * @param fallback creates the built-in implementation, chosen only when no other provider is
-     *     found; {@code null} for none
-     * @param isFallback recognises the fallback among the providers found (it is registered like
-     *     the others); ignored without a fallback
      */
-    public ProviderSelection(Class<T> spi, String property, String builderMethod, String whatToAdd,
-            Function<T, String> name, ToIntFunction<T> priority, Supplier<T> fallback, Predicate<T> isFallback) {
+    protected ProviderSelection(Class<T> spi, String property, String builderMethod, String whatToAdd) {
         this.spi = spi;
         this.property = property;
         this.builderMethod = builderMethod;
         this.whatToAdd = whatToAdd;
-        this.name = name;
-        this.priority = priority;
-        this.fallback = fallback;
-        this.isFallback = isFallback;
     }
 
-    /** Without a fallback: none found is a configuration error. */
-    public ProviderSelection(Class<T> spi, String property, String builderMethod, String whatToAdd,
-            Function<T, String> name, ToIntFunction<T> priority) {
-        this(spi, property, builderMethod, whatToAdd, name, priority, null, null);
+    /** {@return a provider's {@code name()}} */
+    protected abstract String name(T provider);
+
+    /** {@return a provider's {@code priority()}} */
+    protected abstract int priority(T provider);
+
+    /**
+     * {@return a new built-in implementation, chosen only when no other provider is found, or
+     * {@code null} for none} The default is none: then none found is a configuration error.
+     */
+    protected T fallback() {
+        return null;
+    }
+
+    /** {@return whether {@code provider} is the fallback (registered like the others)} Ignored without a fallback. */
+    protected boolean isFallback(T provider) {
+        return false;
     }
 
     /** Finds the providers with the SPI's own class loader and chooses one. */
@@ -94,13 +88,13 @@ public final class ProviderSelection<T> {
     private T lookUpAndChoose(String pinned, String pinnedBy, boolean suggest) {
         List<T> found = new ArrayList<>();
         List<ServiceConfigurationError> broken = new ArrayList<>();
-        Iterator<ServiceLoader.Provider<T>> it = ServiceLoader.load(spi, spi.getClassLoader()).stream().iterator();
+        Iterator<T> it = ServiceLoader.load(spi, spi.getClassLoader()).iterator();
         while (broken.size() < MAX_BROKEN) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                found.add(it.next().get());
+                found.add(it.next());
             } catch (ServiceConfigurationError e) {
                 broken.add(e);
             }
@@ -123,14 +117,14 @@ public final class ProviderSelection<T> {
         List<T> ranked = new ArrayList<>(found.size());
         T fallbackFound = null;
         for (T provider : found) {
-            if (fallback != null && isFallback.test(provider)) {
+            if (isFallback(provider)) {
                 // Registered twice (a class path holding core twice) is still one fallback.
                 fallbackFound = fallbackFound == null ? provider : fallbackFound;
             } else {
                 ranked.add(provider);
             }
         }
-        T fallbackInstance = fallbackFound != null ? fallbackFound : fallback != null ? fallback.get() : null;
+        T fallbackInstance = fallbackFound != null ? fallbackFound : fallback();
         // The fallback goes last, so that messages list the providers the user added first.
         List<T> candidates = new ArrayList<>(ranked);
         if (fallbackInstance != null) {
@@ -142,7 +136,7 @@ public final class ProviderSelection<T> {
         }
         if (pinned != null && !pinned.isBlank()) {
             for (T candidate : candidates) {
-                if (pinned.equals(name.apply(candidate))) {
+                if (pinned.equals(name(candidate))) {
                     return candidate;
                 }
             }
@@ -160,35 +154,56 @@ public final class ProviderSelection<T> {
                     + builderMethod + "; in a shaded jar, merge the META-INF/services files"
                     + " (maven-shade-plugin ServicesResourceTransformer)" + brokenNote(broken), firstCause(broken));
         }
-        ranked.sort(Comparator.comparingInt(priority).reversed());
+        // A loop, not a sort by comparator: build() runs this in every fresh JVM, where each lambda
+        // and method reference costs a class spun at its first use (issue 18's cold start).
         T best = ranked.get(0);
-        int top = priority.applyAsInt(best);
-        if (ranked.size() > 1 && priority.applyAsInt(ranked.get(1)) == top) {
+        for (T candidate : ranked) {
+            if (priority(candidate) > priority(best)) {
+                best = candidate;
+            }
+        }
+        int top = priority(best);
+        List<T> tied = new ArrayList<>();
+        for (T candidate : ranked) {
+            if (priority(candidate) == top) {
+                tied.add(candidate);
+            }
+        }
+        if (tied.size() > 1) {
             // Sorted by name: the message must not depend on class-path order.
-            List<T> tied = ranked.stream().filter(c -> priority.applyAsInt(c) == top)
-                    .sorted(Comparator.comparing(name)).collect(Collectors.toList());
+            tied.sort(Comparator.comparing(this::name));
             throw new JwtConfigurationException("several " + spi.getSimpleName() + "s share the highest priority " + top
                     + ": " + names(tied) + "; choose one with the system property " + property
                     + " or JwtVerifier.builder()." + builderMethod, null);
         }
         if (candidates.size() > 1) {
             // One provider alone is not worth a line; one that replaced another, or the fallback, is.
-            SigilLoggers.spi().log(Level.INFO, "using " + spi.getSimpleName() + " '" + name.apply(best) + "' (priority " + top
+            ranked.sort(Comparator.comparingInt(this::priority).reversed());
+            SigilLoggers.spi().log(Level.INFO, "using " + spi.getSimpleName() + " '" + name(best) + "' (priority " + top
                     + ") of " + describe(ranked, fallbackInstance) + "; pin one with the system property " + property);
         }
         return best;
     }
 
     private String names(List<T> candidates) {
-        return candidates.isEmpty() ? "none"
-                : candidates.stream().map(name).collect(Collectors.joining(", "));
+        if (candidates.isEmpty()) {
+            return "none";
+        }
+        StringBuilder names = new StringBuilder();
+        for (T candidate : candidates) {
+            names.append(names.length() == 0 ? "" : ", ").append(name(candidate));
+        }
+        return names.toString();
     }
 
     private String describe(List<T> ranked, T fallbackInstance) {
-        String described = ranked.stream().map(c -> name.apply(c) + " (" + priority.applyAsInt(c) + ")")
-                .collect(Collectors.joining(", "));
+        StringBuilder described = new StringBuilder();
+        for (T candidate : ranked) {
+            described.append(described.length() == 0 ? "" : ", ").append(name(candidate)).append(" (")
+                    .append(priority(candidate)).append(')');
+        }
         // The fallback's priority is never compared, so printing it would only mislead.
-        return fallbackInstance == null ? described : described + ", " + name.apply(fallbackInstance) + " (fallback)";
+        return fallbackInstance == null ? described.toString() : described + ", " + name(fallbackInstance) + " (fallback)";
     }
 
     private String brokenNote(List<ServiceConfigurationError> broken) {

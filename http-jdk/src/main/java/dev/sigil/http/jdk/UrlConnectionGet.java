@@ -60,12 +60,16 @@ final class UrlConnectionGet {
         URI uri = request.uri();
         HttpURLConnection connection = open(request, deadline);
         CompletableFuture<HttpResponse> result = new CompletableFuture<>();
-        Thread worker = new Thread(() -> {
-            try {
-                result.complete(exchange(connection, request.maxBodyBytes()));
-            } catch (Throwable e) {
-                connection.disconnect();
-                result.completeExceptionally(e);
+        // A class, not a lambda: the first fetch of a fresh JVM would spin one on its way.
+        Thread worker = new Thread(new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    result.complete(exchange(connection, request.maxBodyBytes()));
+                } catch (Throwable e) {
+                    connection.disconnect();
+                    result.completeExceptionally(e);
+                }
             }
         }, "sigil-http-get");
         worker.setDaemon(true);
@@ -130,7 +134,12 @@ final class UrlConnectionGet {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         // By index rather than getHeaderFields(), which lists a repeated header's values last first.
         for (int i = 1; connection.getHeaderFieldKey(i) != null; i++) {
-            headers.computeIfAbsent(connection.getHeaderFieldKey(i), name -> new ArrayList<>()).add(connection.getHeaderField(i));
+            List<String> values = headers.get(connection.getHeaderFieldKey(i));
+            if (values == null) {
+                values = new ArrayList<>();
+                headers.put(connection.getHeaderFieldKey(i), values);
+            }
+            values.add(connection.getHeaderField(i));
         }
         List<String> encodings = headers.getOrDefault("Content-Encoding", List.of());
         // Exactly "gzip", as the HttpClient path and OkHttp decode; anything else is core's to refuse.
