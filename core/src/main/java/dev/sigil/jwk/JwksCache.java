@@ -83,6 +83,11 @@ import java.util.function.Function;
  * <h2>Threads</h2>
  * Thread-safe. Background refreshes run on the executor given to the builder, or on a daemon thread
  * this cache starts on first need and lets die when idle; {@link #close()} stops it.
+ *
+ * <h2>Why this file is over 400 lines</h2>
+ * For the public nested {@link Builder}, about a third of it, which cannot move without changing the
+ * API. The fetching, publishing and giving up are {@code internal.remote.KeyLoader}'s; what is left
+ * here above the builder is this type's contract and its answers from the current state.
  */
 public final class JwksCache implements KeySource, AutoCloseable {
 

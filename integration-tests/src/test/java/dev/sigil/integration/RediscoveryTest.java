@@ -61,17 +61,22 @@ class RediscoveryTest extends IssuerScenario {
             verifier.verify(KEY.mint(issuer.issuer(), clock.instant()));
 
             // Here discovery runs again on the cache's own threads while verifications go on (the old
-            // set serving), so a retry may come before it has finished: retries are bounded in real
-            // time, not in number, or a fast machine fails the test before the new URI is known.
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            // set serving): an attempt that starts after the old URI's second failure starts it, and
+            // the next attempt must wait for it rather than run ahead of it.
+            int attempts = 0;
             while (true) {
+                attempts++;
+                long failuresBefore = listener.count("failed /.well-known/jwks.json");
                 try {
                     verifier.verify(NEXT.mint(issuer.issuer(), clock.instant()));
                     break;
                 } catch (JwtVerificationException e) {
-                    assertTrue(System.nanoTime() < deadline, "still failing after 10 s: " + listener.events);
+                    assertTrue(attempts < 6, "still failing after " + attempts + " attempts: " + listener.events);
+                    if (failuresBefore >= 2) {
+                        assertTrue(listener.await("fetched /.well-known/openid-configuration", 2, Duration.ofSeconds(10)),
+                                "discovery did not run again: " + listener.events);
+                    }
                     clock.advance(Duration.ofMinutes(1));
-                    Thread.sleep(20);
                 }
             }
             assertEquals(2, issuer.discoveryRequests(), listener.events.toString());

@@ -30,6 +30,11 @@ import java.util.function.LongUnaryOperator;
  * that completes within the request timeout; a fetch that outlives it is abandoned, and a late answer
  * never puts an older set back. Each outcome becomes the next {@link RefreshState}, which the refresh rules are
  * asked about; this class decides nothing about freshness itself.
+ *
+ * <p>Over core's 400-line aim by its three small task classes ({@code Fetch}, {@code Deadline},
+ * {@code Abandonment}), classes rather than lambdas so that a cold start spins none (issue 18). They
+ * call this class's private fetch and abandon steps, which take its lock and state; moving them to
+ * a class of their own would open those steps to the whole package.
  */
 public final class KeyLoader {
 
